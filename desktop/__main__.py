@@ -1,0 +1,84 @@
+"""Command line entry point: ``cofnod`` (the app) and its sub-commands.
+
+Heavy modules are imported only by the sub-command that needs them, so ``cofnod --version`` and
+``cofnod --help`` answer at once.
+
+    cofnod [--profile DIR] [--language cy|en]     start the app
+    cofnod --version
+    cofnod --self-test [--profile DIR]            check keyring, encryption, migrations, fonts, Qt
+    cofnod demo-data --profile DIR --children N [--seed S]
+    cofnod export-record CONFERENCE --profile DIR --out FILE.pdf [--language cy|en]
+                         [--recipient ID] [--kind record|summary|letter|notice]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from desktop import __version__
+
+
+def _add_profile(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--profile",
+        metavar="DIR",
+        default=None,
+        help="folder holding this profile's data (default: $COFNOD_PROFILE, else the user data folder)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser for ``cofnod``."""
+    parser = argparse.ArgumentParser(prog="cofnod", description="Cofnod: child protection conferences, recorded.")
+    parser.add_argument("--version", action="version", version=f"cofnod {__version__}")
+    parser.add_argument("--self-test", action="store_true", help="check this installation and exit")
+    parser.add_argument("--language", choices=("cy", "en"), default=None, help="interface language")
+    _add_profile(parser)
+    sub = parser.add_subparsers(dest="command")
+
+    demo = sub.add_parser("demo-data", help="fill a profile with fictional demonstration data")
+    _add_profile(demo)
+    demo.add_argument("--children", type=int, default=60, metavar="N")
+    demo.add_argument("--seed", type=int, default=1, metavar="S")
+
+    export = sub.add_parser("export-record", help="write a conference document as PDF")
+    export.add_argument("conference", metavar="CONFERENCE", help="conference reference or id")
+    _add_profile(export)
+    export.add_argument("--out", required=True, metavar="FILE.pdf")
+    export.add_argument("--language", choices=("cy", "en"), default=None)
+    export.add_argument("--recipient", default=None, metavar="ID")
+    export.add_argument("--kind", choices=("record", "summary", "letter", "notice"), default="record")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run ``cofnod`` with ``argv`` and return the exit status."""
+    args = build_parser().parse_args(argv)
+    if args.self_test:
+        from desktop.selftest import run_self_test
+
+        return run_self_test(args.profile)
+    if args.command == "demo-data":
+        from desktop.demo import main as demo_main
+
+        return demo_main(args.profile, children=args.children, seed=args.seed)
+    if args.command == "export-record":
+        from desktop.documents.cli import main as export_main
+
+        return export_main(
+            args.conference,
+            profile=args.profile,
+            out=args.out,
+            language=args.language,
+            recipient=args.recipient,
+            kind=args.kind,
+        )
+    from desktop.app import run_app
+
+    return run_app(args.profile, language=args.language)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

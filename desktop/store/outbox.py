@@ -1,0 +1,120 @@
+"""Writes the outbox row and the audit event for a change, inside the caller's transaction.
+
+Every user change goes through :func:`record_change`, called in the same unit of work as the change
+itself, so the change, its outbox entry and its audit event are committed together or not at all
+(sync-protocol.md section 3). The sync engine that drains the outbox comes later; rows are kept after
+acknowledgement as the device's own trail.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import decimal
+import hashlib
+import json
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import inspect
+from sqlalchemy.orm import Session
+
+from desktop.store.ids import new_id
+from desktop.store.orm import AuditEvent, Base, OutboxOp, utcnow
+from sync.protocol.enums import OpKind, OutboxState
+
+#: Shape of the payloads this build writes; the register service keeps a converter for each.
+SCHEMA_VERSION = 1
+
+#: Columns that are bookkeeping, not content; they never travel in a payload.
+_LOCAL_COLUMNS = frozenset({"created_at", "updated_at", "version"})
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """Who is making a change, and on which device."""
+
+    user_id: str | None
+    device_id: str | None = None
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, dt.datetime):
+        return value.astimezone(dt.UTC).isoformat().replace("+00:00", "Z")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, decimal.Decimal):
+        return str(value)
+    if isinstance(value, str):
+        return unicodedata.normalize("NFC", value)
+    if isinstance(value, Mapping):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple | set | frozenset):
+        items = [_jsonable(v) for v in value]
+        return sorted(items) if isinstance(value, set | frozenset) else items
+    return value
+
+
+def canonical_json(payload: Mapping[str, Any]) -> str:
+    """Canonical JSON: NFC strings, sorted keys, compact separators; equal content gives equal text."""
+    return json.dumps(_jsonable(payload), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def payload_sha256(payload: Mapping[str, Any]) -> str:
+    """SHA-256 of the canonical JSON form, hex."""
+    return hashlib.sha256(canonical_json(payload).encode("utf-8")).hexdigest()
+
+
+def snapshot(obj: Base) -> dict[str, Any]:
+    """The synced content of an ORM object as plain JSON-able values (for payloads and audit)."""
+    mapper = inspect(type(obj))
+    return {col.key: _jsonable(getattr(obj, col.key)) for col in mapper.column_attrs if col.key not in _LOCAL_COLUMNS}
+
+
+def record_change(
+    session: Session,
+    actor: Actor,
+    *,
+    kind: OpKind,
+    entity: str,
+    entity_id: str,
+    payload: Mapping[str, Any],
+    base_version: int | None,
+    action: str | None = None,
+    before: Mapping[str, Any] | None = None,
+    after: Mapping[str, Any] | None = None,
+) -> OutboxOp:
+    """Add the outbox row and audit event for one change to ``session`` (not committed here).
+
+    Called on the database lane, inside the unit of work that made the change.
+    """
+    now = utcnow()
+    body = canonical_json(payload)
+    op = OutboxOp(
+        op_id=new_id(),
+        kind=kind.value,
+        entity=entity,
+        entity_id=entity_id,
+        base_version=base_version,
+        payload_json=body,
+        payload_sha256=hashlib.sha256(body.encode("utf-8")).hexdigest(),
+        schema_version=SCHEMA_VERSION,
+        author_user_id=actor.user_id,
+        client_time=now,
+        state=OutboxState.PENDING.value,
+    )
+    session.add(op)
+    session.add(
+        AuditEvent(
+            at=now,
+            actor_user_id=actor.user_id,
+            device_id=actor.device_id,
+            action=action or kind.value,
+            entity=entity,
+            entity_id=entity_id,
+            before_json=None if before is None else canonical_json(before),
+            after_json=None if after is None else canonical_json(after),
+        )
+    )
+    return op
