@@ -1,0 +1,1 @@
+"""The Qt user interface. Only this package (with desktop.app and desktop.i18n) imports Qt."""
