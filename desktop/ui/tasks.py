@@ -17,7 +17,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, SignalInstance, Slot
 
 logger = logging.getLogger(__name__)
 
@@ -26,7 +26,7 @@ OnError = Callable[[BaseException], None]
 
 
 class _Job(QRunnable):
-    def __init__(self, fn: Callable[[], Any], done: Signal, on_ok: OnOk, on_error: OnError) -> None:
+    def __init__(self, fn: Callable[[], Any], done: SignalInstance, on_ok: OnOk, on_error: OnError) -> None:
         super().__init__()
         self._fn, self._done, self._on_ok, self._on_error = fn, done, on_ok, on_error
 
