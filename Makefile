@@ -12,7 +12,7 @@ export QT_QPA_PLATFORM ?= offscreen
 APT_PACKAGES := libegl1 libgl1 libglib2.0-0 libfontconfig1 libfreetype6 libdbus-1-3 libxkbcommon0 \
   libxkbcommon-x11-0 libx11-xcb1 libxcb1 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 \
   libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-sync1 libxcb-xfixes0 libxcb-xkb1 libxcb-shm0 \
-  libxcb-util1 fonts-dejavu-core poppler-utils gnome-keyring dbus dbus-x11 libsecret-tools xvfb xauth
+  libxcb-util1 fonts-dejavu-core fonts-dejavu-extra poppler-utils postgresql gnome-keyring dbus dbus-x11 libsecret-tools xvfb xauth
 
 .PHONY: run test bench lint typecheck sysdeps venv translations screenshots demo clean
 

@@ -1,0 +1,96 @@
+"""The direction of imports is the architecture: this test parses every module and enforces it.
+
+Rules (style.md section 2):
+1. Qt stays at the top: no module in desktop.domain, desktop.store, desktop.services, desktop.documents
+   or sync imports PySide6 (desktop.selftest may, lazily, to check the Qt platform plugin).
+2. sync never imports desktop.
+3. Client and server share only the protocol: sync.client never imports sync.service or fastapi, and
+   sync.service never imports sync.client.
+4. The app never starts the server: desktop never imports sync.service.
+5. The UI talks to services: desktop.ui never imports desktop.store.orm, sqlalchemy sessions or engines.
+6. Domain rules are pure: desktop.domain imports neither sqlalchemy nor desktop.store nor desktop.services.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _modules(package: str) -> Iterator[tuple[str, Path]]:
+    base = ROOT / package.replace(".", "/")
+    for path in sorted(base.rglob("*.py")):
+        rel = path.relative_to(ROOT).with_suffix("")
+        name = ".".join(rel.parts)
+        if name.endswith(".__init__"):
+            name = name[: -len(".__init__")]
+        yield name, path
+
+
+def _imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.add(node.module)
+    return found
+
+
+def _violations(package: str, forbidden: tuple[str, ...], allow: frozenset[str] = frozenset()) -> list[str]:
+    bad = []
+    for name, path in _modules(package):
+        if name in allow:
+            continue
+        for imp in _imports(path):
+            if any(imp == f or imp.startswith(f + ".") for f in forbidden):
+                bad.append(f"{name} imports {imp}")
+    return bad
+
+
+QT = ("PySide6", "shiboken6")
+
+RULES = [
+    ("desktop.domain", QT + ("sqlalchemy", "desktop.store", "desktop.services", "desktop.ui"), frozenset()),
+    ("desktop.store", QT + ("desktop.services", "desktop.ui", "desktop.documents"), frozenset()),
+    ("desktop.services", QT + ("desktop.ui",), frozenset()),
+    ("desktop.documents", QT + ("desktop.ui",), frozenset()),
+    ("sync", QT + ("desktop",), frozenset()),
+    ("sync.client", ("sync.service", "fastapi", "starlette", "uvicorn"), frozenset()),
+    ("sync.engine", ("sync.service", "fastapi", "starlette", "uvicorn"), frozenset()),
+    ("sync.service", ("sync.client", "sync.engine"), frozenset()),
+    ("desktop", ("sync.service", "fastapi", "uvicorn"), frozenset()),
+    ("desktop.ui", ("desktop.store.orm", "desktop.store.engine", "sqlalchemy"), frozenset()),
+]
+
+
+@pytest.mark.parametrize(("package", "forbidden", "allow"), RULES, ids=[r[0] + "-rule" for r in RULES])
+def test_import_rule(package: str, forbidden: tuple[str, ...], allow: frozenset[str]) -> None:
+    if not (ROOT / package.replace(".", "/")).exists():
+        pytest.fail(f"package {package} is missing")
+    assert _violations(package, forbidden, allow) == []
+
+
+def test_checker_catches_a_violation(tmp_path: Path) -> None:
+    """The rule checker itself must notice a forbidden import (guards against a vacuous pass)."""
+    bad = tmp_path / "m.py"
+    bad.write_text("from PySide6.QtCore import QObject\nimport sqlalchemy.orm\n")
+    assert _imports(bad) == {"PySide6.QtCore", "sqlalchemy.orm"}
+
+
+def test_every_module_has_a_docstring() -> None:
+    missing = []
+    for package in ("desktop", "sync"):
+        for name, path in _modules(package):
+            if "/forms/" in str(path) or "/migrations/versions/" in str(path):
+                continue
+            tree = ast.parse(path.read_text(encoding="utf-8"))
+            if path.stat().st_size and ast.get_docstring(tree) is None:
+                missing.append(name)
+    assert missing == []
