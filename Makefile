@@ -7,7 +7,6 @@ VENV      := .venv
 BIN       := $(VENV)/bin
 STAMP     := $(VENV)/.installed
 SYSSTAMP  := .sysdeps-ok
-export QT_QPA_PLATFORM ?= offscreen
 
 APT_PACKAGES := libegl1 libgl1 libglib2.0-0 libfontconfig1 libfreetype6 libdbus-1-3 libxkbcommon0 \
   libxkbcommon-x11-0 libx11-xcb1 libxcb1 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 \
@@ -39,10 +38,10 @@ run: sysdeps venv translations
 	$(BIN)/python -m desktop.devrun
 
 test: sysdeps venv translations
-	$(BIN)/python -m pytest -n 2 --dist loadgroup -q
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -n 2 --dist loadgroup -q --ignore=tests/benchmarks
 
 bench: sysdeps venv translations
-	$(BIN)/python -m pytest tests/benchmarks -q -s -p no:randomly
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest tests/benchmarks -q -s
 
 lint: venv
 	$(BIN)/ruff check desktop sync tests installer
@@ -50,7 +49,7 @@ lint: venv
 	$(BIN)/mypy
 
 screenshots: sysdeps venv translations
-	$(BIN)/python -m desktop.ui.screenshots --out screenshots
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m desktop.ui.screenshots --out screenshots
 
 clean:
 	rm -rf $(VENV) $(SYSSTAMP) build dist screenshots
