@@ -8,6 +8,11 @@ connection that does not hold them is refused (security-reliability.md DUR-1).
 Before the first connection, the file is checked: a plaintext SQLite file is refused and left
 untouched, and a small key-check file beside the database tells a wrong key from a damaged file.
 The key check is an HMAC of a constant under the key, so it reveals nothing about the key.
+
+Driver errors are translated into the typed errors of :mod:`desktop.store.errors` in one place
+(:func:`translate_dbapi_error`, hooked into the engine's ``handle_error`` event): a full disk, a
+read-only folder, a damaged page (HMAC failure) and the append-only triggers of revision 0002 each
+reach callers as their own type, never as a bare driver message.
 """
 
 from __future__ import annotations
@@ -24,11 +29,21 @@ from typing import Any
 
 import sqlcipher3
 from sqlalchemy import create_engine, event
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Engine, ExceptionContext
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
-from desktop.store.errors import CorruptDatabaseError, PlaintextDatabaseError, WrongKeyError
+from desktop.store.errors import (
+    CorruptDatabaseError,
+    DiskFullError,
+    DurabilitySettingsError,
+    PlaintextDatabaseError,
+    ReadOnlyStorageError,
+    RecordFinalisedError,
+    StorageIOError,
+    StoreError,
+    WrongKeyError,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -67,6 +82,21 @@ class PragmaState:
     cipher_version: str
 
 
+#: The durability settings every connection must report (DUR-1): WAL, FULL (2), on, on.
+REQUIRED_PRAGMAS = ("wal", 2, 1, 1)
+
+
+def read_pragmas(conn: Any) -> PragmaState:
+    """What a DBAPI (``sqlcipher3``) connection reports for the durability settings and cipher."""
+    return PragmaState(
+        journal_mode=str(conn.execute("PRAGMA journal_mode").fetchone()[0]).lower(),
+        synchronous=int(conn.execute("PRAGMA synchronous").fetchone()[0]),
+        foreign_keys=int(conn.execute("PRAGMA foreign_keys").fetchone()[0]),
+        secure_delete=int(conn.execute("PRAGMA secure_delete").fetchone()[0]),
+        cipher_version=str(conn.execute("PRAGMA cipher_version").fetchone()[0]),
+    )
+
+
 def _apply_pragmas(conn: Any, key_hex: str) -> PragmaState:
     conn.execute(f"PRAGMA key = \"x'{key_hex}'\"")
     # SQLCipher logs HMAC failures to stderr; we report them ourselves as typed errors.
@@ -76,16 +106,47 @@ def _apply_pragmas(conn: Any, key_hex: str) -> PragmaState:
     conn.execute("PRAGMA synchronous = FULL")
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA secure_delete = ON")
-    state = PragmaState(
-        journal_mode=str(conn.execute("PRAGMA journal_mode").fetchone()[0]).lower(),
-        synchronous=int(conn.execute("PRAGMA synchronous").fetchone()[0]),
-        foreign_keys=int(conn.execute("PRAGMA foreign_keys").fetchone()[0]),
-        secure_delete=int(conn.execute("PRAGMA secure_delete").fetchone()[0]),
-        cipher_version=str(conn.execute("PRAGMA cipher_version").fetchone()[0]),
-    )
-    if (state.journal_mode, state.synchronous, state.foreign_keys, state.secure_delete) != ("wal", 2, 1, 1):
-        raise RuntimeError(f"connection does not hold the durability settings: {state}")
+    state = read_pragmas(conn)
+    if (state.journal_mode, state.synchronous, state.foreign_keys, state.secure_delete) != REQUIRED_PRAGMAS:
+        raise DurabilitySettingsError(
+            journal_mode=state.journal_mode,
+            synchronous=state.synchronous,
+            foreign_keys=state.foreign_keys,
+            secure_delete=state.secure_delete,
+        )
     return state
+
+
+#: Trigger messages of revision 0002 (append-only and finalised records).
+_TRIGGER_MESSAGES = ("record_finalised", "record_append_only")
+
+
+def translate_dbapi_error(exc: BaseException) -> StoreError | None:
+    """The typed store error for a driver exception, or None when it is not one we classify.
+
+    Classification uses SQLite's result-code name where the driver gives it, else the message
+    (SQLite's messages are fixed strings).
+    """
+    if not isinstance(exc, sqlcipher3.Error):
+        return None
+    message = str(exc).lower()
+    name = str(getattr(exc, "sqlite_errorname", "") or "")
+    for trigger_message in _TRIGGER_MESSAGES:
+        if trigger_message in message:
+            return RecordFinalisedError(trigger_message)
+    if name.startswith("SQLITE_FULL") or "database or disk is full" in message:
+        return DiskFullError()
+    if name.startswith("SQLITE_READONLY") or "readonly database" in message or "read-only" in message:
+        return ReadOnlyStorageError()
+    if name.startswith("SQLITE_CANTOPEN") or "unable to open database file" in message:
+        return ReadOnlyStorageError("cannot_open")
+    if name.startswith("SQLITE_CORRUPT") or name.startswith("SQLITE_NOTADB"):
+        return CorruptDatabaseError()
+    if "malformed" in message or "file is not a database" in message:
+        return CorruptDatabaseError()
+    if name.startswith("SQLITE_IOERR") or "disk i/o error" in message:
+        return StorageIOError()
+    return None
 
 
 def raw_connect(db_path: Path, key: bytes) -> Any:
@@ -97,12 +158,19 @@ def raw_connect(db_path: Path, key: bytes) -> Any:
     """
     if len(key) != KEY_BYTES:
         raise ValueError("the database key must be 32 bytes")
-    conn = sqlcipher3.connect(str(db_path), check_same_thread=False, isolation_level=None)
+    try:
+        conn = sqlcipher3.connect(str(db_path), check_same_thread=False, isolation_level=None)
+    except sqlcipher3.Error as exc:
+        raise (translate_dbapi_error(exc) or StorageIOError()) from exc
     try:
         _apply_pragmas(conn, key.hex())
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    except sqlcipher3.DatabaseError as exc:
+    except sqlcipher3.Error as exc:
         conn.close()
+        typed = translate_dbapi_error(exc)
+        if not isinstance(typed, CorruptDatabaseError):
+            # Disk full, read-only folder, I/O error: not a key question at all.
+            raise (typed or StorageIOError()) from exc
         check = key_check_path(db_path)
         if check.exists() and check.read_text().strip() != key_check_value(key):
             raise WrongKeyError() from exc
@@ -110,6 +178,9 @@ def raw_connect(db_path: Path, key: bytes) -> Any:
             # No key check to compare with (a database from before checks existed): say both.
             raise WrongKeyError("wrong key or damaged file") from exc
         raise CorruptDatabaseError() from exc
+    except DurabilitySettingsError:
+        conn.close()
+        raise
     return conn
 
 
@@ -159,7 +230,19 @@ def create_store_engine(db_path: Path, key: bytes, *, pool_size: int = 4) -> Eng
         pool_pre_ping=False,
     )
     _Transactional.install(engine)
+
+    @event.listens_for(engine, "handle_error")
+    def _translate(context: ExceptionContext) -> BaseException | None:
+        # Returning an exception replaces SQLAlchemy's wrapper; the pool still cleans up.
+        return translate_dbapi_error(context.original_exception)
+
     return engine
+
+
+def engine_pragmas(engine: Engine) -> PragmaState:
+    """The durability settings as reported by a pooled connection of ``engine`` (DUR-1)."""
+    with engine.connect() as conn:
+        return read_pragmas(conn.connection.driver_connection)
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:

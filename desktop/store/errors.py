@@ -59,3 +59,78 @@ class RecordFinalisedError(StoreError):
     """A finalised decision never changes; corrections are addenda."""
 
     code = "record_finalised"
+
+
+class ReadOnlyStorageError(DiskFullError):
+    """The database folder or file cannot be written (read-only medium or permissions)."""
+
+    code = "storage_read_only"
+
+
+class StorageIOError(StoreError):
+    """The operating system reported an I/O error while reading or writing the database."""
+
+    code = "storage_io_error"
+
+
+class DurabilitySettingsError(StoreError):
+    """A connection did not take WAL, synchronous=FULL, foreign_keys or secure_delete."""
+
+    code = "database_durability_settings"
+
+
+class SchemaUnknownError(StoreError):
+    """The file holds tables but no migration revision: not a database this app made."""
+
+    code = "database_schema_unknown"
+
+
+class BackupFailedError(StoreError):
+    """The pre-upgrade backup could not be made or did not verify; the upgrade was not attempted."""
+
+    code = "database_backup_failed"
+
+
+class MigrationFailedError(StoreError):
+    """An upgrade step failed; the transaction was rolled back and the database is unchanged."""
+
+    code = "database_migration_failed"
+
+
+# ---- Key custody (keyring / passphrase) -----------------------------------------------------
+
+
+class KeyringUnavailableError(StoreError):
+    """No OS key store is available (keyring's ``fail`` backend or no Secret Service)."""
+
+    code = "keyring_unavailable"
+
+
+class KeyringLockedError(StoreError):
+    """The OS key store is locked; the user has to unlock it (not a wrong password)."""
+
+    code = "keyring_locked"
+
+
+class InsecureKeyringError(StoreError):
+    """The key store keeps secrets in plain text (e.g. keyrings.alt); Cofnod refuses to use it."""
+
+    code = "keyring_insecure"
+
+
+class PassphraseRequiredError(StoreError):
+    """The profile's key comes from a passphrase and none was given (dialog cancelled)."""
+
+    code = "passphrase_required"
+
+
+class WrongPassphraseError(WrongKeyError):
+    """The passphrase did not derive the database's key."""
+
+    code = "passphrase_wrong"
+
+
+class ProfileDamagedError(StoreError):
+    """``profile.json`` is missing beside an existing database, or cannot be read."""
+
+    code = "profile_damaged"
