@@ -1,0 +1,247 @@
+"""The secrets wrapper: one small interface in front of the OS key store (style.md section 4.7).
+
+:class:`KeyringSecretStore` talks to Python ``keyring`` and refuses the two back ends that would
+betray the database key: keyring's ``fail`` back end (there is no key store: the profile falls back
+to a passphrase) and any back end that keeps secrets in plain text, such as ``keyrings.alt``'s
+``PlaintextKeyring`` (Cofnod refuses to run on it). Back-end errors become a :class:`SecretState`
+rather than ``None``, so the UI can say "unlock your keychain" instead of "wrong password".
+
+Secrets are kept in memory once read, so the key store is asked once per session. Nothing here
+logs a secret or its name's value; log lines carry the back end's class name only.
+"""
+
+from __future__ import annotations
+
+import logging
+from enum import StrEnum
+from typing import Any, Final, Protocol, runtime_checkable
+
+logger = logging.getLogger(__name__)
+
+#: The keyring "service" all Cofnod secrets are filed under.
+SERVICE_NAME: Final = "cofnod"
+
+#: Module or class-name fragments of back ends that keep secrets unencrypted (lower case).
+_PLAINTEXT_MARKERS: Final = (
+    "keyrings.alt",
+    "plaintext",
+    "uncrypted",
+    "unencrypted",
+    "base64",
+    "basic_text",
+)
+
+
+class SecretState(StrEnum):
+    """Whether the key store can be used: stable codes the UI translates."""
+
+    OK = "ok"
+    LOCKED = "locked"
+    UNAVAILABLE = "unavailable"
+    INSECURE = "insecure"
+
+
+class SecretStoreError(Exception):
+    """A key-store operation failed; ``code`` is the :class:`SecretState` that explains it."""
+
+    def __init__(self, state: SecretState) -> None:
+        super().__init__(f"secret_store_{state.value}")
+        self.state = state
+        self.code = f"secret_store_{state.value}"
+
+
+@runtime_checkable
+class SecretStore(Protocol):
+    """Where the app keeps secrets (database key, tokens). Called on the start-up or database lane."""
+
+    def get(self, name: str) -> str | None:
+        """The secret called ``name``, or None when there is none. Raises SecretStoreError."""
+        ...
+
+    def set(self, name: str, value: str) -> None:
+        """Store ``value`` under ``name``, replacing any previous value. Raises SecretStoreError."""
+        ...
+
+    def delete(self, name: str) -> None:
+        """Remove ``name``; no error when it is absent. Raises SecretStoreError."""
+        ...
+
+    def state(self) -> SecretState:
+        """Whether the store can be used now."""
+        ...
+
+    def describe(self) -> str:
+        """A non-secret description of the back end (its class), for the self-test and logs."""
+        ...
+
+
+class InMemorySecretStore:
+    """Secrets in a dict for the life of the object (tests, and the passphrase-derived profile)."""
+
+    def __init__(self, initial: dict[str, str] | None = None, *, state: SecretState = SecretState.OK) -> None:
+        self._values: dict[str, str] = dict(initial or {})
+        self._state = state
+
+    def get(self, name: str) -> str | None:
+        self._check()
+        return self._values.get(name)
+
+    def set(self, name: str, value: str) -> None:
+        self._check()
+        self._values[name] = value
+
+    def delete(self, name: str) -> None:
+        self._check()
+        self._values.pop(name, None)
+
+    def state(self) -> SecretState:
+        return self._state
+
+    def set_state(self, state: SecretState) -> None:
+        """Simulate a key store that becomes locked, unavailable or insecure (tests)."""
+        self._state = state
+
+    def describe(self) -> str:
+        return f"{type(self).__module__}.{type(self).__qualname__}"
+
+    def _check(self) -> None:
+        if self._state is not SecretState.OK:
+            raise SecretStoreError(self._state)
+
+
+def backend_class_name(backend: object) -> str:
+    """``module.Class`` of a keyring back end."""
+    cls = type(backend)
+    return f"{cls.__module__}.{cls.__qualname__}"
+
+
+def _leaf_backends(backend: Any) -> list[Any]:
+    """The back ends a chainer delegates to; the back end itself otherwise."""
+    cls_name = backend_class_name(backend)
+    if cls_name.startswith("keyring.backends.chainer."):
+        return list(getattr(backend, "backends", []) or [])
+    return [backend]
+
+
+def classify_backend(backend: object) -> SecretState:
+    """OK, UNAVAILABLE (keyring's ``fail`` back end, or a chainer of nothing) or INSECURE (plaintext).
+
+    Lock state is not known from the class; :meth:`KeyringSecretStore.state` probes for it.
+    """
+    leaves = _leaf_backends(backend)
+    if not leaves:
+        return SecretState.UNAVAILABLE
+    names = [backend_class_name(leaf).lower() for leaf in leaves]
+    if any(marker in name for name in names for marker in _PLAINTEXT_MARKERS):
+        return SecretState.INSECURE
+    if all(name.startswith("keyring.backends.fail.") for name in names):
+        return SecretState.UNAVAILABLE
+    if any(name.startswith("keyring.backends.null.") for name in names):
+        # The null back end silently drops secrets: a key stored there would be lost.
+        return SecretState.UNAVAILABLE
+    return SecretState.OK
+
+
+class KeyringSecretStore:
+    """Secrets in the OS key store through Python ``keyring``, cached in memory once read.
+
+    Args:
+        service: The keyring service name secrets are filed under.
+        backend: A back end to use instead of ``keyring.get_keyring()`` (tests).
+    """
+
+    def __init__(self, service: str = SERVICE_NAME, *, backend: Any | None = None) -> None:
+        self._service = service
+        self._backend = backend
+        self._cache: dict[str, str] = {}
+
+    def _keyring(self) -> Any:
+        if self._backend is None:
+            import keyring
+
+            # Resolved once: get_keyring() costs a quarter of a second (platform-notes.md s.12).
+            self._backend = keyring.get_keyring()
+        return self._backend
+
+    def describe(self) -> str:
+        return backend_class_name(self._keyring())
+
+    def state(self) -> SecretState:
+        from keyring.errors import InitError, KeyringError, KeyringLocked, NoKeyringError
+
+        backend = self._keyring()
+        verdict = classify_backend(backend)
+        if verdict is not SecretState.OK:
+            logger.warning("key store refused", extra={"backend": backend_class_name(backend), "state": verdict})
+            return verdict
+        try:
+            # A harmless read tells a locked collection or a dead D-Bus from a working store.
+            backend.get_password(self._service, "__cofnod_probe__")
+        except KeyringLocked:
+            return SecretState.LOCKED
+        except (NoKeyringError, InitError):
+            return SecretState.UNAVAILABLE
+        except KeyringError:
+            return SecretState.UNAVAILABLE
+        except Exception:  # noqa: BLE001 - D-Bus and OS errors surface under many types
+            logger.warning("key store probe failed", extra={"backend": backend_class_name(backend)})
+            return SecretState.UNAVAILABLE
+        return SecretState.OK
+
+    def _usable(self) -> Any:
+        backend = self._keyring()
+        verdict = classify_backend(backend)
+        if verdict is not SecretState.OK:
+            raise SecretStoreError(verdict)
+        return backend
+
+    def get(self, name: str) -> str | None:
+        if name in self._cache:
+            return self._cache[name]
+        backend = self._usable()
+        value = self._call(backend.get_password, self._service, name)
+        if value is not None:
+            self._cache[name] = str(value)
+        return None if value is None else str(value)
+
+    def set(self, name: str, value: str) -> None:
+        backend = self._usable()
+        self._call(backend.set_password, self._service, name, value)
+        self._cache[name] = value
+
+    def delete(self, name: str) -> None:
+        from keyring.errors import PasswordDeleteError
+
+        backend = self._usable()
+        self._cache.pop(name, None)
+        try:
+            self._call(backend.delete_password, self._service, name)
+        except PasswordDeleteError:
+            pass
+
+    @staticmethod
+    def _call(func: Any, *args: str) -> Any:
+        from keyring.errors import InitError, KeyringLocked, NoKeyringError, PasswordDeleteError
+
+        try:
+            return func(*args)
+        except PasswordDeleteError:
+            raise
+        except KeyringLocked as exc:
+            raise SecretStoreError(SecretState.LOCKED) from exc
+        except (NoKeyringError, InitError) as exc:
+            raise SecretStoreError(SecretState.UNAVAILABLE) from exc
+        except Exception as exc:  # noqa: BLE001 - never let a back-end message (maybe with a secret) out
+            raise SecretStoreError(SecretState.UNAVAILABLE) from exc
+
+
+__all__ = [
+    "SERVICE_NAME",
+    "InMemorySecretStore",
+    "KeyringSecretStore",
+    "SecretState",
+    "SecretStore",
+    "SecretStoreError",
+    "backend_class_name",
+    "classify_backend",
+]
