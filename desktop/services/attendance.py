@@ -1,0 +1,230 @@
+"""Attendance: who was invited, how they took part, and the live quorum indicator.
+
+Quorum is the rules engine's ``assess_quorum`` over the recorded attendance; the chair's reason
+for proceeding with two agencies lives on the conference (``ConferenceService.set_quorum_reason``).
+"""
+
+from __future__ import annotations
+
+import builtins
+import logging
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from desktop.domain.permissions import Action
+from desktop.domain.quorum import Attendee, assess_quorum
+from desktop.services.base import ServiceContext, bump, problem_info
+from desktop.services.errors import NotFoundError, ProblemInfo, ServiceError
+from desktop.store.ids import new_id
+from desktop.store.orm import Attendance, Conference
+from desktop.store.outbox import record_change, snapshot
+from sync.protocol.enums import AgencyGrouping, AttendanceStatus, Entity, OpKind, ParticipantKind
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class AttendeeRow:
+    """One participant on the attendance list."""
+
+    id: str
+    name: str
+    kind: str
+    agency: str | None
+    role_title: str
+    status: str
+    exclusion_reason: str
+    interpreter_present: bool
+    advocate_present: bool
+    supporter_present: bool
+    version: int
+
+    @property
+    def is_present_practitioner(self) -> bool:
+        """Present practitioners each give a view on every child."""
+        return self.kind == ParticipantKind.PRACTITIONER.value and self.status in {
+            "present_in_person",
+            "present_remote",
+            "excluded_part",
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class NewAttendee:
+    """A participant to add."""
+
+    name: str
+    kind: ParticipantKind
+    status: AttendanceStatus = AttendanceStatus.PRESENT_IN_PERSON
+    agency: AgencyGrouping | None = None
+    role_title: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class QuorumView:
+    """The live quorum indicator."""
+
+    state: str  # QuorumState value
+    agency_count: int
+    agencies: tuple[str, ...]
+    can_record_decisions: bool
+    postpone_offered: bool
+    consider_postponing: bool
+    reason: str
+    problems: tuple[ProblemInfo, ...]
+
+
+EDITABLE = frozenset(
+    {
+        "name",
+        "kind",
+        "agency",
+        "role_title",
+        "status",
+        "exclusion_reason",
+        "interpreter_present",
+        "advocate_present",
+        "supporter_present",
+    }
+)
+
+
+def _row(a: Attendance) -> AttendeeRow:
+    return AttendeeRow(
+        a.id,
+        a.name,
+        a.kind,
+        a.agency,
+        a.role_title,
+        a.status,
+        a.exclusion_reason,
+        a.interpreter_present,
+        a.advocate_present,
+        a.supporter_present,
+        a.version,
+    )
+
+
+class AttendanceService:
+    """Records attendance and assesses quorum."""
+
+    def __init__(self, ctx: ServiceContext) -> None:
+        self._ctx = ctx
+
+    def list(self, conference_id: str) -> tuple[AttendeeRow, ...]:
+        """Everyone on the attendance list, in order."""
+        with self._ctx.sessions() as s:
+            return tuple(_row(a) for a in self._rows(s, conference_id))
+
+    @staticmethod
+    def _rows(s: Session, conference_id: str) -> builtins.list[Attendance]:
+        q = (
+            select(Attendance)
+            .where(Attendance.conference_id == conference_id, Attendance.voided_at.is_(None))
+            .order_by(Attendance.position, Attendance.created_at)
+        )
+        return list(s.scalars(q))
+
+    def add(self, conference_id: str, new: NewAttendee) -> AttendeeRow:
+        """Add a participant."""
+        self._ctx.require(Action.RECORD_ATTENDANCE)
+        if not new.name.strip():
+            raise ServiceError("name_required")
+        if new.kind is ParticipantKind.PRACTITIONER and new.agency is None:
+            raise ServiceError("agency_required")
+        with self._ctx.sessions.begin() as s:
+            if s.get(Conference, conference_id) is None:
+                raise NotFoundError(entity="conference")
+            pos = int(s.scalar(select(func.count()).where(Attendance.conference_id == conference_id)) or 0)
+            a = Attendance(
+                id=new_id(),
+                conference_id=conference_id,
+                position=pos,
+                name=new.name.strip(),
+                kind=new.kind.value,
+                agency=new.agency.value if new.agency else None,
+                role_title=new.role_title,
+                status=new.status.value,
+                version=1,
+            )
+            s.add(a)
+            s.flush()
+            record_change(
+                s, self._ctx.actor(), kind=OpKind.CREATE, entity=Entity.ATTENDANCE, entity_id=a.id,
+                payload=snapshot(a), base_version=None, after=snapshot(a),
+            )  # fmt: skip
+            return _row(a)
+
+    def update(self, attendance_id: str, changes: Mapping[str, Any]) -> AttendeeRow:
+        """Change a participant's status, agency, role or support flags."""
+        bad = set(changes) - EDITABLE
+        if bad:
+            raise ServiceError("field_not_editable", fields=",".join(sorted(bad)))
+        if "status" in changes and changes["status"] in ("excluded_part", "excluded_whole"):
+            self._ctx.require(Action.DECIDE_EXCLUSION)
+        else:
+            self._ctx.require(Action.RECORD_ATTENDANCE)
+        with self._ctx.sessions.begin() as s:
+            a = s.get(Attendance, attendance_id)
+            if a is None or a.voided_at is not None:
+                raise NotFoundError(entity="attendance")
+            before = snapshot(a)
+            real = {k: v for k, v in changes.items() if getattr(a, k) != v}
+            if real:
+                for k, v in real.items():
+                    setattr(a, k, v)
+                base = bump(a)
+                after = snapshot(a)
+                record_change(
+                    s, self._ctx.actor(), kind=OpKind.PATCH, entity=Entity.ATTENDANCE, entity_id=a.id,
+                    payload={k: after[k] for k in real}, base_version=base, before=before, after=after,
+                )  # fmt: skip
+            return _row(a)
+
+    def remove(self, attendance_id: str, reason: str = "removed from the list") -> None:
+        """Withdraw a participant added by mistake (voided, never deleted)."""
+        self._ctx.require(Action.RECORD_ATTENDANCE)
+        with self._ctx.sessions.begin() as s:
+            a = s.get(Attendance, attendance_id)
+            if a is None:
+                raise NotFoundError(entity="attendance")
+            from desktop.store.orm import utcnow
+
+            a.voided_at = utcnow()
+            a.void_reason = reason
+            base = bump(a)
+            record_change(
+                s, self._ctx.actor(), kind=OpKind.VOID, entity=Entity.ATTENDANCE, entity_id=a.id,
+                payload={"void_reason": reason}, base_version=base,
+            )  # fmt: skip
+
+    def quorum(self, conference_id: str) -> QuorumView:
+        """The quorum indicator for the attendance recorded so far."""
+        with self._ctx.sessions() as s:
+            c = s.get(Conference, conference_id)
+            if c is None:
+                raise NotFoundError(entity="conference")
+            attendees = [
+                Attendee(
+                    person_id=a.id,
+                    kind=ParticipantKind(a.kind),
+                    status=AttendanceStatus(a.status),
+                    agency=AgencyGrouping(a.agency) if a.agency else None,
+                )
+                for a in self._rows(s, conference_id)
+            ]
+            result = assess_quorum(attendees, chair_reason=c.quorum_override_reason, config=self._ctx.config)
+            return QuorumView(
+                state=str(result.state),
+                agency_count=result.agency_count,
+                agencies=tuple(sorted(str(a) for a in result.agencies)),
+                can_record_decisions=result.can_record_decisions,
+                postpone_offered=result.postpone_offered,
+                consider_postponing=result.consider_postponing,
+                reason=c.quorum_override_reason,
+                problems=problem_info(result.problems),
+            )

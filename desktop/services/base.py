@@ -1,0 +1,131 @@
+"""The service context: the store's sessions, who is acting, today's date and the rules config.
+
+The current user comes from a callable so that a later sign-in (or the profile's identity set in
+Settings) changes who acts without rebuilding the services.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from desktop.domain.calendar import WorkingDayCalendar, calendar_with_closures
+from desktop.domain.config import DEFAULT_CONFIG, RulesConfig
+from desktop.domain.permissions import Action, DenialCode, check_permission
+from desktop.domain.problems import Problem
+from desktop.services.errors import PermissionDeniedError, ProblemInfo
+from desktop.store.orm import ClosureDay
+from desktop.store.outbox import Actor
+from sync.protocol.enums import Role
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class CurrentUser:
+    """Who is using the app and in which seat they act (chair or minute-taker)."""
+
+    user_id: str | None
+    display_name: str
+    role: Role
+
+
+@dataclass(frozen=True, slots=True)
+class PermissionInfo:
+    """Whether the current user may take an action, and the reason code when not."""
+
+    allowed: bool
+    code: str | None = None
+
+
+def problem_info(problems: Iterable[Problem]) -> tuple[ProblemInfo, ...]:
+    """Domain problems as service DTOs (plain strings and values)."""
+    out = []
+    for p in problems:
+        params = {k: (str(v) if not isinstance(v, int | float | bool) else v) for k, v in p.params.items()}
+        out.append(ProblemInfo(code=p.code, severity=str(p.severity), params=params))
+    return tuple(out)
+
+
+class ServiceContext:
+    """Everything a service needs besides its own logic; shared by all services of a profile."""
+
+    def __init__(
+        self,
+        sessions: sessionmaker[Session],
+        *,
+        user: Callable[[], CurrentUser],
+        today: Callable[[], dt.date] = dt.date.today,
+        device_id: str | None = None,
+        config: RulesConfig = DEFAULT_CONFIG,
+    ) -> None:
+        self.sessions = sessions
+        self._user = user
+        self._today = today
+        self.device_id = device_id
+        self.config = config
+
+    @property
+    def user(self) -> CurrentUser:
+        """The user acting now."""
+        return self._user()
+
+    def today(self) -> dt.date:
+        """Today's date (injected so tests and benchmarks are deterministic)."""
+        return self._today()
+
+    def actor(self) -> Actor:
+        """The outbox actor for changes made now."""
+        return Actor(user_id=self.user.user_id, device_id=self.device_id)
+
+    def permission(self, action: Action, *, chair_user_id: str | None = None) -> PermissionInfo:
+        """Whether the current user may take ``action`` (optionally at a conference with a chair)."""
+        user = self.user
+        result = check_permission(user.role, action)
+        if not result.allowed:
+            return PermissionInfo(False, str(result.code or DenialCode.ROLE_NOT_PERMITTED))
+        if (
+            user.role is Role.CHAIR
+            and chair_user_id is not None
+            and user.user_id is not None
+            and chair_user_id != user.user_id
+            and action in _CHAIR_SEAT_ACTIONS
+        ):
+            return PermissionInfo(False, "not_conference_chair")
+        return PermissionInfo(True)
+
+    def require(self, action: Action, *, chair_user_id: str | None = None) -> None:
+        """Raise :class:`PermissionDeniedError` unless the current user may take ``action``."""
+        info = self.permission(action, chair_user_id=chair_user_id)
+        if not info.allowed:
+            raise PermissionDeniedError(info.code, action=str(action))
+
+    def calendar(self, session: Session) -> WorkingDayCalendar:
+        """The working-day calendar with this profile's closure days."""
+        days = frozenset(session.scalars(select(ClosureDay.day)).all())
+        return calendar_with_closures(days)
+
+
+#: Actions that only the conference's own chair may take.
+_CHAIR_SEAT_ACTIONS = frozenset(
+    {
+        Action.FINALISE_DECISION,
+        Action.APPROVE_RECORD,
+        Action.DECIDE_WITHOUT_CONSENSUS,
+        Action.POSTPONE_CONFERENCE,
+        Action.DISTRIBUTE_RECORD,
+    }
+)
+
+
+def bump(obj: Any) -> int:
+    """Raise a synced record's version by one and return the version it was based on."""
+    base = int(obj.version or 1)
+    obj.version = base + 1
+    return base

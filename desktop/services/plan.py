@@ -1,0 +1,181 @@
+"""The outline plan (CASPP) per child, its actions with owners and dates, and the core group."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import func, select
+
+from desktop.domain.permissions import Action
+from desktop.domain.timescales import first_core_group_deadline
+from desktop.services.base import ServiceContext, bump
+from desktop.services.errors import NotFoundError, ServiceError
+from desktop.store.ids import new_id
+from desktop.store.orm import Conference, CoreGroupMember, OutlinePlan, PlanAction, utcnow
+from desktop.store.outbox import record_change, snapshot
+from sync.protocol.enums import Entity, OpKind
+
+logger = logging.getLogger(__name__)
+
+PLAN_FIELDS = frozenset(
+    {"risks", "keeping_safe", "outcomes", "support", "monitoring", "wishes_and_views", "contingency",
+     "first_core_group_on"}
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class ActionRow:
+    """An action in the outline plan."""
+
+    id: str
+    child_id: str | None
+    description: str
+    owner: str
+    owner_agency: str | None
+    due_on: dt.date | None
+
+
+@dataclass(frozen=True, slots=True)
+class MemberRow:
+    """A core group member."""
+
+    id: str
+    child_id: str | None
+    name: str
+    agency: str | None
+    role_title: str
+
+
+@dataclass(frozen=True, slots=True)
+class PlanView:
+    """The outline plan for one child, with the conference's actions and core group."""
+
+    conference_id: str
+    child_id: str
+    texts: Mapping[str, str]
+    first_core_group_on: dt.date | None
+    first_core_group_due: dt.date | None
+    actions: tuple[ActionRow, ...]
+    members: tuple[MemberRow, ...]
+
+
+class PlanService:
+    """Outline plan, actions and core group."""
+
+    def __init__(self, ctx: ServiceContext) -> None:
+        self._ctx = ctx
+
+    def get(self, conference_id: str, child_id: str) -> PlanView:
+        """The child's outline plan; the first core group is due 10 WD after the conference (T6)."""
+        with self._ctx.sessions() as s:
+            conf = s.get(Conference, conference_id)
+            if conf is None:
+                raise NotFoundError(entity="conference")
+            p = s.scalar(
+                select(OutlinePlan).where(OutlinePlan.conference_id == conference_id, OutlinePlan.child_id == child_id)
+            )
+            held = conf.held_on or conf.scheduled_for.date()
+            due = first_core_group_deadline(held, calendar=self._ctx.calendar(s), config=self._ctx.config).due
+            texts = {k: (getattr(p, k) if p else "") for k in sorted(PLAN_FIELDS - {"first_core_group_on"})}
+            actions = tuple(
+                ActionRow(a.id, a.child_id, a.description, a.owner, a.owner_agency, a.due_on)
+                for a in s.scalars(
+                    select(PlanAction)
+                    .where(PlanAction.conference_id == conference_id, PlanAction.voided_at.is_(None))
+                    .where((PlanAction.child_id == child_id) | PlanAction.child_id.is_(None))
+                    .order_by(PlanAction.position)
+                )
+            )
+            members = tuple(
+                MemberRow(m.id, m.child_id, m.name, m.agency, m.role_title)
+                for m in s.scalars(
+                    select(CoreGroupMember)
+                    .where(CoreGroupMember.conference_id == conference_id, CoreGroupMember.voided_at.is_(None))
+                    .where((CoreGroupMember.child_id == child_id) | CoreGroupMember.child_id.is_(None))
+                    .order_by(CoreGroupMember.created_at)
+                )
+            )
+            return PlanView(conference_id, child_id, texts, p.first_core_group_on if p else None, due, actions, members)
+
+    def save(self, conference_id: str, child_id: str, changes: Mapping[str, Any]) -> PlanView:
+        """Save the outline plan's texts and first core group date."""
+        bad = set(changes) - PLAN_FIELDS
+        if bad:
+            raise ServiceError("field_not_editable", fields=",".join(sorted(bad)))
+        self._ctx.require(Action.RECORD_MINUTES)
+        with self._ctx.sessions.begin() as s:
+            p = s.scalar(
+                select(OutlinePlan).where(OutlinePlan.conference_id == conference_id, OutlinePlan.child_id == child_id)
+            )
+            if p is None:
+                p = OutlinePlan(id=new_id(), conference_id=conference_id, child_id=child_id, version=1, **changes)
+                s.add(p)
+                s.flush()
+                record_change(s, self._ctx.actor(), kind=OpKind.CREATE, entity="outline_plan", entity_id=p.id,
+                              payload=snapshot(p), base_version=None)  # fmt: skip
+            else:
+                before = snapshot(p)
+                for k, v in changes.items():
+                    setattr(p, k, v)
+                base = bump(p)
+                record_change(s, self._ctx.actor(), kind=OpKind.PATCH, entity="outline_plan", entity_id=p.id,
+                              payload=dict(changes), base_version=base, before=before, after=snapshot(p))  # fmt: skip
+        return self.get(conference_id, child_id)
+
+    def add_action(
+        self, conference_id: str, child_id: str | None, description: str, owner: str, due_on: dt.date | None,
+        owner_agency: str | None = None,
+    ) -> ActionRow:  # fmt: skip
+        """Add an action with its owner and due date."""
+        self._ctx.require(Action.RECORD_MINUTES)
+        if not description.strip():
+            raise ServiceError("description_required")
+        with self._ctx.sessions.begin() as s:
+            pos = int(s.scalar(select(func.count()).where(PlanAction.conference_id == conference_id)) or 0)
+            a = PlanAction(id=new_id(), conference_id=conference_id, child_id=child_id, position=pos,
+                           description=description.strip(), owner=owner.strip(), owner_agency=owner_agency,
+                           due_on=due_on, version=1)  # fmt: skip
+            s.add(a)
+            s.flush()
+            record_change(s, self._ctx.actor(), kind=OpKind.CREATE, entity=Entity.PLAN_ACTION, entity_id=a.id,
+                          payload=snapshot(a), base_version=None)  # fmt: skip
+            return ActionRow(a.id, a.child_id, a.description, a.owner, a.owner_agency, a.due_on)
+
+    def remove_action(self, action_id: str) -> None:
+        """Withdraw an action (voided, never deleted)."""
+        self._void(PlanAction, Entity.PLAN_ACTION, action_id)
+
+    def add_member(
+        self, conference_id: str, child_id: str | None, name: str, agency: str | None, role_title: str = ""
+    ) -> MemberRow:
+        """Name a core group member."""
+        self._ctx.require(Action.RECORD_MINUTES)
+        if not name.strip():
+            raise ServiceError("name_required")
+        with self._ctx.sessions.begin() as s:
+            m = CoreGroupMember(id=new_id(), conference_id=conference_id, child_id=child_id, name=name.strip(),
+                                agency=agency, role_title=role_title, version=1)  # fmt: skip
+            s.add(m)
+            s.flush()
+            record_change(s, self._ctx.actor(), kind=OpKind.CREATE, entity=Entity.CORE_GROUP_MEMBER,
+                          entity_id=m.id, payload=snapshot(m), base_version=None)  # fmt: skip
+            return MemberRow(m.id, m.child_id, m.name, m.agency, m.role_title)
+
+    def remove_member(self, member_id: str) -> None:
+        """Withdraw a core group member."""
+        self._void(CoreGroupMember, Entity.CORE_GROUP_MEMBER, member_id)
+
+    def _void(self, cls: type[PlanAction] | type[CoreGroupMember], entity: Entity, row_id: str) -> None:
+        self._ctx.require(Action.RECORD_MINUTES)
+        with self._ctx.sessions.begin() as s:
+            row = s.get(PlanAction, row_id) if cls is PlanAction else s.get(CoreGroupMember, row_id)
+            if row is None:
+                raise NotFoundError(entity=str(entity))
+            row.voided_at = utcnow()
+            base = bump(row)
+            record_change(s, self._ctx.actor(), kind=OpKind.VOID, entity=entity, entity_id=row_id,
+                          payload={"void_reason": ""}, base_version=base)  # fmt: skip
