@@ -218,3 +218,127 @@ class OpKind(StrEnum):
     END_REGISTRATION = "end_registration"
     TEMPORARY_REGISTRATION = "temporary_registration"
     RESOLVE_CONFLICT = "resolve_conflict"
+
+
+# ---- Added for the wire protocol and the register service (issue 3). Only ever add members.
+
+
+class Entity(StrEnum):
+    """Every record type that travels through sync (the ``entity`` of an op or a change)."""
+
+    CHILD = "child"
+    FAMILY_MEMBER = "family_member"
+    CONFERENCE = "conference"
+    CONFERENCE_CHILD = "conference_child"
+    ATTENDANCE = "attendance"
+    AGENCY_REPORT = "agency_report"
+    CHILD_VOICE = "child_voice"
+    MINUTES_SECTION = "minutes_section"
+    DECISION = "decision"
+    PLAN_ACTION = "plan_action"
+    CORE_GROUP_MEMBER = "core_group_member"
+    COORDINATOR_ASSIGNMENT = "coordinator_assignment"
+    REGISTER_ENTRY = "register_entry"
+    DISTRIBUTION = "distribution"
+    ADDENDUM = "addendum"
+
+
+class RecordClass(StrEnum):
+    """Conflict classes of sync-protocol.md section 2."""
+
+    APPEND_ONLY = "A"
+    SINGLE_AUTHOR_DRAFT = "B"
+    SHARED_DESCRIPTIVE = "C"
+    REGISTER_STATE = "D"
+
+
+class ChangeKind(StrEnum):
+    """What a change in the pull feed records."""
+
+    CREATED = "created"
+    UPDATED = "updated"
+    VOIDED = "voided"
+    FINALISED = "finalised"
+    CONFLICT = "conflict"
+    CONFLICT_RESOLVED = "conflict_resolved"
+    SCOPE_ADDED = "scope_added"
+    SCOPE_REMOVED = "scope_removed"
+
+
+class ConflictKind(StrEnum):
+    """Why a conflict record exists."""
+
+    DRAFT_COPY = "draft_copy"  # class B: stale base_version, incoming text kept as a copy
+    SOFT = "soft"  # class C: different fields changed concurrently; both applied
+    HARD = "hard"  # class C: the same field set to two values; head unchanged
+    CONCURRENT_SAME_OUTCOME = "concurrent_same_outcome"  # two decisions, same register outcome
+    CONTESTED_DECISION = "contested_decision"  # two decisions, different outcomes
+
+
+class ConflictState(StrEnum):
+    OPEN = "open"
+    RESOLVED = "resolved"
+
+
+class RegisterStatus(StrEnum):
+    """A register entry's state; ``under_review`` is a separate flag on a registered entry."""
+
+    REGISTERED = "registered"
+    ENDED = "ended"
+
+
+class DeviceStatus(StrEnum):
+    ACTIVE = "active"
+    REVOKED = "revoked"
+
+
+class ErrorCode(StrEnum):
+    """Stable error codes: the ``error`` of an HTTP error body, or the ``code`` of a rejected op."""
+
+    # whole-request errors
+    BAD_REQUEST = "bad_request"
+    INVALID_JSON = "invalid_json"
+    TOO_DEEP = "too_deep"
+    NUMBER_OUT_OF_RANGE = "number_out_of_range"
+    BODY_TOO_LARGE = "body_too_large"
+    UNSUPPORTED_ENCODING = "unsupported_encoding"
+    VALIDATION = "validation"
+    UNAUTHENTICATED = "unauthenticated"
+    INVALID_TOKEN = "invalid_token"
+    TOKEN_EXPIRED = "token_expired"
+    REFRESH_REUSED = "refresh_reused"
+    DEVICE_REVOKED = "device_revoked"
+    INVALID_CREDENTIALS = "invalid_credentials"
+    TOO_MANY_ATTEMPTS = "too_many_attempts"
+    RATE_LIMITED = "rate_limited"
+    FORBIDDEN = "forbidden"
+    NOT_FOUND = "not_found"
+    METHOD_NOT_ALLOWED = "method_not_allowed"
+    SEQ_GAP = "seq_gap"
+    BAD_BATCH = "bad_batch"
+    UPGRADE_REQUIRED = "upgrade_required"
+    REASON_REQUIRED = "reason_required"
+    INTERNAL = "internal"
+    # per-op rejection codes
+    ID_REUSE = "id_reuse"
+    SEQ_REUSED = "seq_reused"
+    HASH_MISMATCH = "hash_mismatch"
+    UNSUPPORTED_SCHEMA = "unsupported_schema"
+    UNKNOWN_ENTITY = "unknown_entity"
+    UNSUPPORTED_KIND = "unsupported_kind"
+    AUTHOR_MISMATCH = "author_mismatch"
+    RECORD_FINALISED = "record_finalised"
+    RECORD_VOIDED = "record_voided"
+    APPEND_ONLY = "append_only"
+    SERVER_OWNED = "server_owned"
+    ALREADY_EXISTS = "already_exists"
+    NOT_DRAFT = "not_draft"
+    CONTENT_MISMATCH = "content_mismatch"
+    NOT_QUORATE = "not_quorate"
+    NOT_CONFERENCE_CHAIR = "not_conference_chair"
+    INVALID_TRANSITION = "invalid_transition"
+    EVIDENCE_REQUIRED = "evidence_required"
+    CONFERENCE_REQUIRED = "conference_required"
+    ALREADY_REGISTERED = "already_registered"
+    NOT_REGISTERED = "not_registered"
+    CONFLICT_NOT_OPEN = "conflict_not_open"

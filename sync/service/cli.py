@@ -1,0 +1,250 @@
+"""``cofnod-register``: serve the register over HTTPS, and administer its database.
+
+    cofnod-register serve --db URL --host 127.0.0.1 --port 8443 --tls-cert server.pem --tls-key server.key
+    cofnod-register serve --db URL --host 127.0.0.1 --port 8080 --insecure-dev   # loopback only
+    cofnod-register admin --db URL init-db
+    cofnod-register admin --db URL add-council "Cyngor Sir Ynys Môn"
+    cofnod-register admin --db URL add-user alice --council "Cyngor Sir Ynys Môn" --role chair [--password-stdin]
+    cofnod-register admin --db URL reset-password alice [--password-stdin]
+    cofnod-register admin --db URL list-devices [--user alice]
+    cofnod-register admin --db URL revoke-device DEVICE_ID
+    cofnod-register admin --db URL verify-audit
+
+Plain HTTP is refused unless the host is a loopback address and ``--insecure-dev`` is given.
+Passwords are read from stdin or prompted for, never taken from the command line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import ipaddress
+import logging
+import sys
+import uuid
+from collections.abc import Sequence
+
+from sqlalchemy import select
+
+from sync.protocol.enums import Role
+from sync.service import audit, auth
+from sync.service.config import Settings
+from sync.service.db import Database, now_iso
+from sync.service.models import Council, Device, User, UserRole
+from sync.service.security import Passwords
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_DB = "sqlite:///cofnod-register.db"
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def _password(args: argparse.Namespace) -> str:
+    if args.password_stdin:
+        return sys.stdin.readline().rstrip("\n")
+    first = getpass.getpass("Password: ")
+    if first != getpass.getpass("Again: "):
+        raise SystemExit("passwords differ")
+    return first
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from sync.service.app import create_app
+
+    tls = bool(args.tls_cert and args.tls_key)
+    if not tls:
+        if not (args.insecure_dev and _is_loopback(args.host)):
+            print("refusing to serve plain HTTP: give --tls-cert and --tls-key "
+                  "(plain HTTP only with --insecure-dev on a loopback address)", file=sys.stderr)
+            return 2
+        print("WARNING: plain HTTP for development on loopback only", file=sys.stderr)
+    app = create_app(Settings(database_url=args.db))
+    uvicorn.run(
+        app,
+        host=args.host,
+        port=args.port,
+        ssl_certfile=args.tls_cert if tls else None,
+        ssl_keyfile=args.tls_key if tls else None,
+        log_level=args.log_level,
+        proxy_headers=False,
+    )
+    return 0
+
+
+def _db(args: argparse.Namespace) -> Database:
+    db = Database(args.db)
+    db.migrate()
+    return db
+
+
+def cmd_init_db(args: argparse.Namespace) -> int:
+    db = _db(args)
+    with db.read_txn() as s:
+        print(f"database ready; server_id {db.server_id(s)}")
+    return 0
+
+
+def cmd_add_council(args: argparse.Namespace) -> int:
+    db = _db(args)
+    settings = Settings(database_url=args.db)
+    with db.write_txn() as s:
+        if s.scalar(select(Council).where(Council.name == args.name)) is not None:
+            print(f"council {args.name!r} exists", file=sys.stderr)
+            return 1
+        council_id = args.id or "la-" + uuid.uuid4().hex[:12]
+        s.add(Council(id=council_id, name=args.name, created_at=now_iso(settings.clock())))
+        audit.append(s, settings.clock(), action="admin:add_council", outcome="ok", entity="council", entity_id=council_id)
+    print(council_id)
+    return 0
+
+
+def _council_id(db: Database, ref: str | None) -> str | None:
+    if ref is None:
+        return None
+    with db.read_txn() as s:
+        row = s.scalar(select(Council).where((Council.id == ref) | (Council.name == ref)))
+        if row is None:
+            raise SystemExit(f"no council {ref!r}")
+        return row.id
+
+
+def cmd_add_user(args: argparse.Namespace) -> int:
+    db = _db(args)
+    settings = Settings(database_url=args.db)
+    council_id = _council_id(db, args.council)
+    password_hash = Passwords(settings).hash(_password(args))
+    with db.write_txn() as s:
+        if s.scalar(select(User).where(User.username == args.username)) is not None:
+            print(f"user {args.username!r} exists", file=sys.stderr)
+            return 1
+        user_id = "usr-" + uuid.uuid4().hex[:16]
+        s.add(User(id=user_id, username=args.username, display_name=args.display_name or args.username,
+                   password_hash=password_hash, council_id=council_id, agency=args.agency, disabled=False,
+                   created_at=now_iso(settings.clock())))
+        for role in sorted(set(args.role)):
+            s.add(UserRole(user_id=user_id, role=Role(role).value))
+        audit.append(s, settings.clock(), action="admin:add_user", outcome="ok", entity="user", entity_id=user_id,
+                     detail={"roles": sorted(set(args.role)), "council_id": council_id})
+    print(user_id)
+    return 0
+
+
+def cmd_reset_password(args: argparse.Namespace) -> int:
+    db = _db(args)
+    settings = Settings(database_url=args.db)
+    password_hash = Passwords(settings).hash(_password(args))
+    with db.write_txn() as s:
+        user = s.scalar(select(User).where(User.username == args.username))
+        if user is None:
+            print(f"no user {args.username!r}", file=sys.stderr)
+            return 1
+        user.password_hash = password_hash
+        auth.clear_failures(s, f"user:{args.username.casefold()}")
+        audit.append(s, settings.clock(), action="admin:reset_password", outcome="ok", entity="user", entity_id=user.id)
+    print("password reset")
+    return 0
+
+
+def cmd_list_devices(args: argparse.Namespace) -> int:
+    db = _db(args)
+    with db.read_txn() as s:
+        query = select(Device, User).join(User, User.id == Device.user_id).order_by(Device.created_at)
+        if args.user:
+            query = query.where(User.username == args.user)
+        for device, user in s.execute(query).all():
+            status = "revoked" if device.revoked_at else "active"
+            print(f"{device.id}\t{user.username}\t{status}\t{device.name}\t{device.created_at}\t"
+                  f"last_seen={device.last_seen_at or '-'}\tacked={device.last_acked_device_seq}")
+    return 0
+
+
+def cmd_revoke_device(args: argparse.Namespace) -> int:
+    db = _db(args)
+    settings = Settings(database_url=args.db)
+    with db.write_txn() as s:
+        device = s.get(Device, args.device_id)
+        if device is None:
+            print(f"no device {args.device_id!r}", file=sys.stderr)
+            return 1
+        now = settings.clock()
+        if device.revoked_at is None:
+            device.revoked_at = now_iso(now)
+        auth.revoke_device_tokens(s, device.id, now)
+        audit.append(s, now, action="admin:revoke_device", outcome="ok", entity="device", entity_id=device.id)
+    print(f"revoked {args.device_id}")
+    return 0
+
+
+def cmd_verify_audit(args: argparse.Namespace) -> int:
+    db = Database(args.db)
+    with db.read_txn() as s:
+        result = audit.verify(s)
+    if result.ok:
+        print(f"audit chain intact: {result.count} entries")
+        return 0
+    print(f"AUDIT CHAIN BROKEN at entry {result.first_bad_index}: {result.reason}", file=sys.stderr)
+    return 1
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="cofnod-register", description="Cofnod central register service")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    serve = sub.add_parser("serve", help="serve the /v1 API")
+    serve.add_argument("--db", default=DEFAULT_DB, help="SQLAlchemy URL (sqlite:///file or postgresql+psycopg://...)")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8443)
+    serve.add_argument("--tls-cert")
+    serve.add_argument("--tls-key")
+    serve.add_argument("--insecure-dev", action="store_true", help="allow plain HTTP on a loopback address")
+    serve.add_argument("--log-level", default="info")
+    serve.set_defaults(func=cmd_serve)
+
+    admin = sub.add_parser("admin", help="administer the database")
+    admin.add_argument("--db", default=DEFAULT_DB)
+    asub = admin.add_subparsers(dest="admin_command", required=True)
+    asub.add_parser("init-db", help="create or upgrade the database").set_defaults(func=cmd_init_db)
+    p = asub.add_parser("add-council", help="add a council (local authority)")
+    p.add_argument("name")
+    p.add_argument("--id")
+    p.set_defaults(func=cmd_add_council)
+    p = asub.add_parser("add-user", help="add a user with roles and council membership")
+    p.add_argument("username")
+    p.add_argument("--council")
+    p.add_argument("--role", action="append", required=True, choices=[r.value for r in Role])
+    p.add_argument("--agency")
+    p.add_argument("--display-name")
+    p.add_argument("--password-stdin", action="store_true")
+    p.set_defaults(func=cmd_add_user)
+    p = asub.add_parser("reset-password", help="set a new password")
+    p.add_argument("username")
+    p.add_argument("--password-stdin", action="store_true")
+    p.set_defaults(func=cmd_reset_password)
+    p = asub.add_parser("list-devices", help="list enrolled devices")
+    p.add_argument("--user")
+    p.set_defaults(func=cmd_list_devices)
+    p = asub.add_parser("revoke-device", help="revoke a device and all its tokens")
+    p.add_argument("device_id")
+    p.set_defaults(func=cmd_revoke_device)
+    asub.add_parser("verify-audit", help="check the audit hash chain").set_defaults(func=cmd_verify_audit)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    logging.basicConfig(level=logging.WARNING)
+    args = build_parser().parse_args(argv)
+    return int(args.func(args))
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,39 @@
+"""Settings of one register service instance; immutable, passed to :func:`create_app`."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+
+logger = logging.getLogger(__name__)
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Every knob of the service. Tests inject ``clock`` to expire tokens without sleeping."""
+
+    database_url: str = "sqlite:///cofnod-register.db"
+    access_ttl: timedelta = timedelta(minutes=5)
+    refresh_ttl: timedelta = timedelta(hours=12)
+    #: Requests per device per window (fixed window in the database).
+    rate_limit: int = 1200
+    rate_window_seconds: int = 60
+    max_body_bytes: int = 1 << 20
+    max_json_depth: int = 32
+    #: Failed sign-ins allowed before the delay starts; the delay then doubles up to the ceiling.
+    signin_free_failures: int = 3
+    signin_ip_free_failures: int = 20
+    signin_max_delay_seconds: int = 900
+    #: argon2 parameters; tests lower them to keep the suite fast.
+    argon2_time_cost: int = 3
+    argon2_memory_cost: int = 65536
+    argon2_parallelism: int = 4
+    min_client_version: str = "0.1.0"
+    run_migrations: bool = True
+    clock: Callable[[], datetime] = field(default=utc_now)

@@ -1,0 +1,104 @@
+"""Who is asking, and the per-request context the rules run in."""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from sync.protocol.canonical import canonical_json
+from sync.protocol.enums import ChangeKind, Role
+from sync.service.authz import COUNCIL_WIDE_ROLES
+from sync.service.db import next_counter, now_iso
+from sync.service.models import Change, ScopeGrant
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class Principal:
+    """The signed-in user and device, taken from the access token (never from the body)."""
+
+    user_id: str
+    username: str
+    council_id: str | None
+    roles: frozenset[Role]
+    agency: str | None
+    device_id: str
+
+    @property
+    def council_wide(self) -> bool:
+        return bool(self.roles & COUNCIL_WIDE_ROLES)
+
+
+def dumps(value: Any) -> str:
+    return canonical_json(value).decode("utf-8")
+
+
+def loads(text: str) -> dict[str, Any]:
+    value = json.loads(text)
+    return value if isinstance(value, dict) else {}
+
+
+@dataclass(slots=True)
+class Ctx:
+    session: Session
+    now: datetime
+    principal: Principal
+    received_at: str = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.received_at = now_iso(self.now)
+
+    def can_see(self, council_id: str, scope_key: str) -> bool:
+        """Whether the principal may see records in ``scope_key`` (same council, role or grant)."""
+        p = self.principal
+        if p.council_id is None or council_id != p.council_id:
+            return False
+        if p.council_wide:
+            return True
+        grant = self.session.scalar(
+            select(ScopeGrant.via).where(ScopeGrant.user_id == p.user_id, ScopeGrant.scope_key == scope_key).limit(1)
+        )
+        return grant is not None
+
+    def emit(
+        self,
+        *,
+        council_id: str,
+        scope_key: str,
+        entity: str,
+        entity_id: str,
+        version: int,
+        kind: ChangeKind,
+        payload: dict[str, Any],
+        schema_version: int = 1,
+        op_id: str | None = None,
+        target_user_id: str | None = None,
+        author_user_id: str | None = None,
+    ) -> int:
+        """Append one change to the feed, with the next server-wide sequence number."""
+        seq = next_counter(self.session, "server_seq")
+        self.session.add(
+            Change(
+                server_seq=seq,
+                council_id=council_id,
+                scope_key=scope_key,
+                target_user_id=target_user_id,
+                entity=entity,
+                entity_id=entity_id,
+                version=version,
+                kind=kind.value,
+                payload_json=dumps(payload),
+                schema_version=schema_version,
+                author_user_id=author_user_id if author_user_id is not None else self.principal.user_id,
+                op_id=op_id,
+                received_at=self.received_at,
+            )
+        )
+        return seq

@@ -1,0 +1,178 @@
+"""ASGI middleware guarding every request body before FastAPI sees it.
+
+In order: refuse a declared ``Content-Length`` over the limit; read the body while counting (so a
+chunked upload is cut off at the limit too); inflate ``Content-Encoding: gzip`` with a bounded
+output (a gzip bomb stops at limit + 1 byte); scan JSON nesting depth without building anything;
+then parse once, refusing NaN/Infinity and integers beyond 64 bits, normalise every string to NFC
+and hand FastAPI the re-encoded body.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import zlib
+from collections.abc import Awaitable, Callable, MutableMapping
+from typing import Any
+
+from sync.protocol.canonical import INT_MAX, INT_MIN, nfc
+from sync.protocol.enums import ErrorCode
+
+logger = logging.getLogger(__name__)
+
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
+
+# Strings (with escapes) are matched whole so brackets inside them are skipped; regex runs in C.
+_TOKENS = re.compile(rb'"(?:[^"\\]|\\.)*"|[\[\]{}]', re.DOTALL)
+
+
+class BodyError(Exception):
+    def __init__(self, status: int, code: ErrorCode, detail: str) -> None:
+        super().__init__(detail)
+        self.status = status
+        self.code = code
+        self.detail = detail
+
+
+def check_depth(body: bytes, max_depth: int) -> None:
+    """Raise :class:`BodyError` if arrays/objects nest deeper than ``max_depth``; O(n), no parse."""
+    depth = 0
+    for m in _TOKENS.finditer(body):
+        tok = m.group()
+        if tok in (b"[", b"{"):
+            depth += 1
+            if depth > max_depth:
+                raise BodyError(400, ErrorCode.TOO_DEEP, f"JSON nested deeper than {max_depth} levels")
+        elif tok in (b"]", b"}"):
+            depth -= 1
+
+
+def _reject_constant(name: str) -> Any:
+    raise BodyError(400, ErrorCode.INVALID_JSON, f"{name} is not allowed")
+
+
+def _parse_int(text: str) -> int:
+    if len(text) > 20:
+        raise BodyError(400, ErrorCode.NUMBER_OUT_OF_RANGE, "integer out of 64-bit range")
+    value = int(text)
+    if not INT_MIN <= value <= INT_MAX:
+        raise BodyError(400, ErrorCode.NUMBER_OUT_OF_RANGE, "integer out of 64-bit range")
+    return value
+
+
+def _parse_float(text: str) -> float:
+    value = float(text)
+    if value in (float("inf"), float("-inf")):
+        raise BodyError(400, ErrorCode.NUMBER_OUT_OF_RANGE, "number out of range")
+    return value
+
+
+def normalise_json(body: bytes, max_depth: int) -> bytes:
+    """Validate and normalise a JSON body; returns the UTF-8 re-encoding with NFC strings."""
+    check_depth(body, max_depth)
+    try:
+        value = json.loads(
+            body, parse_constant=_reject_constant, parse_int=_parse_int, parse_float=_parse_float
+        )
+    except BodyError:
+        raise
+    except (ValueError, UnicodeDecodeError, RecursionError) as exc:
+        raise BodyError(400, ErrorCode.INVALID_JSON, "body is not valid JSON") from exc
+    try:
+        return json.dumps(nfc(value), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    except UnicodeEncodeError as exc:  # lone surrogates from \ud800 escapes
+        raise BodyError(400, ErrorCode.INVALID_JSON, "invalid unicode in body") from exc
+
+
+class BodyLimitMiddleware:
+    def __init__(self, app: ASGIApp, *, max_bytes: int, max_depth: int) -> None:
+        self.app = app
+        self.max_bytes = max_bytes
+        self.max_depth = max_depth
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] in ("GET", "HEAD", "OPTIONS", "DELETE"):
+            await self.app(scope, receive, send)
+            return
+        try:
+            body, headers = await self._read(scope, receive)
+        except BodyError as exc:
+            await _send_error(send, exc)
+            return
+        new_scope = dict(scope)
+        new_scope["headers"] = headers
+        sent = False
+
+        async def replay() -> Message:
+            nonlocal sent
+            if not sent:
+                sent = True
+                return {"type": "http.request", "body": body, "more_body": False}
+            return await receive()
+
+        await self.app(new_scope, replay, send)
+
+    async def _read(self, scope: Scope, receive: Receive) -> tuple[bytes, list[tuple[bytes, bytes]]]:
+        headers: list[tuple[bytes, bytes]] = list(scope.get("headers") or [])
+        lookup = {k.lower(): v for k, v in headers}
+        declared = lookup.get(b"content-length")
+        if declared is not None:
+            try:
+                if int(declared) > self.max_bytes:
+                    raise BodyError(413, ErrorCode.BODY_TOO_LARGE, f"body over {self.max_bytes} bytes")
+            except ValueError as exc:
+                raise BodyError(400, ErrorCode.BAD_REQUEST, "bad Content-Length") from exc
+        encoding = lookup.get(b"content-encoding", b"identity").strip().lower()
+        if encoding not in (b"identity", b"gzip", b""):
+            raise BodyError(415, ErrorCode.UNSUPPORTED_ENCODING, "only gzip is accepted")
+        chunks: list[bytes] = []
+        size = 0
+        while True:
+            message = await receive()
+            if message["type"] == "http.disconnect":
+                raise BodyError(400, ErrorCode.BAD_REQUEST, "client disconnected")
+            chunk = message.get("body", b"")
+            size += len(chunk)
+            if size > self.max_bytes:
+                raise BodyError(413, ErrorCode.BODY_TOO_LARGE, f"body over {self.max_bytes} bytes")
+            chunks.append(chunk)
+            if not message.get("more_body", False):
+                break
+        body = b"".join(chunks)
+        if encoding == b"gzip":
+            body = self._gunzip(body)
+        content_type = lookup.get(b"content-type", b"").lower()
+        if body and (b"json" in content_type or not content_type):
+            body = normalise_json(body, self.max_depth)
+        headers = [
+            (k, v) for k, v in headers if k.lower() not in (b"content-length", b"content-encoding", b"transfer-encoding")
+        ]
+        headers.append((b"content-length", str(len(body)).encode()))
+        return body, headers
+
+    def _gunzip(self, data: bytes) -> bytes:
+        inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        try:
+            out = inflater.decompress(data, self.max_bytes + 1)
+        except zlib.error as exc:
+            raise BodyError(400, ErrorCode.BAD_REQUEST, "invalid gzip body") from exc
+        if len(out) > self.max_bytes or inflater.unconsumed_tail:
+            raise BodyError(413, ErrorCode.BODY_TOO_LARGE, f"inflated body over {self.max_bytes} bytes")
+        return out
+
+
+async def _send_error(send: Send, exc: BodyError) -> None:
+    payload = json.dumps({"error": exc.code.value, "detail": exc.detail}).encode()
+    await send(
+        {
+            "type": "http.response.start",
+            "status": exc.status,
+            "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(payload)).encode()), (b"connection", b"close")],
+        }
+    )
+    await send({"type": "http.response.body", "body": payload})
