@@ -163,24 +163,29 @@ def _version_payload(ctx: Ctx, head: EntityHead, version: int) -> dict[str, Any]
 def write_head(
     ctx: Ctx, head: EntityHead, payload: dict[str, Any], kind: ChangeKind, op: Op | None, *, state: str | None = None
 ) -> int:
-    """Store a new version of an existing record and emit it to the feed; returns its seq."""
-    head.version += 1
-    head.payload_json = dumps(payload)
-    if state is not None:
-        head.state = state
-    head.voided = bool(payload.get("voided"))
+    """Store a new version of an existing record and emit it to the feed; returns its seq.
+
+    The head is changed in one go after the change row is queued, because the freeze trigger
+    refuses any later UPDATE of a decision once its state says finalised.
+    """
+    version = head.version + 1
     seq = ctx.emit(
         council_id=head.council_id,
         scope_key=head.scope_key,
         entity=head.entity,
         entity_id=head.entity_id,
-        version=head.version,
+        version=version,
         kind=kind,
         payload=payload,
         schema_version=op.schema_version if op else SCHEMA_VERSION,
         op_id=op.op_id if op else None,
     )
+    head.version = version
+    head.payload_json = dumps(payload)
+    head.voided = bool(payload.get("voided"))
     head.updated_seq = seq
+    if state is not None:
+        head.state = state
     return seq
 
 
