@@ -108,6 +108,8 @@ class MinutesBlock:
     text: str
     child_name: str | None = None
     withheld: bool = False
+    #: The store's section id, so a recipient's copy can leave out the sections withheld from them.
+    section_id: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -98,6 +98,7 @@ class _Styles:
     cell: Any
     cell_head: Any
     title: Any
+    label: Any
     h1: Any
     h2: Any
     note: Any
@@ -115,6 +116,7 @@ def _styles() -> _Styles:
         cell=ParagraphStyle("cell", parent=body, fontSize=8.5, leading=10.5, spaceAfter=0),
         cell_head=ParagraphStyle("cell_head", parent=body, fontName=BOLD, fontSize=8.5, leading=10.5, spaceAfter=0),
         title=ParagraphStyle("title", parent=body, fontName=BOLD, fontSize=16, leading=20, spaceAfter=10),
+        label=ParagraphStyle("label", parent=body, fontName=BOLD, spaceAfter=2, keepWithNext=1),
         h1=ParagraphStyle(
             "h1", parent=body, fontName=BOLD, fontSize=13, leading=16, spaceBefore=10, spaceAfter=5, keepWithNext=1
         ),
@@ -173,7 +175,7 @@ class _Builder:
     def labelled(self, label: str, text: str) -> None:
         """A bold label followed by user text, skipped when the text is empty."""
         if text.strip():
-            self.para(f"<b>{escape(label)}</b>", self.st.body)
+            self.para(escape(label), self.st.label)
             self.user_text(text)
 
     def spacer(self, height_mm: float = 3) -> None:
@@ -341,7 +343,7 @@ class _Builder:
         self.table(header, rows, [2.5, 3, 3, 2.2, 2.2])
         for r in self.data.reports:
             if r.summary.strip():
-                self.para(f"<b>{escape(self._agency(r.agency))} ({escape(r.author)})</b>")
+                self.para(f"{escape(self._agency(r.agency))} ({escape(r.author)})", self.st.label)
                 self.user_text(r.summary)
 
     def voices(self) -> None:
@@ -402,7 +404,7 @@ class _Builder:
         if not full:
             return
         if d.views:
-            self.para(f"<b>{escape(w(S.H_VIEWS))}</b>")
+            self.para(escape(w(S.H_VIEWS)), self.st.label)
             rows = [
                 [
                     v.name,
@@ -415,7 +417,7 @@ class _Builder:
             ]
             header = [w(S.F_PRACTITIONER), w(S.F_AGENCY), w(S.F_VIEW), w(S.F_CATEGORIES), w(S.F_REASON)]
             self.table(header, rows, [2.6, 2.2, 2, 2.6, 4.5])
-        self.para(f"<b>{escape(w(S.H_DISSENT))}</b>")
+        self.para(escape(w(S.H_DISSENT)), self.st.label)
         if d.dissents:
             rows = [[x.name, self._agency(x.agency), x.reason] for x in d.dissents]
             self.table([w(S.F_PRACTITIONER), w(S.F_AGENCY), w(S.F_REASON)], rows, [3, 2.5, 7])
@@ -458,7 +460,7 @@ class _Builder:
         self.labelled(w(S.F_MONITORING), p.monitoring)
         self.labelled(w(S.F_WISHES_VIEWS), p.wishes_and_views)
         self.labelled(w(S.F_CONTINGENCY), p.contingency)
-        self.para(f"<b>{escape(w(S.H_ACTIONS))}</b>")
+        self.para(escape(w(S.H_ACTIONS)), self.st.label)
         self.actions(p.actions)
         self.fields(
             [

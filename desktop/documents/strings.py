@@ -352,6 +352,15 @@ REGISTER_CHANGES = {
 }
 #: Titles of the minutes sections, by section key; an unknown key is shown as "Discussion".
 MINUTES_SECTIONS = {
+    # The keys of desktop.services.minutes.SECTION_KEYS
+    "attendance_apologies": QT_TRANSLATE_NOOP("Documents", "Notes on attendance and apologies"),
+    "reports_received": QT_TRANSLATE_NOOP("Documents", "Notes on the reports received"),
+    "information_shared": QT_TRANSLATE_NOOP("Documents", "Information shared"),
+    "risks_strengths": QT_TRANSLATE_NOOP("Documents", "Risks and strengths"),
+    "decision": QT_TRANSLATE_NOOP("Documents", "Discussion of the decision"),
+    "outline_plan": QT_TRANSLATE_NOOP("Documents", "Discussion of the outline plan"),
+    "next_review": QT_TRANSLATE_NOOP("Documents", "Notes on the next review"),
+    # Other keys a council may use
     "introductions": QT_TRANSLATE_NOOP("Documents", "Introductions and purpose of the conference"),
     "purpose": QT_TRANSLATE_NOOP("Documents", "Purpose of the conference"),
     "background": QT_TRANSLATE_NOOP("Documents", "Background"),

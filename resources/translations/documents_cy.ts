@@ -280,6 +280,14 @@
         <translation>Trafodaeth</translation>
     </message>
     <message>
+        <source>Discussion of the decision</source>
+        <translation>Trafod y penderfyniad</translation>
+    </message>
+    <message>
+        <source>Discussion of the outline plan</source>
+        <translation>Trafod y cynllun amlinellol</translation>
+    </message>
+    <message>
         <source>Discussion of the reports</source>
         <translation>Trafod yr adroddiadau</translation>
     </message>
@@ -398,6 +406,10 @@
     <message>
         <source>In person and remotely</source>
         <translation>Wyneb yn wyneb ac o bell</translation>
+    </message>
+    <message>
+        <source>Information shared</source>
+        <translation>Y wybodaeth a rannwyd</translation>
     </message>
     <message>
         <source>Information shared in the family's absence</source>
@@ -526,6 +538,18 @@
     <message>
         <source>Not yet offered</source>
         <translation>Heb ei gynnig eto</translation>
+    </message>
+    <message>
+        <source>Notes on attendance and apologies</source>
+        <translation>Nodiadau ar bresenoldeb ac ymddiheuriadau</translation>
+    </message>
+    <message>
+        <source>Notes on the next review</source>
+        <translation>Nodiadau ar yr adolygiad nesaf</translation>
+    </message>
+    <message>
+        <source>Notes on the reports received</source>
+        <translation>Nodiadau ar yr adroddiadau a ddaeth i law</translation>
     </message>
     <message>
         <source>OFFICIAL-SENSITIVE</source>
@@ -694,6 +718,10 @@
     <message>
         <source>Review child protection conference</source>
         <translation>Cynhadledd adolygu amddiffyn plant</translation>
+    </message>
+    <message>
+        <source>Risks and strengths</source>
+        <translation>Risgiau a chryfderau</translation>
     </message>
     <message>
         <source>Risks of harm</source>

@@ -1,0 +1,1 @@
+"""Integration tests of conference documents on real encrypted stores."""

@@ -1,0 +1,1 @@
+"""Unit tests of the document renderers and their catalogue."""
