@@ -310,6 +310,8 @@ def _apply(ctx: Ctx, op: Op) -> Outcome_:
         raise Reject(ErrorCode.HASH_MISMATCH, "payload_sha256 does not match the payload")
     if op.schema_version > SCHEMA_VERSION:
         raise Reject(ErrorCode.UNSUPPORTED_SCHEMA, f"schema_version {op.schema_version} is newer than this server")
+    if op.kind is OpKind.PATCH and RECORD_CLASSES[op.entity] is RecordClass.APPEND_ONLY:
+        raise Reject(ErrorCode.APPEND_ONLY, f"{op.entity.value} records are append-only; void and append instead")
     if p.council_id is None or not authz.allowed(p.roles, op.entity, op.kind):
         raise Reject(ErrorCode.FORBIDDEN, f"role may not {op.kind.value} {op.entity.value}")
     kind = op.kind
