@@ -114,13 +114,17 @@ def filesystem_type(path: Path, mounts: list[tuple[str, str]] | None = None) -> 
 
 
 def _existing_ancestor(path: Path) -> Path:
+    """``path`` with symlinks resolved as far as it exists, and the missing tail kept as given."""
     current = path.absolute()
+    tail: list[str] = []
     while not current.exists() and current.parent != current:
+        tail.append(current.name)
         current = current.parent
     try:
-        return current.resolve()
+        current = current.resolve()
     except OSError:
-        return current
+        pass
+    return current.joinpath(*reversed(tail))
 
 
 def _is_unsafe_fs(fs_type: str) -> bool:
