@@ -134,7 +134,7 @@ def _styles() -> _Styles:
             spaceAfter=10,
             textColor=colors.HexColor("#8a1c1c"),
         ),
-        letter=ParagraphStyle("letter", parent=body, fontSize=11, leading=15, spaceAfter=7),
+        letter=ParagraphStyle("letter", parent=body, fontSize=10.5, leading=14, spaceAfter=5),
     )
 
 

@@ -902,6 +902,8 @@ class DocumentService:
                 else:
                     cut.append(block)
             minutes = tuple(cut)
+        # Only the full record carries the minutes; the other documents hold nothing that is withheld.
+        partial = partial and kind is DocumentKind.RECORD
         meta = replace(base.meta, kind=kind, language=lang, partial=partial)
         return replace(
             base,
