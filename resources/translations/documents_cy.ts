@@ -984,4 +984,183 @@
         <translation>cefnogwr</translation>
     </message>
 </context>
+<context>
+    <name>DocumentsDialog</name>
+    <message>
+        <source>%1 (partial copy)</source>
+        <translation>%1 (copi rhannol)</translation>
+    </message>
+    <message>
+        <source>&amp;Document:</source>
+        <translation>&amp;Dogfen:</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Iaith:</translation>
+    </message>
+    <message>
+        <source>&amp;Produce</source>
+        <translation>&amp;Cynhyrchu</translation>
+    </message>
+    <message>
+        <source>&amp;Recipient:</source>
+        <translation>De&amp;rbynnydd:</translation>
+    </message>
+    <message>
+        <source>&amp;Save as…</source>
+        <translation>Cadw &amp;fel…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cau</translation>
+    </message>
+    <message>
+        <source>Conference documents</source>
+        <translation>Dogfennau'r gynhadledd</translation>
+    </message>
+    <message>
+        <source>Conference record</source>
+        <translation>Cofnod y gynhadledd</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Dogfen</translation>
+    </message>
+    <message>
+        <source>Document preview</source>
+        <translation>Rhagolwg o'r ddogfen</translation>
+    </message>
+    <message>
+        <source>Documents can be produced in Welsh or English only.</source>
+        <translation>Dim ond yn Gymraeg neu yn Saesneg y gellir cynhyrchu dogfennau.</translation>
+    </message>
+    <message>
+        <source>English (Saesneg)</source>
+        <translation>Saesneg (English)</translation>
+    </message>
+    <message>
+        <source>Full copy, no addressee</source>
+        <translation>Copi llawn, heb dderbynnydd penodol</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Iaith</translation>
+    </message>
+    <message>
+        <source>Letter to the family</source>
+        <translation>Llythyr at y teulu</translation>
+    </message>
+    <message>
+        <source>P&amp;rint…</source>
+        <translation>&amp;Argraffu…</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Ffeiliau PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Print the document</source>
+        <translation>Argraffu'r ddogfen</translation>
+    </message>
+    <message>
+        <source>Produce the document</source>
+        <translation>Cynhyrchu'r ddogfen</translation>
+    </message>
+    <message>
+        <source>Produced: %1 pages, %2. Logged in the distribution record.</source>
+        <translation>Wedi'i chynhyrchu: %1 tudalen, %2. Wedi'i chofnodi yn y cofnod dosbarthu.</translation>
+    </message>
+    <message>
+        <source>Producing the document…</source>
+        <translation>Wrthi'n cynhyrchu'r ddogfen…</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>Derbynnydd</translation>
+    </message>
+    <message>
+        <source>Register change notice</source>
+        <translation>Hysbysiad o newid i'r gofrestr</translation>
+    </message>
+    <message>
+        <source>Save the document</source>
+        <translation>Cadw'r ddogfen</translation>
+    </message>
+    <message>
+        <source>Save the document as a PDF file</source>
+        <translation>Cadw'r ddogfen fel ffeil PDF</translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation>Wedi'i chadw yn %1</translation>
+    </message>
+    <message>
+        <source>Sent %1 pages to the printer.</source>
+        <translation>Anfonwyd %1 tudalen i'r argraffydd.</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statws</translation>
+    </message>
+    <message>
+        <source>Summary of decisions and outline plan</source>
+        <translation>Crynodeb o'r penderfyniadau a'r cynllun amlinellol</translation>
+    </message>
+    <message>
+        <source>The choice has changed: press Produce for the new document.</source>
+        <translation>Mae'r dewis wedi newid: pwyswch Cynhyrchu i gael y ddogfen newydd.</translation>
+    </message>
+    <message>
+        <source>The document could not be produced. The details are in the log.</source>
+        <translation>Nid oedd modd cynhyrchu'r ddogfen. Mae'r manylion yn y log.</translation>
+    </message>
+    <message>
+        <source>The file could not be saved. Check the folder and the free space.</source>
+        <translation>Nid oedd modd cadw'r ffeil. Gwiriwch y ffolder a'r lle gwag ar y ddisg.</translation>
+    </message>
+    <message>
+        <source>The fonts for documents are missing; please reinstall Cofnod.</source>
+        <translation>Mae'r ffontiau ar gyfer dogfennau ar goll; ailosodwch Cofnod.</translation>
+    </message>
+    <message>
+        <source>The printer could not be started.</source>
+        <translation>Nid oedd modd cychwyn yr argraffydd.</translation>
+    </message>
+    <message>
+        <source>The produced document, page by page</source>
+        <translation>Y ddogfen a gynhyrchwyd, fesul tudalen</translation>
+    </message>
+    <message>
+        <source>The recipient's language</source>
+        <translation>Iaith y derbynnydd</translation>
+    </message>
+    <message>
+        <source>This conference could not be found.</source>
+        <translation>Nid oedd modd dod o hyd i'r gynhadledd hon.</translation>
+    </message>
+    <message>
+        <source>This kind of document cannot be produced.</source>
+        <translation>Nid oes modd cynhyrchu'r math hwn o ddogfen.</translation>
+    </message>
+    <message>
+        <source>This recipient is no longer on the conference's list.</source>
+        <translation>Nid yw'r derbynnydd hwn ar restr y gynhadledd bellach.</translation>
+    </message>
+    <message>
+        <source>Welsh (Cymraeg)</source>
+        <translation>Cymraeg</translation>
+    </message>
+    <message>
+        <source>Working</source>
+        <translation>Wrthi'n gweithio</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>wedi'i chymeradwyo</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>drafft</translation>
+    </message>
+</context>
 </TS>
