@@ -11,8 +11,9 @@ import logging
 from dataclasses import dataclass
 
 from sqlalchemy import delete, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, sessionmaker
 
+from desktop.profile import ProfileIdentity, get_identity, write_identity
 from desktop.services.base import CurrentUser, ServiceContext
 from desktop.services.errors import ServiceError
 from desktop.store.ids import new_id
@@ -23,8 +24,6 @@ logger = logging.getLogger(__name__)
 
 IDLE_KEY = "settings.idle_lock_minutes"
 DEFAULT_IDLE_MINUTES = 5
-#: Identity keys, until sign-in (issue on sync) supplies the user.
-USER_KEY, NAME_KEY, ROLE_KEY = "identity.user_id", "identity.display_name", "identity.role"
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,16 +49,30 @@ def _set_meta(s: Session, key: str, value: str) -> None:
         row.value = value
 
 
-def read_identity(ctx_sessions: object) -> CurrentUser | None:
-    """The identity stored in the profile (None before one was set)."""
-    from sqlalchemy.orm import sessionmaker
+def _seat(roles: tuple[str, ...]) -> Role | None:
+    for code in (Role.CHAIR.value, Role.MINUTE_TAKER.value):
+        if code in roles:
+            return Role(code)
+    return None
 
-    assert isinstance(ctx_sessions, sessionmaker)
-    with ctx_sessions() as s:
-        uid, name, role = _meta(s, USER_KEY), _meta(s, NAME_KEY), _meta(s, ROLE_KEY)
-        if not uid or not role:
-            return None
-        return CurrentUser(uid, name or "", Role(role))
+
+def read_identity(sessions: sessionmaker[Session]) -> CurrentUser | None:
+    """The identity stored in the profile (``desktop.profile``'s keys), or None before one was set.
+
+    The seat is the chair's when the profile's roles include it, else the minute-taker's.
+    """
+    ident = get_identity(_Sessions(sessions))
+    if ident is None:
+        return None
+    seat = _seat(ident.roles)
+    if seat is None:
+        return None
+    return CurrentUser(ident.user_id, ident.display_name, seat)
+
+
+@dataclass(frozen=True, slots=True)
+class _Sessions:
+    sessions: sessionmaker[Session]
 
 
 class SettingsService:
@@ -124,17 +137,17 @@ class SettingsService:
             raise ServiceError("seat_not_supported", role=str(role))
         if not display_name.strip():
             raise ServiceError("name_required")
+        current = get_identity(_Sessions(self._ctx.sessions))
         with self._ctx.sessions.begin() as s:
-            uid = user_id or _meta(s, USER_KEY) or new_id()
+            uid = user_id or (current.user_id if current else None) or new_id()
             u = s.get(User, uid)
             if u is None:
                 s.add(User(id=uid, display_name=display_name.strip(), roles=[role.value], version=1))
             else:
                 u.display_name = display_name.strip()
                 u.roles = sorted(set(u.roles) | {role.value})
-            _set_meta(s, USER_KEY, uid)
-            _set_meta(s, NAME_KEY, display_name.strip())
-            _set_meta(s, ROLE_KEY, role.value)
+            council = current.council_id if current else None
+            write_identity(s, ProfileIdentity(uid, display_name.strip(), council, (role.value,)))
         return CurrentUser(uid, display_name.strip(), role)
 
     def add_user(self, display_name: str, role: Role) -> str:

@@ -1,0 +1,269 @@
+"""Wiring: QApplication, translators, exception hooks, faulthandler, the profile, the crash marker,
+the recovery offer, the services and the main window.
+
+Start-up imports only what the first window needs: the profile (SQLCipher, SQLAlchemy), the
+services and the widgets. Alembic is imported by the store only when an upgrade is due; reportlab
+only when a document is produced; requests only by the later sync work.
+
+Crash marker: ``running.lock`` (holding the pid) is created when the window opens and removed on a
+clean exit. If it is still there at the next start, the app crashed or the battery went flat, and
+any autosaved drafts are offered for recovery (``desktop.ui.recovery``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import faulthandler
+import logging
+import logging.handlers
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
+
+from desktop.i18n import LanguageManager
+from desktop.services.base import CurrentUser
+from desktop.services.registry import Services, build_services
+from desktop.services.settings import read_identity
+from desktop.ui import messages
+from desktop.ui.error_dialog import ExceptionHooks
+from desktop.ui.main_window import MainWindow
+from desktop.ui.recovery import RecoveryDialog
+from desktop.ui.tasks import TaskRunner
+from desktop.ui.theme import apply_theme
+from sync.protocol.enums import Role
+
+logger = logging.getLogger(__name__)
+
+LOCK_FILE = "running.lock"
+_faulthandler_file: Any = None
+
+
+class StoreLike:
+    """What the app needs from an open profile (``OpenProfile`` or a test ``OpenStore``)."""
+
+    sessions: Any
+    engine: Any
+
+
+def setup_logging(folder: Path) -> Path:
+    """Rotating log file and native crash stacks (faulthandler) under ``folder/logs``."""
+    global _faulthandler_file
+    logs = folder / "logs"
+    logs.mkdir(parents=True, exist_ok=True)
+    handler = logging.handlers.RotatingFileHandler(logs / "cofnod.log", maxBytes=1_000_000, backupCount=3)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+    _faulthandler_file = (logs / "crash.log").open("a", encoding="utf-8")
+    faulthandler.enable(_faulthandler_file)
+    return logs
+
+
+class AppController:
+    """Owns the services, the main window and the crash marker for one open profile."""
+
+    def __init__(
+        self,
+        app: QApplication,
+        store: Any,
+        folder: Path,
+        *,
+        verify_unlock: Callable[[str], bool],
+        language: LanguageManager,
+        settings: QSettings | None = None,
+        today: Callable[[], dt.date] | None = None,
+        task_runner: TaskRunner | None = None,
+    ) -> None:
+        self.app = app
+        self.store = store
+        self.folder = folder
+        self.lock_path = folder / LOCK_FILE
+        self.crashed_last_time = self.lock_path.exists()
+        self.language = language
+        self.settings = settings
+        self._identity: CurrentUser | None = read_identity(store.sessions)
+        self.services: Services = build_services(
+            store.sessions, user=self._current_user, today=today or dt.date.today, device_id=None
+        )
+        self.task_runner = task_runner or TaskRunner(app)
+        theme = str(settings.value("ui/theme", "system")) if settings is not None else "system"
+        apply_theme(app, theme)
+        self.window = MainWindow(
+            self.services,
+            verify_unlock=verify_unlock,
+            settings=settings,
+            language=language.language,
+            theme=theme,
+            task_runner=self.task_runner,
+        )
+        self.window.language_requested.connect(self.set_language)
+        self.window.theme_requested.connect(lambda t: apply_theme(self.app, t))
+        language.language_changed.connect(lambda _code: self.window.retranslate_ui())
+        app.aboutToQuit.connect(self.shutdown)
+
+    def _current_user(self) -> CurrentUser:
+        # Re-read each time: Settings may change the seat while the app runs.
+        ident = read_identity(self.store.sessions)
+        return ident or CurrentUser(None, "", Role.MINUTE_TAKER)
+
+    def set_language(self, code: str) -> None:
+        """Switch the interface language live; typed text stays in its widgets."""
+        if self.window.workspace is not None:
+            self.window.workspace.flush()
+        self.language.set_language(code)
+        self.window.set_language_code(code)
+        if self.settings is not None:
+            self.settings.setValue("ui/language", code)
+
+    def start(self) -> MainWindow:
+        """Write the crash marker, show the window, then offer recovery if the last run crashed."""
+        self.lock_path.write_text(str(os.getpid()), encoding="utf-8")
+        self.window.show()
+        if self.crashed_last_time:
+            QTimer.singleShot(0, self.offer_recovery)
+        return self.window
+
+    def offer_recovery(self) -> RecoveryDialog | None:
+        """Show the recovery dialog for drafts left by a crash (non-blocking; returns it)."""
+        items = self.services.drafts.recoverable()
+        if not items:
+            return None
+        dialog = RecoveryDialog(items, self.window)
+        dialog.accepted.connect(lambda: self._apply_recovery(dialog))
+        dialog.open()
+        return dialog
+
+    def _apply_recovery(self, dialog: RecoveryDialog) -> None:
+        restore, discard = dialog.chosen()
+        for item in restore:
+            try:
+                self.services.minutes.save(item.entity_id, item.draft_text)
+            except Exception as exc:  # noqa: BLE001 - reported by code
+                messages.show_error(self.window, exc)
+        for item in discard:
+            self.services.drafts.discard(item.draft_id)
+
+    def shutdown(self) -> None:
+        """Clean exit: write drafts, forget the crash marker."""
+        if self.window.workspace is not None:
+            self.window.workspace.flush()
+        try:
+            self.lock_path.unlink()
+        except FileNotFoundError:
+            pass
+
+
+def _ask_passphrase(request: Any) -> str | None:
+    from desktop.ui.dialogs import SecretDialog
+
+    creating = str(getattr(request, "reason", "")) == "create"
+    dialog = SecretDialog(
+        QApplication.translate("App", "Passphrase"),
+        QApplication.translate(
+            "App",
+            "This computer has no key store. Choose a passphrase to protect Cofnod's data; it cannot be recovered."
+            if creating
+            else "Enter the passphrase that protects Cofnod's data.",
+        ),
+        confirm=creating,
+    )
+    return dialog.secret() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+def _first_run(services: Services, store: Any, parent: QWidget | None) -> bool:
+    """Ask who the user is, their seat, and an unlock PIN (set when the profile is created)."""
+    from PySide6.QtWidgets import QInputDialog
+
+    from desktop.profile import set_unlock_secret
+    from desktop.ui.dialogs import SecretDialog
+
+    name, ok = QInputDialog.getText(parent, "Cofnod", QApplication.translate("App", "Your name:"))
+    if not ok or not name.strip():
+        return False
+    seats = [QApplication.translate("Labels", "Chair"), QApplication.translate("Labels", "Minute-taker")]
+    seat, ok = QInputDialog.getItem(parent, "Cofnod", QApplication.translate("App", "Your seat:"), seats, 0, False)
+    if not ok:
+        return False
+    services.settings.set_identity(name, Role.CHAIR if seat == seats[0] else Role.MINUTE_TAKER)
+    pin = SecretDialog(
+        QApplication.translate("App", "Unlock PIN"),
+        QApplication.translate("App", "Choose a PIN or passphrase to unlock Cofnod after it locks itself."),
+        confirm=True,
+    )
+    if pin.exec() != QDialog.DialogCode.Accepted:
+        return False
+    set_unlock_secret(store, pin.secret())
+    return True
+
+
+def run_app(profile_dir: str | None, *, language: str | None = None) -> int:
+    """Start Cofnod on a profile and run until the window closes; returns the exit status."""
+    from desktop.config import resolve_profile_dir
+    from desktop.profile import open_profile, verify_unlock_secret
+    from desktop.secrets import KeyringSecretStore
+
+    app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(app, QApplication)
+    app.setApplicationName("Cofnod")
+    app.setOrganizationName("Cofnod")
+    folder = resolve_profile_dir(profile_dir)
+    folder.mkdir(parents=True, exist_ok=True)
+    logs = setup_logging(folder)
+    hooks = ExceptionHooks(logs, app)
+    hooks.install()
+    settings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
+    lm = LanguageManager(app)
+    lm.set_language(language or str(settings.value("ui/language", "cy" if os.environ.get("LANG", "").startswith(
+        "cy") else "en")))  # fmt: skip
+    try:
+        store = open_profile(folder, secrets=KeyringSecretStore(), ask_passphrase=_ask_passphrase)
+    except Exception as exc:  # noqa: BLE001 - shown by code, then exit
+        messages.show_error(None, exc)
+        return 2
+    controller = AppController(
+        app, store, folder, verify_unlock=lambda s: verify_unlock_secret(store, s), language=lm, settings=settings
+    )
+    if controller.services.settings.identity() is None and not _first_run(controller.services, store, None):
+        return 1
+    controller.window.retranslate_ui()
+    controller.start()
+    controller.window.go(0)
+    if os.environ.get("COFNOD_DEMO") == "1":
+        QTimer.singleShot(0, lambda: _maybe_demo(controller, store))
+    code = app.exec()
+    store.close()
+    return int(code)
+
+
+def _maybe_demo(controller: AppController, store: Any) -> None:
+    """Fill an empty profile with demo data off the GUI thread, with progress."""
+    if controller.services.children.list_page("", limit=1):
+        return
+    try:
+        from desktop.demo import generate_demo
+    except ImportError:
+        return
+    from PySide6.QtWidgets import QProgressDialog
+
+    progress = QProgressDialog(QApplication.translate("App", "Creating demonstration data…"), "", 0, 0,
+                               controller.window)  # fmt: skip
+    progress.setCancelButton(None)
+    progress.show()
+
+    def done(_result: object) -> None:
+        progress.close()
+        controller.window.go(0)
+
+    def failed(exc: BaseException) -> None:
+        progress.close()
+        messages.show_error(controller.window, exc)
+
+    controller.task_runner.submit(
+        lambda: generate_demo(store, children=60, seed=1, today=dt.date.today()), done, failed, lane="db"
+    )

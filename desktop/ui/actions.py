@@ -1,0 +1,95 @@
+"""Every QAction in one place: its text (with mnemonic), shortcut and accessible name.
+
+Windows ask :class:`Actions` for their actions and call :meth:`Actions.retranslate` when the
+language changes, so a shortcut or a name is defined exactly once.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
+
+from desktop.ui.noop import QT_TRANSLATE_NOOP
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class ActionSpec:
+    """How one action looks and is reached."""
+
+    key: str
+    text: str  # source text, with & mnemonic
+    accessible: str  # source accessible name
+    shortcut: QKeySequence.StandardKey | str | None = None
+
+
+SPECS: tuple[ActionSpec, ...] = (
+    ActionSpec("save", QT_TRANSLATE_NOOP("Actions", "&Save"), QT_TRANSLATE_NOOP("Actions", "Save"),
+               QKeySequence.StandardKey.Save),
+    ActionSpec("next_section", QT_TRANSLATE_NOOP("Actions", "&Next section"),
+               QT_TRANSLATE_NOOP("Actions", "Go to the next section"), "Ctrl+Down"),
+    ActionSpec("previous_section", QT_TRANSLATE_NOOP("Actions", "&Previous section"),
+               QT_TRANSLATE_NOOP("Actions", "Go to the previous section"), "Ctrl+Up"),
+    ActionSpec("finalise", QT_TRANSLATE_NOOP("Actions", "&Finalise decision…"),
+               QT_TRANSLATE_NOOP("Actions", "Finalise this child's decision"), "Ctrl+Shift+F"),
+    ActionSpec("approve", QT_TRANSLATE_NOOP("Actions", "&Approve record…"),
+               QT_TRANSLATE_NOOP("Actions", "Approve the conference record"), "Ctrl+Shift+A"),
+    ActionSpec("new_conference", QT_TRANSLATE_NOOP("Actions", "New &conference…"),
+               QT_TRANSLATE_NOOP("Actions", "Schedule a new conference"), QKeySequence.StandardKey.New),
+    ActionSpec("documents", QT_TRANSLATE_NOOP("Actions", "&Documents…"),
+               QT_TRANSLATE_NOOP("Actions", "Produce the conference documents"), "Ctrl+Shift+D"),
+    ActionSpec("lock", QT_TRANSLATE_NOOP("Actions", "&Lock"), QT_TRANSLATE_NOOP("Actions", "Lock Cofnod now"),
+               "Ctrl+L"),
+    ActionSpec("find", QT_TRANSLATE_NOOP("Actions", "&Find"), QT_TRANSLATE_NOOP("Actions", "Search the list"),
+               QKeySequence.StandardKey.Find),
+    ActionSpec("go_today", QT_TRANSLATE_NOOP("Actions", "&Today"), QT_TRANSLATE_NOOP("Actions", "Go to Today"),
+               "Ctrl+1"),
+    ActionSpec("go_conferences", QT_TRANSLATE_NOOP("Actions", "C&onferences"),
+               QT_TRANSLATE_NOOP("Actions", "Go to Conferences"), "Ctrl+2"),
+    ActionSpec("go_children", QT_TRANSLATE_NOOP("Actions", "C&hildren"),
+               QT_TRANSLATE_NOOP("Actions", "Go to Children and the register"), "Ctrl+3"),
+    ActionSpec("go_settings", QT_TRANSLATE_NOOP("Actions", "S&ettings"), QT_TRANSLATE_NOOP("Actions", "Go to Settings"),
+               "Ctrl+4"),
+    ActionSpec("close_conference", QT_TRANSLATE_NOOP("Actions", "C&lose conference"),
+               QT_TRANSLATE_NOOP("Actions", "Close the open conference"), QKeySequence.StandardKey.Close),
+    ActionSpec("quit", QT_TRANSLATE_NOOP("Actions", "&Quit"), QT_TRANSLATE_NOOP("Actions", "Quit Cofnod"),
+               QKeySequence.StandardKey.Quit),
+)  # fmt: skip
+
+
+class Actions(QObject):
+    """Creates the actions for one window and keeps their texts in the current language."""
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self._actions: dict[str, QAction] = {}
+        for spec in SPECS:
+            act = QAction(parent)
+            act.setObjectName(f"action_{spec.key}")
+            if isinstance(spec.shortcut, QKeySequence.StandardKey):
+                act.setShortcuts(spec.shortcut)
+            elif spec.shortcut:
+                act.setShortcut(QKeySequence(spec.shortcut))
+            act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            self._actions[spec.key] = act
+        self.retranslate()
+
+    def __getitem__(self, key: str) -> QAction:
+        return self._actions[key]
+
+    def all(self) -> list[QAction]:
+        """Every action."""
+        return list(self._actions.values())
+
+    def retranslate(self) -> None:
+        """Set texts and accessible names in the current language."""
+        for spec in SPECS:
+            act = self._actions[spec.key]
+            act.setText(QCoreApplication.translate("Actions", spec.text))
+            # QAction has no accessibleName; tool buttons and menus read the tooltip / text.
+            act.setToolTip(QCoreApplication.translate("Actions", spec.accessible))
+            act.setStatusTip(QCoreApplication.translate("Actions", spec.accessible))

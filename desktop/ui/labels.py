@@ -1,0 +1,240 @@
+"""Translatable labels for the stable codes the services return (enums, problems, error codes).
+
+Codes never reach the screen as they are: every one is looked up here and translated with
+``QCoreApplication.translate("Labels", ...)``. Tables are built with ``QT_TRANSLATE_NOOP`` so that
+``pyside6-lupdate`` collects them.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+
+from desktop.ui.noop import QT_TRANSLATE_NOOP
+
+logger = logging.getLogger(__name__)
+
+_L: dict[str, str] = {
+    # conference types and statuses
+    "initial": QT_TRANSLATE_NOOP("Labels", "Initial conference"),
+    "review": QT_TRANSLATE_NOOP("Labels", "Review conference"),
+    "transfer_in": QT_TRANSLATE_NOOP("Labels", "Transfer-in conference"),
+    "scheduled": QT_TRANSLATE_NOOP("Labels", "Scheduled"),
+    "in_progress": QT_TRANSLATE_NOOP("Labels", "In progress"),
+    "record_drafted": QT_TRANSLATE_NOOP("Labels", "Record drafted"),
+    "record_approved": QT_TRANSLATE_NOOP("Labels", "Record approved"),
+    "distributed": QT_TRANSLATE_NOOP("Labels", "Distributed"),
+    "postponed": QT_TRANSLATE_NOOP("Labels", "Postponed"),
+    "inquorate": QT_TRANSLATE_NOOP("Labels", "Inquorate"),
+    # due states
+    "overdue": QT_TRANSLATE_NOOP("Labels", "Overdue"),
+    "due_soon": QT_TRANSLATE_NOOP("Labels", "Due soon"),
+    "on_track": QT_TRANSLATE_NOOP("Labels", "On track"),
+    "held": QT_TRANSLATE_NOOP("Labels", "Held"),
+    "none": QT_TRANSLATE_NOOP("Labels", "No due date"),
+    "any": QT_TRANSLATE_NOOP("Labels", "Any"),
+    # venue, language, minuting
+    "in_person": QT_TRANSLATE_NOOP("Labels", "In person"),
+    "remote": QT_TRANSLATE_NOOP("Labels", "Remote"),
+    "hybrid": QT_TRANSLATE_NOOP("Labels", "Hybrid"),
+    "cy": QT_TRANSLATE_NOOP("Labels", "Welsh"),
+    "en": QT_TRANSLATE_NOOP("Labels", "English"),
+    "other": QT_TRANSLATE_NOOP("Labels", "Other"),
+    "separate_record_taker": QT_TRANSLATE_NOOP("Labels", "Separate minute-taker"),
+    "chair_minutes": QT_TRANSLATE_NOOP("Labels", "Chair takes the minutes"),
+    # attendance
+    "present_in_person": QT_TRANSLATE_NOOP("Labels", "Present"),
+    "present_remote": QT_TRANSLATE_NOOP("Labels", "Present remotely"),
+    "apologies_with_report": QT_TRANSLATE_NOOP("Labels", "Apologies, report sent"),
+    "apologies_no_report": QT_TRANSLATE_NOOP("Labels", "Apologies"),
+    "did_not_attend": QT_TRANSLATE_NOOP("Labels", "Did not attend"),
+    "excluded_part": QT_TRANSLATE_NOOP("Labels", "Excluded in part"),
+    "excluded_whole": QT_TRANSLATE_NOOP("Labels", "Excluded in whole"),
+    "practitioner": QT_TRANSLATE_NOOP("Labels", "Practitioner"),
+    "family": QT_TRANSLATE_NOOP("Labels", "Family member"),
+    "child": QT_TRANSLATE_NOOP("Labels", "Child"),
+    "advocate": QT_TRANSLATE_NOOP("Labels", "Advocate"),
+    "interpreter": QT_TRANSLATE_NOOP("Labels", "Interpreter"),
+    # agencies
+    "social_services": QT_TRANSLATE_NOOP("Labels", "Social services"),
+    "police": QT_TRANSLATE_NOOP("Labels", "Police"),
+    "health": QT_TRANSLATE_NOOP("Labels", "Health"),
+    "education": QT_TRANSLATE_NOOP("Labels", "Education"),
+    "probation_youth_justice": QT_TRANSLATE_NOOP("Labels", "Probation / youth justice"),
+    "adult_services": QT_TRANSLATE_NOOP("Labels", "Adult services"),
+    "housing": QT_TRANSLATE_NOOP("Labels", "Housing"),
+    "voluntary": QT_TRANSLATE_NOOP("Labels", "Voluntary sector"),
+    "cafcass_cymru": QT_TRANSLATE_NOOP("Labels", "CAFCASS Cymru"),
+    "la_legal": QT_TRANSLATE_NOOP("Labels", "Local authority legal"),
+    # quorum
+    "quorate": QT_TRANSLATE_NOOP("Labels", "Quorate"),
+    "proceed_with_reason": QT_TRANSLATE_NOOP("Labels", "Proceeding with two agencies (reason recorded)"),
+    "reason_required": QT_TRANSLATE_NOOP("Labels", "Two agencies: the chair must record a reason"),
+    # voice
+    "attends_whole": QT_TRANSLATE_NOOP("Labels", "Attends the whole conference"),
+    "attends_part": QT_TRANSLATE_NOOP("Labels", "Attends part of the conference"),
+    "advocate_attends": QT_TRANSLATE_NOOP("Labels", "Advocate attends"),
+    "prepared_contribution": QT_TRANSLATE_NOOP("Labels", "Prepared contribution"),
+    "via_social_worker": QT_TRANSLATE_NOOP("Labels", "Through the social worker"),
+    "not_attending_chair_decision": QT_TRANSLATE_NOOP("Labels", "Not attending (chair's decision)"),
+    "not_yet_offered": QT_TRANSLATE_NOOP("Labels", "Not yet offered"),
+    "accepted": QT_TRANSLATE_NOOP("Labels", "Accepted"),
+    "declined": QT_TRANSLATE_NOOP("Labels", "Declined"),
+    # outcomes, views, categories, decision states
+    "decision_1_not_registered": QT_TRANSLATE_NOOP("Labels", "Decision 1: not registered"),
+    "decision_2_registered": QT_TRANSLATE_NOOP("Labels", "Decision 2: registered"),
+    "remain_same_category": QT_TRANSLATE_NOOP("Labels", "Remain registered, same categories"),
+    "remain_category_changed": QT_TRANSLATE_NOOP("Labels", "Remain registered, categories changed"),
+    "deregister": QT_TRANSLATE_NOOP("Labels", "Deregister"),
+    "register": QT_TRANSLATE_NOOP("Labels", "Register"),
+    "do_not_register": QT_TRANSLATE_NOOP("Labels", "Do not register"),
+    "stay_registered": QT_TRANSLATE_NOOP("Labels", "Stay registered"),
+    "physical": QT_TRANSLATE_NOOP("Labels", "Physical abuse"),
+    "emotional": QT_TRANSLATE_NOOP("Labels", "Emotional / psychological abuse"),
+    "sexual": QT_TRANSLATE_NOOP("Labels", "Sexual abuse"),
+    "neglect": QT_TRANSLATE_NOOP("Labels", "Neglect"),
+    "financial": QT_TRANSLATE_NOOP("Labels", "Financial abuse"),
+    "draft": QT_TRANSLATE_NOOP("Labels", "Draft"),
+    "finalisation_pending": QT_TRANSLATE_NOOP("Labels", "Finalised, awaiting the register's confirmation"),
+    "finalised": QT_TRANSLATE_NOOP("Labels", "Finalised and confirmed"),
+    "contested": QT_TRANSLATE_NOOP("Labels", "Contested"),
+    # themes
+    "system": QT_TRANSLATE_NOOP("Labels", "Follow the system"),
+    "light": QT_TRANSLATE_NOOP("Labels", "Light"),
+    "dark": QT_TRANSLATE_NOOP("Labels", "Dark"),
+    # end reasons
+    "review_no_continuing_risk": QT_TRANSLATE_NOOP("Labels", "No continuing risk (review)"),
+    "moved_permanently": QT_TRANSLATE_NOOP("Labels", "Moved away permanently"),
+    "reached_18": QT_TRANSLATE_NOOP("Labels", "Turned 18"),
+    "died": QT_TRANSLATE_NOOP("Labels", "Died"),
+    "left_uk": QT_TRANSLATE_NOOP("Labels", "Left the UK"),
+    # roles
+    "chair": QT_TRANSLATE_NOOP("Labels", "Chair"),
+    "minute_taker": QT_TRANSLATE_NOOP("Labels", "Minute-taker"),
+    # minutes sections
+    "attendance_apologies": QT_TRANSLATE_NOOP("Labels", "Attendance and apologies"),
+    "reports_received": QT_TRANSLATE_NOOP("Labels", "Reports received"),
+    "child_voice": QT_TRANSLATE_NOOP("Labels", "The child's voice"),
+    "information_shared": QT_TRANSLATE_NOOP("Labels", "Information shared and discussion"),
+    "risks_strengths": QT_TRANSLATE_NOOP("Labels", "Risks and strengths"),
+    "decision": QT_TRANSLATE_NOOP("Labels", "Decision"),
+    "outline_plan": QT_TRANSLATE_NOOP("Labels", "Outline plan"),
+    "next_review": QT_TRANSLATE_NOOP("Labels", "Next review date"),
+    # adulthood prompt
+    "no_date_of_birth": QT_TRANSLATE_NOOP("Labels", "No date of birth"),
+    "not_yet": QT_TRANSLATE_NOOP("Labels", "Under 18"),
+    "upcoming": QT_TRANSLATE_NOOP("Labels", "18th birthday soon: plan the end of registration"),
+    "reached": QT_TRANSLATE_NOOP("Labels", "Turned 18: registration should end"),
+}
+
+#: Sentences for problem and error codes; %1 etc. are filled from parameters in order.
+_P: dict[str, str] = {
+    "view_missing": QT_TRANSLATE_NOOP("Problems", "A present practitioner has not given a view."),
+    "outcome_missing": QT_TRANSLATE_NOOP("Problems", "Choose the outcome."),
+    "categories_required": QT_TRANSLATE_NOOP("Problems", "Choose at least one category."),
+    "categories_not_allowed": QT_TRANSLATE_NOOP("Problems", "Categories apply only to a registration."),
+    "coordinator_required": QT_TRANSLATE_NOOP("Problems", "Name the co-ordinator."),
+    "support_plan_required": QT_TRANSLATE_NOOP("Problems", "Record the support plan for a child not registered."),
+    "outline_plan_required": QT_TRANSLATE_NOOP("Problems", "Add at least one outline plan action."),
+    "evidence_of_change_required": QT_TRANSLATE_NOOP("Problems", "Deregistration needs evidence of change."),
+    "chair_decision_required": QT_TRANSLATE_NOOP("Problems", "There is no consensus: the chair must decide."),
+    "against_majority_requires_chair": QT_TRANSLATE_NOOP(
+        "Problems", "The outcome differs from the majority: only the chair can decide that."
+    ),
+    "dissent_missing": QT_TRANSLATE_NOOP("Problems", "Record why a practitioner dissents."),
+    "chair_reason_required": QT_TRANSLATE_NOOP("Problems", "Record the chair's reason."),
+    "rationale_required": QT_TRANSLATE_NOOP("Problems", "Record the rationale."),
+    "evidence_required": QT_TRANSLATE_NOOP("Problems", "Record the evidence."),
+    "quorum_not_met": QT_TRANSLATE_NOOP("Problems", "The conference is not quorate."),
+    "voice_record_missing": QT_TRANSLATE_NOOP("Problems", "Record the child's voice."),
+    "voice_participation_mode_missing": QT_TRANSLATE_NOOP("Problems", "Record how the child took part."),
+    "voice_advocacy_offer_missing": QT_TRANSLATE_NOOP("Problems", "Record the advocacy offer."),
+    "voice_advocacy_not_offered_reason_missing": QT_TRANSLATE_NOOP(
+        "Problems", "Record why advocacy has not been offered."
+    ),
+    "voice_wishes_and_feelings_missing": QT_TRANSLATE_NOOP("Problems", "Record the child's wishes and feelings."),
+    "voice_language_missing": QT_TRANSLATE_NOOP("Problems", "Record the child's language."),
+    "voice_language_name_missing": QT_TRANSLATE_NOOP("Problems", "Name the child's language."),
+    "voice_not_recorded_with_reason": QT_TRANSLATE_NOOP("Problems", "The voice is incomplete; a reason is recorded."),
+    "decision_against_majority": QT_TRANSLATE_NOOP("Problems", "The chair decided against the majority view."),
+    "contingency_plan_prompt": QT_TRANSLATE_NOOP("Problems", "Consider a contingency plan."),
+    "deregistration_at_first_review": QT_TRANSLATE_NOOP(
+        "Problems", "Deregistration at the first review is rare: check the evidence."
+    ),
+    "current_categories_missing": QT_TRANSLATE_NOOP("Problems", "The child has no current registration."),
+    "categories_differ_from_current": QT_TRANSLATE_NOOP("Problems", "The categories differ from the current ones."),
+    "categories_unchanged": QT_TRANSLATE_NOOP("Problems", "The categories have not changed."),
+    "outcome_not_for_conference_type": QT_TRANSLATE_NOOP("Problems", "This outcome is not for this conference type."),
+    "duplicate_view": QT_TRANSLATE_NOOP("Problems", "A practitioner has given two views."),
+    "view_from_absent_practitioner": QT_TRANSLATE_NOOP("Problems", "A view came from someone not present."),
+    "coordinator_not_named_manager_informed": QT_TRANSLATE_NOOP(
+        "Problems", "No co-ordinator named; the senior manager was told."
+    ),
+    "quorum_reason_required": QT_TRANSLATE_NOOP("Problems", "Only two agencies: record the chair's reason."),
+    "inquorate": QT_TRANSLATE_NOOP("Problems", "Fewer than two agencies: the conference is inquorate."),
+    "quorum_proceeding_with_reason": QT_TRANSLATE_NOOP("Problems", "Proceeding with two agencies."),
+    "key_participant_absent_without_report": QT_TRANSLATE_NOOP(
+        "Problems", "A key participant is absent and sent no report: consider postponing."
+    ),
+    "practitioner_agency_missing": QT_TRANSLATE_NOOP("Problems", "A practitioner has no agency."),
+    # service and store errors
+    "minute_taker_no_decision_rights": QT_TRANSLATE_NOOP(
+        "Problems", "The minute-taker records the conference but cannot make, finalise or approve decisions."
+    ),
+    "role_not_permitted": QT_TRANSLATE_NOOP("Problems", "Your seat does not allow this."),
+    "not_conference_chair": QT_TRANSLATE_NOOP("Problems", "Only this conference's chair can do this."),
+    "no_role": QT_TRANSLATE_NOOP("Problems", "No seat has been chosen for this profile."),
+    "administrator_no_case_access": QT_TRANSLATE_NOOP("Problems", "Administrators cannot see case records."),
+    "record_finalised": QT_TRANSLATE_NOOP("Problems", "This record is finalised and cannot change."),
+    "record_not_mutable": QT_TRANSLATE_NOOP("Problems", "The record has been approved and cannot change."),
+    "decision_not_mutable": QT_TRANSLATE_NOOP("Problems", "This decision is finalised and cannot change."),
+    "decisions_not_finalised": QT_TRANSLATE_NOOP("Problems", "Finalise every child's decision first."),
+    "decision_incomplete": QT_TRANSLATE_NOOP("Problems", "The decision is not complete."),
+    "content_changed": QT_TRANSLATE_NOOP("Problems", "The decision changed while you were confirming."),
+    "illegal_transition": QT_TRANSLATE_NOOP("Problems", "The conference cannot move to that status now."),
+    "transition_reason_required": QT_TRANSLATE_NOOP("Problems", "Record the reason."),
+    "name_required": QT_TRANSLATE_NOOP("Problems", "Enter a name."),
+    "agency_required": QT_TRANSLATE_NOOP("Problems", "Choose the practitioner's agency."),
+    "children_required": QT_TRANSLATE_NOOP("Problems", "Choose at least one child."),
+    "description_required": QT_TRANSLATE_NOOP("Problems", "Describe the action."),
+    "handover_note_required": QT_TRANSLATE_NOOP("Problems", "Write a handover note."),
+    "record_not_approved": QT_TRANSLATE_NOOP("Problems", "The chair has not approved the record yet."),
+    "stale_version": QT_TRANSLATE_NOOP("Problems", "Someone else changed this; reopen it."),
+    "not_found": QT_TRANSLATE_NOOP("Problems", "The record could not be found."),
+    "conference_not_editable": QT_TRANSLATE_NOOP("Problems", "The conference details can no longer change."),
+    "idle_minutes_out_of_range": QT_TRANSLATE_NOOP("Problems", "Choose between 1 and 15 minutes."),
+    "disk_full": QT_TRANSLATE_NOOP("Problems", "The disk is full: the last change was not saved."),
+}
+
+
+def label(code: str | None) -> str:
+    """The translated label of a code (the code itself if unknown, which a test forbids)."""
+    if code is None:
+        return ""
+    source = _L.get(code)
+    if source is None:
+        logger.warning("no label for code %s", code)
+        return code
+    return QCoreApplication.translate("Labels", source)
+
+
+def problem_text(code: str, params: Mapping[str, Any] | None = None) -> str:
+    """The translated sentence for a problem or error code."""
+    source = _P.get(code)
+    if source is None:
+        logger.warning("no text for problem %s", code)
+        return QCoreApplication.translate("Problems", "Something went wrong (%1).").replace("%1", code)
+    return QCoreApplication.translate("Problems", source)
+
+
+def all_label_codes() -> tuple[str, ...]:
+    """Every code with a label (for tests)."""
+    return tuple(_L)
+
+
+def all_problem_codes() -> tuple[str, ...]:
+    """Every code with a sentence (for tests)."""
+    return tuple(_P)

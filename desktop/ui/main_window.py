@@ -1,0 +1,362 @@
+"""The main window: navigation (Today, Conferences, Children and the register, Settings), the open
+conference's workspace, the idle lock, and room for sign-in, sync status and "Needs attention".
+
+The window title never names a child or family: it shows the app and the page (and a conference's
+reference at most).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QStatusBar,
+    QToolBar,
+    QWidget,
+)
+
+from desktop.services.registry import Services
+from desktop.ui import messages
+from desktop.ui.actions import Actions
+from desktop.ui.dialogs import NewConferenceDialog
+from desktop.ui.lock import IdleWatcher, LockScreen
+from desktop.ui.noop import QT_TRANSLATE_NOOP
+from desktop.ui.pages import ChildrenPage, ConferencesPage, SettingsPage, TodayPage
+from desktop.ui.workspace import ConferenceWorkspace
+
+logger = logging.getLogger(__name__)
+
+NAV = (
+    ("today", QT_TRANSLATE_NOOP("MainWindow", "Today")),
+    ("conferences", QT_TRANSLATE_NOOP("MainWindow", "Conferences")),
+    ("children", QT_TRANSLATE_NOOP("MainWindow", "Children and the register")),
+    ("settings", QT_TRANSLATE_NOOP("MainWindow", "Settings")),
+)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("MainWindow", text)
+
+
+class MainWindow(QMainWindow):
+    """Cofnod's one window."""
+
+    # ---- Signals
+    language_requested = Signal(str)
+    """The user chose another interface language in Settings."""
+    theme_requested = Signal(str)
+    """The user chose another colour scheme in Settings."""
+    locked_changed = Signal(bool)
+    """The window locked (True) or unlocked (False)."""
+
+    def __init__(
+        self,
+        services: Services,
+        *,
+        verify_unlock: Callable[[str], bool],
+        settings: QSettings | None = None,
+        language: str = "en",
+        theme: str = "system",
+        on_lock: Callable[[], None] | None = None,
+        task_runner: object | None = None,
+    ) -> None:
+        super().__init__()
+        self.setObjectName("main_window")
+        self.services = services
+        self.task_runner = task_runner
+        self._settings = settings
+        self._language = language
+        self._theme = theme
+        self._on_lock = on_lock
+        self.workspace: ConferenceWorkspace | None = None
+        self._locked = False
+        self._reopen: tuple[str, int] | None = None
+        self.acts = Actions(self)
+
+        central = QWidget(self)
+        row = QHBoxLayout(central)
+        self.nav = QListWidget(central)
+        self.nav.setObjectName("navigation")
+        self.nav.setMaximumWidth(260)
+        for key, _title in NAV:
+            item = QListWidgetItem(self.nav)
+            item.setData(Qt.ItemDataRole.UserRole, key)
+        self.stack = QStackedWidget(central)
+        self.today = TodayPage(services, self.stack)
+        self.conferences = ConferencesPage(services, self.stack)
+        self.children_page = ChildrenPage(services, self.stack)
+        self.settings_page = SettingsPage(services, self.stack)
+        self.lock_screen = LockScreen(verify_unlock, self.stack)
+        for page in (self.today, self.conferences, self.children_page, self.settings_page, self.lock_screen):
+            self.stack.addWidget(page)
+        row.addWidget(self.nav)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.toolbar = QToolBar(self)
+        self.toolbar.setObjectName("main_toolbar")
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for key in ("new_conference", "save", "finalise", "documents", "close_conference", "lock"):
+            self.toolbar.addAction(self.acts[key])
+        self.addToolBar(self.toolbar)
+        for act in self.acts.all():
+            self.addAction(act)
+        status = QStatusBar(self)
+        # Room for the sync issue: sign-in state, sync status and "Needs attention".
+        self.sync_status = QLabel(status)
+        self.sync_status.setObjectName("sync_status")
+        status.addPermanentWidget(self.sync_status)
+        self.user_label = QLabel(status)
+        self.user_label.setObjectName("user_label")
+        status.addWidget(self.user_label)
+        self.setStatusBar(status)
+
+        self.idle = IdleWatcher(services.settings.idle_lock_minutes(), self)
+        self._connect_signals()
+        self.retranslate_ui()
+        self.nav.setCurrentRow(0)
+        self._restore_geometry()
+        self._update_actions()
+
+    # ---- wiring ---------------------------------------------------------------------------------
+
+    def _connect_signals(self) -> None:
+        self.nav.currentRowChanged.connect(self._on_nav_current_row_changed)
+        self.today.open_conference.connect(self.open_conference)
+        self.conferences.open_conference.connect(self.open_conference)
+        self.conferences.new_requested.connect(self.new_conference)
+        self.settings_page.language_chosen.connect(self.language_requested)
+        self.settings_page.theme_chosen.connect(self._on_settings_theme_chosen)
+        self.settings_page.identity_changed.connect(self._on_settings_identity_changed)
+        self.lock_screen.unlocked.connect(self.unlock)
+        self.idle.idle.connect(self.lock)
+        a = self.acts
+        a["save"].triggered.connect(self._on_save)
+        a["next_section"].triggered.connect(lambda: self._in_workspace(lambda w: w.next_section(1)))
+        a["previous_section"].triggered.connect(lambda: self._in_workspace(lambda w: w.next_section(-1)))
+        a["finalise"].triggered.connect(lambda: self._in_workspace(lambda w: w.finalise_current()))
+        a["approve"].triggered.connect(lambda: self._in_workspace(lambda w: w.approve()))
+        a["documents"].triggered.connect(lambda: self._in_workspace(lambda w: w.documents()))
+        a["new_conference"].triggered.connect(self.new_conference)
+        a["lock"].triggered.connect(self.lock)
+        a["close_conference"].triggered.connect(self.close_conference)
+        a["quit"].triggered.connect(self.close)
+        a["find"].triggered.connect(self._on_find)
+        for i, key in enumerate(("go_today", "go_conferences", "go_children", "go_settings")):
+            a[key].triggered.connect(lambda _c=False, row=i: self.go(row))
+
+    def _in_workspace(self, fn: Callable[[ConferenceWorkspace], None]) -> None:
+        if self.workspace is not None and not self._locked:
+            fn(self.workspace)
+
+    def _on_save(self) -> None:
+        if self.workspace is not None and self.stack.currentWidget() is self.workspace:
+            self.workspace.save_current()
+
+    def _on_find(self) -> None:
+        self.go(1)
+        self.conferences.search.setFocus()
+        self.conferences.search.selectAll()
+
+    def _on_settings_theme_chosen(self, theme: str) -> None:
+        self._theme = theme
+        if self._settings is not None:
+            self._settings.setValue("ui/theme", theme)
+        self.theme_requested.emit(theme)
+
+    def _on_settings_identity_changed(self) -> None:
+        self._show_user()
+        if self.workspace is not None:
+            self.workspace.reload()
+
+    def _on_nav_current_row_changed(self, row: int) -> None:
+        if self._locked or row < 0:
+            return
+        if self.workspace is not None:
+            self.workspace.flush()
+        page = (self.today, self.conferences, self.children_page, self.settings_page)[row]
+        if page is self.today:
+            self.today.refresh()
+        elif page is self.conferences and self.conferences.model.rowCount() == 0:
+            self.conferences.refresh()
+        elif page is self.children_page:
+            self.children_page.refresh()
+        elif page is self.settings_page:
+            self.settings_page.refresh(self._language, self._theme)
+        self.stack.setCurrentWidget(page)
+        self._update_title()
+        self._update_actions()
+
+    def go(self, row: int) -> None:
+        """Show a navigation page (0 Today ... 3 Settings)."""
+        self.nav.setCurrentRow(row)
+        self._on_nav_current_row_changed(row)
+
+    # ---- conferences ----------------------------------------------------------------------------
+
+    def open_conference(self, conference_id: str, tab: int = 0) -> ConferenceWorkspace:
+        """Open a conference's workspace (closing any other)."""
+        self.close_conference()
+        ws = ConferenceWorkspace(self.services, conference_id, self.stack)
+        ws.changed.connect(self._on_workspace_changed)
+        self.workspace = ws
+        self.stack.addWidget(ws)
+        self.stack.setCurrentWidget(ws)
+        ws.tabs.setCurrentIndex(tab)
+        self.nav.blockSignals(True)
+        self.nav.clearSelection()
+        self.nav.blockSignals(False)
+        self._update_title()
+        self._update_actions()
+        ws.tabs.setFocus()
+        return ws
+
+    def close_conference(self) -> None:
+        """Close the open workspace (drafts are written first)."""
+        ws = self.workspace
+        if ws is None:
+            return
+        ws.flush()
+        self.workspace = None
+        self.stack.removeWidget(ws)
+        ws.hide()
+        ws.deleteLater()
+        if not self._locked:
+            self.go(max(0, self.nav.currentRow()))
+        self._update_actions()
+
+    def _on_workspace_changed(self) -> None:
+        self._update_title()
+        self.conferences.model.reload() if self.conferences.model.rowCount() else None
+
+    def new_conference(self) -> None:
+        """Schedule a conference."""
+        children = self.services.children.list_page("", limit=500)
+        dialog = NewConferenceDialog(children, self.services.conferences.users(), self)
+        if dialog.exec() != NewConferenceDialog.DialogCode.Accepted:
+            return
+        try:
+            details = self.services.conferences.create(dialog.value())
+        except Exception as exc:  # noqa: BLE001 - shown to the user by code
+            messages.show_error(self, exc)
+            return
+        self.conferences.refresh()
+        self.open_conference(details.id)
+
+    # ---- lock -----------------------------------------------------------------------------------
+
+    @property
+    def is_locked(self) -> bool:
+        """True while the lock screen is shown."""
+        return self._locked
+
+    def lock(self) -> None:
+        """Hide every record: write drafts, destroy the workspace, empty every model (AR-7)."""
+        if self._locked:
+            return
+        self._reopen = None
+        if self.workspace is not None:
+            self._reopen = (self.workspace.conference_id, self.workspace.tabs.currentIndex())
+            self.close_conference()
+        self._locked = True
+        for page in (self.today, self.conferences, self.children_page):
+            page.clear_content()
+        self.nav.setEnabled(False)
+        self.toolbar.setEnabled(False)
+        self.stack.setCurrentWidget(self.lock_screen)
+        self.idle.stop()
+        if self._on_lock is not None:
+            self._on_lock()
+        self._update_title()
+        self._update_actions()
+        self.lock_screen.pin.setFocus()
+        self.locked_changed.emit(True)
+
+    def unlock(self) -> None:
+        """Back to where the user was; the minutes editor restores drafted text."""
+        if not self._locked:
+            return
+        self._locked = False
+        self.nav.setEnabled(True)
+        self.toolbar.setEnabled(True)
+        self.idle.set_minutes(self.services.settings.idle_lock_minutes())
+        if self._reopen is not None:
+            cid, tab = self._reopen
+            self._reopen = None
+            self.open_conference(cid, tab)
+        else:
+            self.go(max(0, self.nav.currentRow()))
+        self.locked_changed.emit(False)
+
+    # ---- chrome ---------------------------------------------------------------------------------
+
+    def _update_title(self) -> None:
+        if self._locked:
+            page = _tr("Locked")
+        elif self.workspace is not None and self.stack.currentWidget() is self.workspace:
+            d = self.workspace.details_dto
+            page = d.reference if d else _tr("Conference")
+        else:
+            row = max(0, self.nav.currentRow())
+            page = _tr(NAV[row][1])
+        self.setWindowTitle(f"{page} — Cofnod")
+
+    def _update_actions(self) -> None:
+        in_ws = self.workspace is not None and not self._locked
+        for key in ("save", "next_section", "previous_section", "finalise", "approve", "documents", "close_conference"):
+            self.acts[key].setEnabled(in_ws)
+        self.acts["new_conference"].setEnabled(not self._locked)
+
+    def _show_user(self) -> None:
+        ident = self.services.settings.identity()
+        if ident is None:
+            self.user_label.setText(_tr("No user set: choose yourself and your seat in Settings"))
+        else:
+            from desktop.ui.labels import label
+
+            self.user_label.setText(_tr("%1, acting as %2").replace("%1", ident.display_name).replace(
+                "%2", label(ident.role.value)))  # fmt: skip
+        self.sync_status.setText(_tr("Working offline"))
+
+    def set_language_code(self, language: str) -> None:
+        """Remember the language now in force (for the Settings page)."""
+        self._language = language
+
+    def retranslate_ui(self) -> None:
+        """Every text in the new language; typed text stays where it is."""
+        self.acts.retranslate()
+        for i, (_key, title) in enumerate(NAV):
+            self.nav.item(i).setText(_tr(title))
+        self.nav.setAccessibleName(_tr("Navigation"))
+        self.toolbar.setWindowTitle(_tr("Actions"))
+        self.toolbar.setAccessibleName(_tr("Actions"))
+        for page in (self.today, self.conferences, self.children_page, self.settings_page, self.lock_screen):
+            page.retranslate_ui()
+        if self.workspace is not None:
+            self.workspace.retranslate_ui()
+        self._show_user()
+        self._update_title()
+
+    def _restore_geometry(self) -> None:
+        if self._settings is not None:
+            geo = self._settings.value("ui/geometry")
+            if geo is not None:
+                self.restoreGeometry(geo)
+                return
+        self.resize(1200, 780)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.workspace is not None:
+            self.workspace.flush()
+        if self._settings is not None:
+            self._settings.setValue("ui/geometry", self.saveGeometry())
+        super().closeEvent(event)

@@ -1,0 +1,205 @@
+"""Table models over lists of DTOs, with their columns described once as data.
+
+:class:`DtoTableModel` shows any tuple of DTOs given a list of :class:`Column` specs (a title
+wrapped in ``QT_TRANSLATE_NOOP``, a value function and a sort key). :class:`ConferenceListModel`
+is windowed: it asks the service for one page at a time (``canFetchMore``/``fetchMore``) and lets
+the database filter and sort, so 100,000 conferences stay instant.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QDate,
+    QDateTime,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTime,
+)
+from PySide6.QtGui import QGuiApplication
+
+from desktop.services.conferences import ConferenceFilter, ConferenceRow, ConferenceService, SortKey
+from desktop.ui.labels import label
+from desktop.ui.noop import QT_TRANSLATE_NOOP
+from desktop.ui.theme import badge_colours
+
+logger = logging.getLogger(__name__)
+
+IdRole = Qt.ItemDataRole.UserRole + 1
+SortRole = Qt.ItemDataRole.UserRole + 2
+StateRole = Qt.ItemDataRole.UserRole + 3
+
+Index = QModelIndex | QPersistentModelIndex
+_ROOT = QModelIndex()
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """One column: translatable title, displayed value, sort key, optional badge state."""
+
+    title: str
+    value: Callable[[Any], str]
+    sort_key: str | None = None
+    state: Callable[[Any], str] | None = None
+
+
+def fmt_date(value: dt.date | None) -> str:
+    """A date in the interface language's short format."""
+    if value is None:
+        return ""
+    return QLocale().toString(QDate(value.year, value.month, value.day), QLocale.FormatType.ShortFormat)
+
+
+def fmt_datetime(value: dt.datetime | None) -> str:
+    """A date and time (local time) in the interface language's short format."""
+    if value is None:
+        return ""
+    local = value.astimezone() if value.tzinfo else value
+    qdt = QDateTime(QDate(local.year, local.month, local.day), QTime(local.hour, local.minute))
+    return QLocale().toString(qdt, QLocale.FormatType.ShortFormat)
+
+
+class DtoTableModel(QAbstractTableModel):
+    """A read-only table over a tuple of DTOs that have an ``id``."""
+
+    def __init__(self, columns: Sequence[Column], parent: Any = None) -> None:
+        super().__init__(parent)
+        self._columns = tuple(columns)
+        self._rows: tuple[Any, ...] = ()
+
+    def set_rows(self, rows: Sequence[Any]) -> None:
+        """Replace every row (a model reset)."""
+        self.beginResetModel()
+        self._rows = tuple(rows)
+        self.endResetModel()
+
+    def clear(self) -> None:
+        """Drop every row (the lock screen calls this)."""
+        self.set_rows(())
+
+    def row_at(self, row: int) -> Any:
+        """The DTO on a row."""
+        return self._rows[row]
+
+    def rowCount(self, parent: Index = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self._columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            if 0 <= section < len(self._columns):
+                return QCoreApplication.translate("Columns", self._columns[section].title)
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+            return None
+        col = self._columns[index.column()]
+        row = self._rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return col.value(row)
+        if role == IdRole:
+            return getattr(row, "id", None)
+        if role == StateRole and col.state is not None:
+            return col.state(row)
+        if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole) and col.state is not None:
+            colours = badge_colours(col.state(row), QGuiApplication.styleHints().colorScheme())
+            if colours is not None:
+                return colours[0] if role == Qt.ItemDataRole.BackgroundRole else colours[1]
+        return None
+
+    def retranslate(self) -> None:
+        """Headers and labels follow the new language."""
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, max(0, len(self._columns) - 1))
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(self._columns) - 1))
+
+
+CONFERENCE_COLUMNS: tuple[Column, ...] = (
+    Column(QT_TRANSLATE_NOOP("Columns", "Date"), lambda r: fmt_datetime(r.scheduled_for), SortKey.SCHEDULED),
+    Column(QT_TRANSLATE_NOOP("Columns", "Reference"), lambda r: r.reference, SortKey.REFERENCE),
+    Column(QT_TRANSLATE_NOOP("Columns", "Type"), lambda r: label(r.type), SortKey.TYPE),
+    Column(QT_TRANSLATE_NOOP("Columns", "Children"), lambda r: r.children, None),
+    Column(QT_TRANSLATE_NOOP("Columns", "Status"), lambda r: label(r.status), SortKey.STATUS),
+    Column(QT_TRANSLATE_NOOP("Columns", "Due by"), lambda r: fmt_date(r.due_by), SortKey.DUE),
+    Column(QT_TRANSLATE_NOOP("Columns", "Timescale"), lambda r: label(r.due_state), None, lambda r: r.due_state),
+)
+
+
+class ConferenceListModel(DtoTableModel):
+    """The conference list, windowed over the database one page at a time."""
+
+    PAGE = 200
+
+    def __init__(self, service: ConferenceService, parent: Any = None) -> None:
+        super().__init__(CONFERENCE_COLUMNS, parent)
+        self._service = service
+        self._filter = ConferenceFilter()
+        self._sort = SortKey.SCHEDULED
+        self._descending = True
+        self._total = 0
+
+    @property
+    def total(self) -> int:
+        """How many conferences match the filter (not just those loaded)."""
+        return self._total
+
+    @property
+    def current_filter(self) -> ConferenceFilter:
+        """The filter in force."""
+        return self._filter
+
+    def set_filter(self, flt: ConferenceFilter) -> None:
+        """Apply a filter: count and load the first page from the database."""
+        self._filter = flt
+        self.reload()
+
+    def reload(self) -> None:
+        """Re-read the first page (after a change or a sort)."""
+        rows = self._service.list_page(self._filter, sort=self._sort, descending=self._descending, limit=self.PAGE)
+        self._total = len(rows) if len(rows) < self.PAGE else self._service.count(self._filter)
+        self.set_rows(rows)
+
+    def clear(self) -> None:
+        self._total = 0
+        super().clear()
+
+    def canFetchMore(self, parent: Index = _ROOT) -> bool:
+        return not parent.isValid() and len(self._rows) < self._total
+
+    def fetchMore(self, parent: Index = _ROOT) -> None:
+        if parent.isValid():
+            return
+        more = self._service.list_page(
+            self._filter, sort=self._sort, descending=self._descending, offset=len(self._rows), limit=self.PAGE
+        )
+        if not more:
+            self._total = len(self._rows)
+            return
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(more) - 1)
+        self._rows = self._rows + tuple(more)
+        self.endInsertRows()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        key = self._columns[column].sort_key if 0 <= column < len(self._columns) else None
+        if key is None:
+            return
+        self._sort = SortKey(key)
+        self._descending = order == Qt.SortOrder.DescendingOrder
+        self.reload()
+
+    def row_for(self, row: int) -> ConferenceRow:
+        """The conference on a row."""
+        return self._rows[row]

@@ -1,0 +1,103 @@
+"""The recovery offer after a crash: each draft beside the saved text, with both timestamps and a
+plain statement of which is newer (so nobody restores an older copy over newer work, Spyder #13924).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.services.drafts import RecoveryItem
+from desktop.ui.labels import label
+from desktop.ui.models import fmt_datetime
+
+logger = logging.getLogger(__name__)
+
+
+class RecoveryDialog(QDialog):
+    """Lists recovered drafts; ticked ones are restored, the rest discarded."""
+
+    def __init__(self, items: Sequence[RecoveryItem], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("recovery_dialog")
+        self.setWindowTitle(self.tr("Recover unsaved text"))
+        self.items = list(items)
+        layout = QVBoxLayout(self)
+        intro = QLabel(self.tr("Cofnod did not close properly last time. Unsaved text was kept. Tick what to "
+                               "restore; the rest is discarded."), self)  # fmt: skip
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.list = QListWidget(self)
+        self.list.setAccessibleName(self.tr("Recovered drafts"))
+        for i, item in enumerate(self.items):
+            row = QListWidgetItem(self.describe(item), self.list)
+            row.setData(Qt.ItemDataRole.UserRole, i)
+            row.setFlags(row.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            row.setCheckState(Qt.CheckState.Checked if item.draft_is_newer else Qt.CheckState.Unchecked)
+        split = QSplitter(Qt.Orientation.Vertical, self)
+        split.addWidget(self.list)
+        texts = QSplitter(split)
+        self.draft_text = QPlainTextEdit(texts)
+        self.draft_text.setReadOnly(True)
+        self.draft_text.setAccessibleName(self.tr("Recovered draft text"))
+        self.record_text = QPlainTextEdit(texts)
+        self.record_text.setReadOnly(True)
+        self.record_text.setAccessibleName(self.tr("Saved record text"))
+        split.addWidget(texts)
+        layout.addWidget(split, 1)
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        box.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Restore ticked drafts"))
+        box.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Decide &later"))
+        box.accepted.connect(self.accept)
+        box.rejected.connect(self.reject)
+        layout.addWidget(box)
+        self.buttons = box
+        self.list.currentRowChanged.connect(self._show)
+        if self.items:
+            self.list.setCurrentRow(0)
+
+    def describe(self, item: RecoveryItem) -> str:
+        """One line: where the text belongs, both times, and which is newer."""
+        where = label(item.section_key) + (f" — {item.child_name}" if item.child_name else "")
+        newer = (
+            self.tr("The draft is newer than the saved record.")
+            if item.draft_is_newer
+            else self.tr("The saved record is newer than the draft.")
+        )
+        saved = fmt_datetime(item.record_saved_at) if item.record_saved_at else self.tr("never")
+        return (
+            self.tr("%1, %2: draft from %3; record saved %4. %5")
+            .replace("%1", item.conference_reference)
+            .replace("%2", where)
+            .replace("%3", fmt_datetime(item.draft_saved_at))
+            .replace("%4", saved)
+            .replace("%5", newer)
+        )
+
+    def _show(self, row: int) -> None:
+        if 0 <= row < len(self.items):
+            self.draft_text.setPlainText(self.items[row].draft_text)
+            self.record_text.setPlainText(self.items[row].record_text)
+
+    def chosen(self) -> tuple[list[RecoveryItem], list[RecoveryItem]]:
+        """(to restore, to discard)."""
+        restore: list[RecoveryItem] = []
+        discard: list[RecoveryItem] = []
+        for i in range(self.list.count()):
+            row = self.list.item(i)
+            item = self.items[int(row.data(Qt.ItemDataRole.UserRole))]
+            (restore if row.checkState() == Qt.CheckState.Checked else discard).append(item)
+        return restore, discard
