@@ -30,6 +30,7 @@ class OpenStore:
 def open_test_store(folder: Path, key: bytes | None = None) -> OpenStore:
     """A new (or existing) encrypted database ``cofnod.db`` in ``folder``, migrated to head."""
     key = key or os.urandom(32)
+    Path(folder).mkdir(parents=True, exist_ok=True)
     path = Path(folder) / "cofnod.db"
     engine = create_store_engine(path, key)
     migrate(engine, path, key)
