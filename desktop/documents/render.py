@@ -693,11 +693,14 @@ def render(data: ConferenceDocumentData) -> bytes:
     Raises:
         FontMissingError: the bundled fonts are missing.
     """
+    from reportlab import rl_config
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.units import mm
     from reportlab.pdfbase.pdfmetrics import stringWidth
     from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
+    # Binary (not ASCII85) streams: PDFs are written as files, never pasted as text; 10-15% faster.
+    rl_config.useA85 = 0
     register_fonts()
     meta = data.meta
     builder = _Builder(data)

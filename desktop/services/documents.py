@@ -381,10 +381,9 @@ class DocumentService:
         with self._ctx.sessions() as s:
             c = self._find_conference(s, conference)
             base = self._load_full(s, c)
-            datas = [
-                self._for_recipient(s, base, c, self._resolve_recipient(s, c.id, r), kind, language) for r in recipients
-            ]
-            dist_ids = [self._distribution_id(s, c.id, r) for r in recipients]
+            whos = [self._resolve_recipient(s, c.id, r) for r in recipients]
+            datas = [self._for_recipient(s, base, c, who, kind, language) for who in whos]
+            dist_ids = [who.distribution.id if who.distribution is not None else None for who in whos]
         produced: list[ProducedDocument] = []
         written: list[Path] = []
         try:
@@ -508,10 +507,6 @@ class DocumentService:
             ).first()
             return _Recipient(linked, a)
         raise UnknownRecipientError(recipient=recipient)
-
-    def _distribution_id(self, s: Session, conference_id: str, recipient: str | None) -> str | None:
-        r = self._resolve_recipient(s, conference_id, recipient)
-        return r.distribution.id if r.distribution is not None else None
 
     def _load_full(self, s: Session, c: Conference) -> _Loaded:
         """Everything about the conference, uncut, in one or two queries per table."""
