@@ -14,9 +14,9 @@ from typing import Annotated, Any
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from sync.protocol.enums import (
+    Category,
     ChangeKind,
     ConflictKind,
-    Category,
     DeviceStatus,
     Entity,
     ErrorCode,

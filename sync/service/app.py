@@ -187,7 +187,6 @@ def create_app(settings: Settings | None = None, db: Database | None = None) -> 
     install_error_handlers(app)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes, max_depth=settings.max_json_depth)
 
-
     @app.get("/healthz", response_model=Health, tags=["ops"], responses={503: {"model": ErrorBody}})
     def healthz() -> Health | JSONResponse:
         try:
@@ -214,8 +213,12 @@ def create_app(settings: Settings | None = None, db: Database | None = None) -> 
             if wait:
                 audit.append(session, now, action="signin", outcome="throttled", detail={"username": body.username})
                 raise auth.Deferred(
-                    ApiError(429, ErrorCode.TOO_MANY_ATTEMPTS, "too many failed sign-ins; wait",
-                             headers={"Retry-After": str(wait)})
+                    ApiError(
+                        429,
+                        ErrorCode.TOO_MANY_ATTEMPTS,
+                        "too many failed sign-ins; wait",
+                        headers={"Retry-After": str(wait)},
+                    )
                 )
             user = session.scalar(select(User).where(User.username == body.username))
             return user.password_hash if user is not None and not user.disabled else None
@@ -270,7 +273,9 @@ def create_app(settings: Settings | None = None, db: Database | None = None) -> 
             if not ctx.principal.roles & authz.ADMIN_ROLES:
                 svc.deny(ctx, "list_devices", 403, ErrorCode.FORBIDDEN, "administrators only")
             rows = ctx.session.execute(
-                select(Device, User).join(User, User.id == Device.user_id).where(User.council_id == ctx.principal.council_id)
+                select(Device, User)
+                .join(User, User.id == Device.user_id)
+                .where(User.council_id == ctx.principal.council_id)
             ).all()
             return DeviceList(devices=[_device_info(d, u) for d, u in rows])
 
@@ -280,8 +285,15 @@ def create_app(settings: Settings | None = None, db: Database | None = None) -> 
     def revoke_device(device_id: Annotated[str, Path(pattern=ID_PATTERN)], authorization: Auth = None) -> DeviceInfo:
         def run(ctx: Ctx) -> DeviceInfo:
             if not ctx.principal.roles & authz.ADMIN_ROLES:
-                svc.deny(ctx, "revoke_device", 403, ErrorCode.FORBIDDEN, "administrators only", entity="device",
-                         entity_id=device_id)
+                svc.deny(
+                    ctx,
+                    "revoke_device",
+                    403,
+                    ErrorCode.FORBIDDEN,
+                    "administrators only",
+                    entity="device",
+                    entity_id=device_id,
+                )
             device = ctx.session.get(Device, device_id)
             user = ctx.session.get(User, device.user_id) if device else None
             if device is None or user is None or user.council_id != ctx.principal.council_id:
@@ -289,8 +301,16 @@ def create_app(settings: Settings | None = None, db: Database | None = None) -> 
             if device.revoked_at is None:
                 device.revoked_at = now_iso(ctx.now)
                 auth.revoke_device_tokens(ctx.session, device.id, ctx.now)
-            audit.append(ctx.session, ctx.now, action="revoke_device", outcome="ok", actor_user_id=ctx.principal.user_id,
-                         device_id=ctx.principal.device_id, entity="device", entity_id=device_id)
+            audit.append(
+                ctx.session,
+                ctx.now,
+                action="revoke_device",
+                outcome="ok",
+                actor_user_id=ctx.principal.user_id,
+                device_id=ctx.principal.device_id,
+                entity="device",
+                entity_id=device_id,
+            )
             return _device_info(device, user)
 
         return svc.authed(authorization, run)
@@ -331,7 +351,9 @@ def create_app(settings: Settings | None = None, db: Database | None = None) -> 
     @app.post("/v1/sync/push", response_model=PushResponse, tags=["sync"], responses=_errors(409, 426))
     def push(body: PushRequest, authorization: Auth = None) -> PushResponse:
         if not PROTOCOL_MIN <= body.protocol <= PROTOCOL_MAX:
-            raise ApiError(426, ErrorCode.UPGRADE_REQUIRED, f"this server speaks protocol {PROTOCOL_MIN}..{PROTOCOL_MAX}")
+            raise ApiError(
+                426, ErrorCode.UPGRADE_REQUIRED, f"this server speaks protocol {PROTOCOL_MIN}..{PROTOCOL_MAX}"
+            )
 
         def run(ctx: Ctx) -> PushResponse:
             return handle_push(ctx, db.server_id(ctx.session), body)
@@ -347,7 +369,9 @@ def create_app(settings: Settings | None = None, db: Database | None = None) -> 
         protocol: Annotated[int | None, Query(ge=0, le=1000)] = None,
     ) -> PullResponse:
         if protocol is not None and not PROTOCOL_MIN <= protocol <= PROTOCOL_MAX:
-            raise ApiError(426, ErrorCode.UPGRADE_REQUIRED, f"this server speaks protocol {PROTOCOL_MIN}..{PROTOCOL_MAX}")
+            raise ApiError(
+                426, ErrorCode.UPGRADE_REQUIRED, f"this server speaks protocol {PROTOCOL_MIN}..{PROTOCOL_MAX}"
+            )
 
         def run(ctx: Ctx) -> PullResponse:
             s = ctx.session
@@ -364,7 +388,11 @@ def create_app(settings: Settings | None = None, db: Database | None = None) -> 
             next_cursor = rows[-1].server_seq if has_more else max(head, cursor, rows[-1].server_seq if rows else 0)
             if changes:
                 audit.append(
-                    s, ctx.now, action="read:pull", outcome="ok", actor_user_id=ctx.principal.user_id,
+                    s,
+                    ctx.now,
+                    action="read:pull",
+                    outcome="ok",
+                    actor_user_id=ctx.principal.user_id,
                     device_id=ctx.principal.device_id,
                     detail={"cursor": cursor, "count": len(changes), "through": next_cursor, "scope": scope},
                 )
@@ -375,9 +403,7 @@ def create_app(settings: Settings | None = None, db: Database | None = None) -> 
         return svc.authed(authorization, run)
 
     @app.get("/v1/sync/digest", response_model=DigestResponse, tags=["sync"], responses=_errors(404))
-    def digest(
-        scope: Annotated[str, Query(pattern=SCOPE_PATTERN)], authorization: Auth = None
-    ) -> DigestResponse:
+    def digest(scope: Annotated[str, Query(pattern=SCOPE_PATTERN)], authorization: Auth = None) -> DigestResponse:
         def run(ctx: Ctx) -> DigestResponse:
             _check_scope(ctx, scope)
             if scope.startswith("council:"):
@@ -386,14 +412,19 @@ def create_app(settings: Settings | None = None, db: Database | None = None) -> 
                 cond = EntityHead.scope_key == scope
             rows = ctx.session.execute(select(EntityHead.entity, EntityHead.entity_id, EntityHead.version).where(cond))
             count, value = scope_digest((r[0], r[1], r[2]) for r in rows)
-            return DigestResponse(scope=scope, count=count, digest=value, head_seq=peek_counter(ctx.session, "server_seq"))
+            return DigestResponse(
+                scope=scope, count=count, digest=value, head_seq=peek_counter(ctx.session, "server_seq")
+            )
 
         return svc.authed(authorization, run)
 
     # ---- register enquiries and history
 
     @app.get(
-        "/v1/register/children/{child_id}", response_model=EnquiryResponse, tags=["register"], responses=_errors(403, 404)
+        "/v1/register/children/{child_id}",
+        response_model=EnquiryResponse,
+        tags=["register"],
+        responses=_errors(403, 404),
     )
     def enquire(
         child_id: Annotated[str, Path(pattern=ID_PATTERN)],
@@ -403,15 +434,36 @@ def create_app(settings: Settings | None = None, db: Database | None = None) -> 
         def run(ctx: Ctx) -> EnquiryResponse:
             p = ctx.principal
             if not p.roles & authz.ENQUIRY_ROLES:
-                svc.deny(ctx, "register_enquiry", 403, ErrorCode.FORBIDDEN, "enquirers and custodians only",
-                         entity="child", entity_id=child_id)
+                svc.deny(
+                    ctx,
+                    "register_enquiry",
+                    403,
+                    ErrorCode.FORBIDDEN,
+                    "enquirers and custodians only",
+                    entity="child",
+                    entity_id=child_id,
+                )
             if not reason or not reason.strip():
-                svc.deny(ctx, "register_enquiry", 400, ErrorCode.REASON_REQUIRED, "state the reason for the enquiry",
-                         entity="child", entity_id=child_id)
+                svc.deny(
+                    ctx,
+                    "register_enquiry",
+                    400,
+                    ErrorCode.REASON_REQUIRED,
+                    "state the reason for the enquiry",
+                    entity="child",
+                    entity_id=child_id,
+                )
             child = ctx.session.get(EntityHead, (Entity.CHILD.value, child_id))
             if child is None or child.council_id != p.council_id:
-                svc.deny(ctx, "register_enquiry", 404, ErrorCode.NOT_FOUND, "child not found", entity="child",
-                         entity_id=child_id)
+                svc.deny(
+                    ctx,
+                    "register_enquiry",
+                    404,
+                    ErrorCode.NOT_FOUND,
+                    "child not found",
+                    entity="child",
+                    entity_id=child_id,
+                )
             assert child is not None
             rs = ctx.session.get(RegisterState, child_id)
             entry: dict[str, Any] = {}
@@ -448,8 +500,14 @@ def create_app(settings: Settings | None = None, db: Database | None = None) -> 
                 )
             )
             audit.append(
-                ctx.session, ctx.now, action="read:register_enquiry", outcome="ok", actor_user_id=p.user_id,
-                device_id=p.device_id, entity="child", entity_id=child_id,
+                ctx.session,
+                ctx.now,
+                action="read:register_enquiry",
+                outcome="ok",
+                actor_user_id=p.user_id,
+                device_id=p.device_id,
+                entity="child",
+                entity_id=child_id,
                 detail={"enquiry_id": enquiry_id, "reason": reason, "agency": p.agency, "registered": registered},
             )
             return answer
@@ -468,12 +526,26 @@ def create_app(settings: Settings | None = None, db: Database | None = None) -> 
         def run(ctx: Ctx) -> HistoryResponse:
             p = ctx.principal
             if not p.roles & authz.HISTORY_ROLES:
-                svc.deny(ctx, "read:history", 403, ErrorCode.FORBIDDEN, "chairs and custodians only", entity=entity.value,
-                         entity_id=entity_id)
+                svc.deny(
+                    ctx,
+                    "read:history",
+                    403,
+                    ErrorCode.FORBIDDEN,
+                    "chairs and custodians only",
+                    entity=entity.value,
+                    entity_id=entity_id,
+                )
             head = ctx.session.get(EntityHead, (entity.value, entity_id))
             if head is None or not ctx.can_see(head.council_id, head.scope_key):
-                svc.deny(ctx, "read:history", 404, ErrorCode.NOT_FOUND, "record not found", entity=entity.value,
-                         entity_id=entity_id)
+                svc.deny(
+                    ctx,
+                    "read:history",
+                    404,
+                    ErrorCode.NOT_FOUND,
+                    "record not found",
+                    entity=entity.value,
+                    entity_id=entity_id,
+                )
             versions = ctx.session.scalars(
                 select(ChangeRow)
                 .where(ChangeRow.entity == entity.value, ChangeRow.entity_id == entity_id)
@@ -488,14 +560,28 @@ def create_app(settings: Settings | None = None, db: Database | None = None) -> 
                 entity=entity.value,
                 entity_id=entity_id,
                 versions=[
-                    HistoryEntry(server_seq=v.server_seq, version=v.version, kind=ChangeKind(v.kind),
-                                 payload=loads(v.payload_json), author_user_id=v.author_user_id, received_at=v.received_at)
+                    HistoryEntry(
+                        server_seq=v.server_seq,
+                        version=v.version,
+                        kind=ChangeKind(v.kind),
+                        payload=loads(v.payload_json),
+                        author_user_id=v.author_user_id,
+                        received_at=v.received_at,
+                    )
                     for v in versions
                 ],
                 audit=[_audit_item(e.event_json) for e in events],
             )
-            audit.append(ctx.session, ctx.now, action="read:history", outcome="ok", actor_user_id=p.user_id,
-                         device_id=p.device_id, entity=entity.value, entity_id=entity_id)
+            audit.append(
+                ctx.session,
+                ctx.now,
+                action="read:history",
+                outcome="ok",
+                actor_user_id=p.user_id,
+                device_id=p.device_id,
+                entity=entity.value,
+                entity_id=entity_id,
+            )
             return out
 
         return svc.authed(authorization, run)

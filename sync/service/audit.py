@@ -69,7 +69,13 @@ def append(
     digest = chain_hash(prev, event_json)
     session.add(
         AuditEvent(
-            idx=idx, prev_hash=prev, hash=digest, event_json=event_json, created_at=at, entity=entity, entity_id=entity_id
+            idx=idx,
+            prev_hash=prev,
+            hash=digest,
+            event_json=event_json,
+            created_at=at,
+            entity=entity,
+            entity_id=entity_id,
         )
     )
     if head is None:
@@ -89,9 +95,7 @@ class Verification:
     reason: str | None
 
 
-def verify_entries(
-    rows: Iterable[tuple[int, str, str, str]], checkpoint: tuple[int, str] | None
-) -> Verification:
+def verify_entries(rows: Iterable[tuple[int, str, str, str]], checkpoint: tuple[int, str] | None) -> Verification:
     """Check ``(idx, prev_hash, hash, event_json)`` rows in stored order against a checkpoint.
 
     Reports the position of the first entry that does not fit: altered content, a removed or

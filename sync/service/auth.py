@@ -171,17 +171,23 @@ def rate_limit(session: Session, settings: Settings, now: datetime, device_id: s
         return
     if row.count >= settings.rate_limit:
         retry = settings.rate_window_seconds - int(now.timestamp()) % settings.rate_window_seconds
-        raise ApiError(429, ErrorCode.RATE_LIMITED, "too many requests from this device", headers={"Retry-After": str(retry)})
+        raise ApiError(
+            429, ErrorCode.RATE_LIMITED, "too many requests from this device", headers={"Retry-After": str(retry)}
+        )
     row.count += 1
 
 
 def new_device(session: Session, user: User, name: str, now: datetime) -> Device:
-    device = Device(id="dev-" + uuid.uuid4().hex, user_id=user.id, name=name, created_at=now_iso(now), last_acked_device_seq=0)
+    device = Device(
+        id="dev-" + uuid.uuid4().hex, user_id=user.id, name=name, created_at=now_iso(now), last_acked_device_seq=0
+    )
     session.add(device)
     return device
 
 
-def rotate_refresh(session: Session, settings: Settings, now: datetime, refresh_token: str) -> tuple[Device, IssuedTokens]:
+def rotate_refresh(
+    session: Session, settings: Settings, now: datetime, refresh_token: str
+) -> tuple[Device, IssuedTokens]:
     """Swap a refresh token for new tokens; a reused one revokes the device's whole family."""
     row = session.get(RefreshToken, token_hash(refresh_token))
     if row is None:
@@ -191,9 +197,17 @@ def rotate_refresh(session: Session, settings: Settings, now: datetime, refresh_
         raise ApiError(401, ErrorCode.DEVICE_REVOKED, "this device has been revoked")
     if row.rotated_at is not None:
         revoke_device_tokens(session, device.id, now)
-        audit.append(session, now, action="refresh_reuse", outcome="tokens_revoked", actor_user_id=device.user_id,
-                     device_id=device.id)
-        raise _Deferred(ApiError(401, ErrorCode.REFRESH_REUSED, "refresh token reused; the device's tokens are revoked"))
+        audit.append(
+            session,
+            now,
+            action="refresh_reuse",
+            outcome="tokens_revoked",
+            actor_user_id=device.user_id,
+            device_id=device.id,
+        )
+        raise _Deferred(
+            ApiError(401, ErrorCode.REFRESH_REUSED, "refresh token reused; the device's tokens are revoked")
+        )
     if row.revoked_at is not None:
         raise ApiError(401, ErrorCode.INVALID_TOKEN, "refresh token revoked")
     if parse_iso(row.expires_at) <= now:
@@ -206,7 +220,7 @@ def rotate_refresh(session: Session, settings: Settings, now: datetime, refresh_
     return device, tokens
 
 
-class _Deferred(Exception):
+class _Deferred(Exception):  # noqa: N818 - a control-flow carrier, not an error type
     """Carries an error to raise *after* the transaction commits (so its side effects persist)."""
 
     def __init__(self, error: ApiError) -> None:

@@ -64,8 +64,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
     tls = bool(args.tls_cert and args.tls_key)
     if not tls:
         if not (args.insecure_dev and _is_loopback(args.host)):
-            print("refusing to serve plain HTTP: give --tls-cert and --tls-key "
-                  "(plain HTTP only with --insecure-dev on a loopback address)", file=sys.stderr)
+            print(
+                "refusing to serve plain HTTP: give --tls-cert and --tls-key "
+                "(plain HTTP only with --insecure-dev on a loopback address)",
+                file=sys.stderr,
+            )
             return 2
         print("WARNING: plain HTTP for development on loopback only", file=sys.stderr)
     app = create_app(Settings(database_url=args.db))
@@ -103,7 +106,9 @@ def cmd_add_council(args: argparse.Namespace) -> int:
             return 1
         council_id = args.id or "la-" + uuid.uuid4().hex[:12]
         s.add(Council(id=council_id, name=args.name, created_at=now_iso(settings.clock())))
-        audit.append(s, settings.clock(), action="admin:add_council", outcome="ok", entity="council", entity_id=council_id)
+        audit.append(
+            s, settings.clock(), action="admin:add_council", outcome="ok", entity="council", entity_id=council_id
+        )
     print(council_id)
     return 0
 
@@ -128,13 +133,29 @@ def cmd_add_user(args: argparse.Namespace) -> int:
             print(f"user {args.username!r} exists", file=sys.stderr)
             return 1
         user_id = "usr-" + uuid.uuid4().hex[:16]
-        s.add(User(id=user_id, username=args.username, display_name=args.display_name or args.username,
-                   password_hash=password_hash, council_id=council_id, agency=args.agency, disabled=False,
-                   created_at=now_iso(settings.clock())))
+        s.add(
+            User(
+                id=user_id,
+                username=args.username,
+                display_name=args.display_name or args.username,
+                password_hash=password_hash,
+                council_id=council_id,
+                agency=args.agency,
+                disabled=False,
+                created_at=now_iso(settings.clock()),
+            )
+        )
         for role in sorted(set(args.role)):
             s.add(UserRole(user_id=user_id, role=Role(role).value))
-        audit.append(s, settings.clock(), action="admin:add_user", outcome="ok", entity="user", entity_id=user_id,
-                     detail={"roles": sorted(set(args.role)), "council_id": council_id})
+        audit.append(
+            s,
+            settings.clock(),
+            action="admin:add_user",
+            outcome="ok",
+            entity="user",
+            entity_id=user_id,
+            detail={"roles": sorted(set(args.role)), "council_id": council_id},
+        )
     print(user_id)
     return 0
 
@@ -163,8 +184,10 @@ def cmd_list_devices(args: argparse.Namespace) -> int:
             query = query.where(User.username == args.user)
         for device, user in s.execute(query).all():
             status = "revoked" if device.revoked_at else "active"
-            print(f"{device.id}\t{user.username}\t{status}\t{device.name}\t{device.created_at}\t"
-                  f"last_seen={device.last_seen_at or '-'}\tacked={device.last_acked_device_seq}")
+            print(
+                f"{device.id}\t{user.username}\t{status}\t{device.name}\t{device.created_at}\t"
+                f"last_seen={device.last_seen_at or '-'}\tacked={device.last_acked_device_seq}"
+            )
     return 0
 
 

@@ -67,7 +67,13 @@ def _safe_validation_errors(exc: RequestValidationError) -> list[dict[str, Any]]
     # Keep location, type and message only: ``input`` may echo personal data or huge values.
     out = []
     for err in exc.errors()[:20]:
-        out.append({"loc": [str(p) for p in err.get("loc", ())], "type": str(err.get("type", "")), "msg": str(err.get("msg", ""))})
+        out.append(
+            {
+                "loc": [str(p) for p in err.get("loc", ())],
+                "type": str(err.get("type", "")),
+                "msg": str(err.get("msg", "")),
+            }
+        )
     return out
 
 

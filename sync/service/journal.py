@@ -21,21 +21,21 @@ from sync.service import audit
 from sync.service.context import Ctx, dumps
 from sync.service.errors import ApiError
 from sync.service.models import Device, OpAnomaly, OpJournal
-from sync.service.rules import Outcome_, apply_op
+from sync.service.rules import OpOutcome, apply_op
 
 logger = logging.getLogger(__name__)
 
 
-def _result(op: Op, outcome: Outcome_) -> OpResult:
+def _result(op: Op, outcome: OpOutcome) -> OpResult:
     return OpResult(device_seq=op.device_seq, op_id=op.op_id, **outcome.as_dict())
 
 
-def _stored(row: OpJournal) -> Outcome_:
+def _stored(row: OpJournal) -> OpOutcome:
     """A journal row's first outcome, re-issued as a ``duplicate`` answer."""
     first = json.loads(row.result_json)
     first_status = OpStatus(first.pop("status"))
     first.pop("first_status", None)
-    out = Outcome_(OpStatus.DUPLICATE, first_status=first_status)
+    out = OpOutcome(OpStatus.DUPLICATE, first_status=first_status)
     for key, value in first.items():
         if hasattr(out, key):
             setattr(out, key, value)
@@ -61,8 +61,7 @@ def handle_push(ctx: Ctx, server_id: str, req: PushRequest) -> PushResponse:
     if req.first_device_seq > last + 1:
         raise ApiError(409, ErrorCode.SEQ_GAP, f"expected device_seq {last + 1}", extra={"expected": last + 1})
     known = {
-        row.op_id: row
-        for row in session.scalars(select(OpJournal).where(OpJournal.op_id.in_([o.op_id for o in ops])))
+        row.op_id: row for row in session.scalars(select(OpJournal).where(OpJournal.op_id.in_([o.op_id for o in ops])))
     }
     results: list[OpResult] = []
     for op in ops:
@@ -95,7 +94,7 @@ def handle_push(ctx: Ctx, server_id: str, req: PushRequest) -> PushResponse:
     return PushResponse(server_id=server_id, acked_through_device_seq=last, results=results)
 
 
-def _journal(ctx: Ctx, op: Op, outcome: Outcome_) -> None:
+def _journal(ctx: Ctx, op: Op, outcome: OpOutcome) -> None:
     ctx.session.add(
         OpJournal(
             op_id=op.op_id,
@@ -115,7 +114,7 @@ def _journal(ctx: Ctx, op: Op, outcome: Outcome_) -> None:
     )
 
 
-def _anomaly(ctx: Ctx, op: Op, code: ErrorCode, detail: str) -> Outcome_:
+def _anomaly(ctx: Ctx, op: Op, code: ErrorCode, detail: str) -> OpOutcome:
     logger.warning("op anomaly %s for op %s from device %s", code.value, op.op_id, ctx.principal.device_id)
     ctx.session.add(
         OpAnomaly(
@@ -127,4 +126,4 @@ def _anomaly(ctx: Ctx, op: Op, code: ErrorCode, detail: str) -> Outcome_:
             received_at=ctx.received_at,
         )
     )
-    return Outcome_(OpStatus.REJECTED, code=code, detail=detail)
+    return OpOutcome(OpStatus.REJECTED, code=code, detail=detail)

@@ -76,9 +76,7 @@ def normalise_json(body: bytes, max_depth: int) -> bytes:
     """Validate and normalise a JSON body; returns the UTF-8 re-encoding with NFC strings."""
     check_depth(body, max_depth)
     try:
-        value = json.loads(
-            body, parse_constant=_reject_constant, parse_int=_parse_int, parse_float=_parse_float
-        )
+        value = json.loads(body, parse_constant=_reject_constant, parse_int=_parse_int, parse_float=_parse_float)
     except BodyError:
         raise
     except (ValueError, UnicodeDecodeError, RecursionError) as exc:
@@ -150,7 +148,9 @@ class BodyLimitMiddleware:
         if body and (b"json" in content_type or not content_type):
             body = normalise_json(body, self.max_depth)
         headers = [
-            (k, v) for k, v in headers if k.lower() not in (b"content-length", b"content-encoding", b"transfer-encoding")
+            (k, v)
+            for k, v in headers
+            if k.lower() not in (b"content-length", b"content-encoding", b"transfer-encoding")
         ]
         headers.append((b"content-length", str(len(body)).encode()))
         return body, headers
@@ -172,7 +172,11 @@ async def _send_error(send: Send, exc: BodyError) -> None:
         {
             "type": "http.response.start",
             "status": exc.status,
-            "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(payload)).encode()), (b"connection", b"close")],
+            "headers": [
+                (b"content-type", b"application/json"),
+                (b"content-length", str(len(payload)).encode()),
+                (b"connection", b"close"),
+            ],
         }
     )
     await send({"type": "http.response.body", "body": payload})

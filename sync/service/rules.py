@@ -83,7 +83,7 @@ FROZEN_DECISION_STATES = frozenset({DecisionState.FINALISED.value, DecisionState
 LINK_FIELDS = frozenset({"child_id", "conference_id", "target_entity", "target_id"})
 
 
-class Reject(Exception):
+class Reject(Exception):  # noqa: N818 - reads as "reject this op"
     def __init__(self, code: ErrorCode, detail: str) -> None:
         super().__init__(detail)
         self.code = code
@@ -91,7 +91,7 @@ class Reject(Exception):
 
 
 @dataclass(slots=True)
-class Outcome_:
+class OpOutcome:
     """What applying an op produced; becomes the op's result and journal row."""
 
     status: OpStatus
@@ -294,15 +294,15 @@ def conflict_payload(record: ConflictRecord) -> dict[str, Any]:
 # ---- dispatch
 
 
-def apply_op(ctx: Ctx, op: Op) -> Outcome_:
+def apply_op(ctx: Ctx, op: Op) -> OpOutcome:
     """Apply one op; returns its outcome. Raises only on server faults (the batch then rolls back)."""
     try:
         return _apply(ctx, op)
     except Reject as rej:
-        return Outcome_(OpStatus.REJECTED, code=rej.code, detail=rej.detail)
+        return OpOutcome(OpStatus.REJECTED, code=rej.code, detail=rej.detail)
 
 
-def _apply(ctx: Ctx, op: Op) -> Outcome_:
+def _apply(ctx: Ctx, op: Op) -> OpOutcome:
     p = ctx.principal
     if op.author_user_id != p.user_id:
         raise Reject(ErrorCode.AUTHOR_MISMATCH, "author_user_id is not the signed-in user")
@@ -332,17 +332,19 @@ def _apply(ctx: Ctx, op: Op) -> Outcome_:
     raise Reject(ErrorCode.UNSUPPORTED_KIND, f"{kind.value} is not supported")
 
 
-def _duplicate_of_existing(ctx: Ctx, head: EntityHead, op: Op) -> Outcome_:
+def _duplicate_of_existing(ctx: Ctx, head: EntityHead, op: Op) -> OpOutcome:
     """Create of an id that exists: identical content is a duplicate, anything else id reuse."""
-    if head.entity == op.entity.value and head.create_sha256 == op.payload_sha256 and ctx.can_see(
-        head.council_id, head.scope_key
+    if (
+        head.entity == op.entity.value
+        and head.create_sha256 == op.payload_sha256
+        and ctx.can_see(head.council_id, head.scope_key)
     ):
         seq = ctx.session.scalar(
             select(Change.server_seq).where(
                 Change.entity == head.entity, Change.entity_id == head.entity_id, Change.version == 1
             )
         )
-        return Outcome_(OpStatus.DUPLICATE, first_status=OpStatus.APPLIED, server_seq=seq, entity_version=1)
+        return OpOutcome(OpStatus.DUPLICATE, first_status=OpStatus.APPLIED, server_seq=seq, entity_version=1)
     raise Reject(ErrorCode.ID_REUSE, "a different record already has this id")
 
 
@@ -372,14 +374,14 @@ def _resolve_parent(ctx: Ctx, op: Op, payload: dict[str, Any]) -> tuple[str, str
         if conf.voided:
             raise Reject(ErrorCode.RECORD_VOIDED, "the conference has been voided")
         if entity is Entity.CONFERENCE_CHILD:
-            child = get_head(ctx, Entity.CHILD, str(payload["child_id"]))
-            if child is None or child.council_id != conf.council_id:
+            linked = get_head(ctx, Entity.CHILD, str(payload["child_id"]))
+            if linked is None or linked.council_id != conf.council_id:
                 raise Reject(ErrorCode.NOT_FOUND, "child not found")
         return conf.council_id, conf.scope_key
     raise Reject(ErrorCode.UNKNOWN_ENTITY, f"{entity.value} cannot be created by a client")
 
 
-def _create(ctx: Ctx, op: Op) -> Outcome_:
+def _create(ctx: Ctx, op: Op) -> OpOutcome:
     entity = op.entity
     rclass = RECORD_CLASSES[entity]
     if op.kind is OpKind.APPEND and rclass is not RecordClass.APPEND_ONLY:
@@ -408,7 +410,7 @@ def _create(ctx: Ctx, op: Op) -> Outcome_:
         payload["state"] = state
     head = new_head(ctx, entity, op.entity_id, council, scope_key, payload, op.payload_sha256, op, state=state)
     scopes.after_write(ctx, head, payload, created=True)
-    return Outcome_(OpStatus.APPLIED, server_seq=head.updated_seq, entity_version=1)
+    return OpOutcome(OpStatus.APPLIED, server_seq=head.updated_seq, entity_version=1)
 
 
 def _check_editable(head: EntityHead) -> None:
@@ -418,7 +420,7 @@ def _check_editable(head: EntityHead) -> None:
         raise Reject(ErrorCode.RECORD_VOIDED, f"{head.entity} {head.entity_id} has been voided")
 
 
-def _patch(ctx: Ctx, op: Op) -> Outcome_:
+def _patch(ctx: Ctx, op: Op) -> OpOutcome:
     entity = op.entity
     head = visible_head(ctx, entity, op.entity_id)
     rclass = RECORD_CLASSES[entity]
@@ -444,14 +446,18 @@ def _patch(ctx: Ctx, op: Op) -> Outcome_:
     if op.base_version == head.version:
         seq = write_head(ctx, head, merged, ChangeKind.UPDATED, op)
         scopes.after_write(ctx, head, merged, created=False)
-        return Outcome_(OpStatus.APPLIED, server_seq=seq, entity_version=head.version)
+        return OpOutcome(OpStatus.APPLIED, server_seq=seq, entity_version=head.version)
     # Stale base version.
     if rclass is RecordClass.SINGLE_AUTHOR_DRAFT:
         cid, seq = new_conflict(
             ctx, head, ConflictKind.DRAFT_COPY, op, {"incoming": patch, "base_version": op.base_version}
         )
-        return Outcome_(
-            OpStatus.CONFLICT, server_seq=seq, conflict_id=cid, conflict_kind=ConflictKind.DRAFT_COPY, server_version=head.version
+        return OpOutcome(
+            OpStatus.CONFLICT,
+            server_seq=seq,
+            conflict_id=cid,
+            conflict_kind=ConflictKind.DRAFT_COPY,
+            server_version=head.version,
         )
     base = _version_payload(ctx, head, op.base_version) or {}
     hard: dict[str, Any] = {}
@@ -462,8 +468,12 @@ def _patch(ctx: Ctx, op: Op) -> Outcome_:
             hard[field_name] = {"base": base_value, "server": server_value, "incoming": incoming}
     if hard:
         cid, seq = new_conflict(ctx, head, ConflictKind.HARD, op, {"fields": hard, "incoming": patch})
-        return Outcome_(
-            OpStatus.CONFLICT, server_seq=seq, conflict_id=cid, conflict_kind=ConflictKind.HARD, server_version=head.version
+        return OpOutcome(
+            OpStatus.CONFLICT,
+            server_seq=seq,
+            conflict_id=cid,
+            conflict_kind=ConflictKind.HARD,
+            server_version=head.version,
         )
     seq = write_head(ctx, head, merged, ChangeKind.UPDATED, op)
     scopes.after_write(ctx, head, merged, created=False)
@@ -476,12 +486,12 @@ def _patch(ctx: Ctx, op: Op) -> Outcome_:
         {"fields_changed_since_base": changed_elsewhere, "incoming": patch},
         state=ConflictState.RESOLVED,
     )
-    return Outcome_(
+    return OpOutcome(
         OpStatus.APPLIED, server_seq=seq, entity_version=head.version, conflict_id=cid, conflict_kind=ConflictKind.SOFT
     )
 
 
-def _void(ctx: Ctx, op: Op) -> Outcome_:
+def _void(ctx: Ctx, op: Op) -> OpOutcome:
     head = visible_head(ctx, op.entity, op.entity_id)
     _check_editable(head)
     try:
@@ -489,14 +499,25 @@ def _void(ctx: Ctx, op: Op) -> Outcome_:
     except ValidationError as exc:
         raise Reject(ErrorCode.VALIDATION, _validation_detail(exc)) from exc
     if op.base_version is not None and op.base_version != head.version:
-        cid, seq = new_conflict(ctx, head, ConflictKind.HARD, op, {"void": body.reason, "base_version": op.base_version})
-        return Outcome_(
-            OpStatus.CONFLICT, server_seq=seq, conflict_id=cid, conflict_kind=ConflictKind.HARD, server_version=head.version
+        cid, seq = new_conflict(
+            ctx, head, ConflictKind.HARD, op, {"void": body.reason, "base_version": op.base_version}
         )
-    payload = {**loads(head.payload_json), "voided": True, "void_reason": body.reason, "voided_by": ctx.principal.user_id}
+        return OpOutcome(
+            OpStatus.CONFLICT,
+            server_seq=seq,
+            conflict_id=cid,
+            conflict_kind=ConflictKind.HARD,
+            server_version=head.version,
+        )
+    payload = {
+        **loads(head.payload_json),
+        "voided": True,
+        "void_reason": body.reason,
+        "voided_by": ctx.principal.user_id,
+    }
     seq = write_head(ctx, head, payload, ChangeKind.VOIDED, op)
     scopes.after_write(ctx, head, payload, created=False)
-    return Outcome_(OpStatus.APPLIED, server_seq=seq, entity_version=head.version)
+    return OpOutcome(OpStatus.APPLIED, server_seq=seq, entity_version=head.version)
 
 
 # ---- the register
@@ -553,7 +574,7 @@ def _quorum(ctx: Ctx, conf: dict[str, Any], conf_id: str, body: FinaliseDecision
     return count, str(reason)
 
 
-def _finalise(ctx: Ctx, op: Op) -> Outcome_:
+def _finalise(ctx: Ctx, op: Op) -> OpOutcome:
     if op.entity is not Entity.DECISION:
         raise Reject(ErrorCode.UNSUPPORTED_KIND, "finalise_decision applies to decisions")
     try:
@@ -619,10 +640,12 @@ def _finalise(ctx: Ctx, op: Op) -> Outcome_:
     if fresh:
         finalised.update(state=DecisionState.FINALISED.value, transition_applied=True)
         seq = write_head(ctx, head, finalised, ChangeKind.FINALISED, op, state=DecisionState.FINALISED.value)
-        _apply_transition(ctx, op, rs, child, entry_head, entry, outcome, categories, head.entity_id, conf_head.entity_id)
+        _apply_transition(
+            ctx, op, rs, child, entry_head, entry, outcome, categories, head.entity_id, conf_head.entity_id
+        )
         rs.version += 1
         rs.last_decision_id = head.entity_id
-        return Outcome_(OpStatus.APPLIED, server_seq=seq, entity_version=head.version, decision_number=number)
+        return OpOutcome(OpStatus.APPLIED, server_seq=seq, entity_version=head.version, decision_number=number)
 
     # Two chairs decided from the same register state; the first to commit has taken effect.
     now_registered = _is_active(entry)
@@ -641,7 +664,7 @@ def _finalise(ctx: Ctx, op: Op) -> Outcome_:
         finalised.update(state=DecisionState.FINALISED.value, transition_applied=False, concurrent_with=first)
         write_head(ctx, head, finalised, ChangeKind.FINALISED, op, state=DecisionState.FINALISED.value)
         cid, seq = new_conflict(ctx, head, ConflictKind.CONCURRENT_SAME_OUTCOME, op, detail)
-        return Outcome_(
+        return OpOutcome(
             OpStatus.CONFLICT,
             server_seq=seq,
             entity_version=head.version,
@@ -674,10 +697,14 @@ def _finalise(ctx: Ctx, op: Op) -> Outcome_:
             "under_review": True,
             "contested_decision_ids": [d for d in (first, head.entity_id) if d],
         }
-        entry_head = new_head(ctx, Entity.REGISTER_ENTRY, entry_id, child.council_id, child.scope_key, new_entry, "", op)
+        entry_head = new_head(
+            ctx, Entity.REGISTER_ENTRY, entry_id, child.council_id, child.scope_key, new_entry, "", op
+        )
         rs.active_entry_id = entry_id
     else:
-        contested = list(dict.fromkeys([*entry.get("contested_decision_ids", []), *(d for d in (first, head.entity_id) if d)]))
+        contested = list(
+            dict.fromkeys([*entry.get("contested_decision_ids", []), *(d for d in (first, head.entity_id) if d)])
+        )
         reopened = {
             **entry,
             "status": RegisterStatus.REGISTERED.value,
@@ -690,7 +717,7 @@ def _finalise(ctx: Ctx, op: Op) -> Outcome_:
         write_head(ctx, entry_head, reopened, ChangeKind.UPDATED, op)
     rs.version += 1
     cid, seq = new_conflict(ctx, entry_head, ConflictKind.CONTESTED_DECISION, op, detail)
-    return Outcome_(
+    return OpOutcome(
         OpStatus.CONFLICT,
         server_seq=seq,
         entity_version=head.version,
@@ -728,8 +755,12 @@ def _apply_transition(
         return
     if outcome is Outcome.REGISTERED:
         if entry_head is not None and _is_active(entry):  # a temporary entry becomes permanent
-            ended = {**entry, "status": RegisterStatus.ENDED.value, "ended_on": today,
-                     "end_reason": EndReason.MOVED_PERMANENTLY.value}
+            ended = {
+                **entry,
+                "status": RegisterStatus.ENDED.value,
+                "ended_on": today,
+                "end_reason": EndReason.MOVED_PERMANENTLY.value,
+            }
             write_head(ctx, entry_head, ended, ChangeKind.UPDATED, op)
         entry_id = str(uuid.uuid4())
         payload = {
@@ -750,8 +781,13 @@ def _apply_transition(
         return
     assert entry_head is not None
     if outcome is Outcome.DEREGISTER:
-        updated = {**entry, "status": RegisterStatus.ENDED.value, "ended_on": today,
-                   "end_reason": EndReason.REVIEW_NO_CONTINUING_RISK.value, "last_decision_id": decision_id}
+        updated = {
+            **entry,
+            "status": RegisterStatus.ENDED.value,
+            "ended_on": today,
+            "end_reason": EndReason.REVIEW_NO_CONTINUING_RISK.value,
+            "last_decision_id": decision_id,
+        }
     elif outcome is Outcome.REMAIN_CATEGORY_CHANGED:
         updated = {**entry, "categories": sorted(categories), "last_decision_id": decision_id}
     else:
@@ -759,7 +795,7 @@ def _apply_transition(
     write_head(ctx, entry_head, updated, ChangeKind.UPDATED, op)
 
 
-def _end_registration(ctx: Ctx, op: Op) -> Outcome_:
+def _end_registration(ctx: Ctx, op: Op) -> OpOutcome:
     if op.entity is not Entity.REGISTER_ENTRY:
         raise Reject(ErrorCode.UNSUPPORTED_KIND, "end_registration applies to register entries")
     try:
@@ -772,8 +808,12 @@ def _end_registration(ctx: Ctx, op: Op) -> Outcome_:
         raise Reject(ErrorCode.CONFERENCE_REQUIRED, f"{body.end_reason.value} needs a finalised review decision")
     if not _is_active(entry):
         if entry.get("end_reason") == body.end_reason.value:
-            return Outcome_(OpStatus.DUPLICATE, first_status=OpStatus.APPLIED, server_seq=head.updated_seq,
-                            entity_version=head.version)
+            return OpOutcome(
+                OpStatus.DUPLICATE,
+                first_status=OpStatus.APPLIED,
+                server_seq=head.updated_seq,
+                entity_version=head.version,
+            )
         raise Reject(ErrorCode.NOT_REGISTERED, "the registration has already ended")
     if op.base_version is not None and op.base_version != head.version:
         raise Reject(ErrorCode.VALIDATION, f"register entry is at version {head.version}")
@@ -790,10 +830,10 @@ def _end_registration(ctx: Ctx, op: Op) -> Outcome_:
     rs = ctx.session.get(RegisterState, str(entry["child_id"]))
     if rs is not None:
         rs.version += 1
-    return Outcome_(OpStatus.APPLIED, server_seq=seq, entity_version=head.version)
+    return OpOutcome(OpStatus.APPLIED, server_seq=seq, entity_version=head.version)
 
 
-def _temporary_registration(ctx: Ctx, op: Op) -> Outcome_:
+def _temporary_registration(ctx: Ctx, op: Op) -> OpOutcome:
     if op.entity is not Entity.REGISTER_ENTRY:
         raise Reject(ErrorCode.UNSUPPORTED_KIND, "temporary_registration creates a register entry")
     existing = get_head(ctx, Entity.REGISTER_ENTRY, op.entity_id)
@@ -821,14 +861,15 @@ def _temporary_registration(ctx: Ctx, op: Op) -> Outcome_:
         "under_review": False,
         "contested_decision_ids": [],
     }
-    head = new_head(ctx, Entity.REGISTER_ENTRY, op.entity_id, child.council_id, child.scope_key, payload,
-                    op.payload_sha256, op)
+    head = new_head(
+        ctx, Entity.REGISTER_ENTRY, op.entity_id, child.council_id, child.scope_key, payload, op.payload_sha256, op
+    )
     rs.active_entry_id = op.entity_id
     rs.version += 1
-    return Outcome_(OpStatus.APPLIED, server_seq=head.updated_seq, entity_version=1)
+    return OpOutcome(OpStatus.APPLIED, server_seq=head.updated_seq, entity_version=1)
 
 
-def _resolve(ctx: Ctx, op: Op) -> Outcome_:
+def _resolve(ctx: Ctx, op: Op) -> OpOutcome:
     try:
         body = ResolveConflictPayload.model_validate(op.payload)
     except ValidationError as exc:
@@ -852,8 +893,13 @@ def _resolve(ctx: Ctx, op: Op) -> Outcome_:
                 raise Reject(ErrorCode.VALIDATION, "registration needs at least one category")
             updated = {**entry, "status": RegisterStatus.REGISTERED.value, "categories": cats, "under_review": False}
         else:
-            updated = {**entry, "status": RegisterStatus.ENDED.value, "ended_on": ctx.received_at[:10],
-                       "end_reason": EndReason.REVIEW_NO_CONTINUING_RISK.value, "under_review": False}
+            updated = {
+                **entry,
+                "status": RegisterStatus.ENDED.value,
+                "ended_on": ctx.received_at[:10],
+                "end_reason": EndReason.REVIEW_NO_CONTINUING_RISK.value,
+                "under_review": False,
+            }
         updated["resolved_by_conflict"] = record.id
         seq = write_head(ctx, head, updated, ChangeKind.UPDATED, op)
         rs = ctx.session.get(RegisterState, str(entry["child_id"]))
@@ -889,4 +935,4 @@ def _resolve(ctx: Ctx, op: Op) -> Outcome_:
         payload=conflict_payload(record),
         op_id=op.op_id,
     )
-    return Outcome_(OpStatus.APPLIED, server_seq=seq or cseq, entity_version=head.version)
+    return OpOutcome(OpStatus.APPLIED, server_seq=seq or cseq, entity_version=head.version)

@@ -91,7 +91,9 @@ def after_write(ctx: Ctx, head: EntityHead, payload: dict[str, Any], *, created:
     """Keep grants in step after a record was created, patched or voided."""
     entity = head.entity
     if created and entity in (Entity.CHILD.value, Entity.CONFERENCE.value) and not ctx.principal.council_wide:
-        set_grants(ctx, head.council_id, f"creator:{entity}:{head.entity_id}", {(ctx.principal.user_id, head.scope_key)})
+        set_grants(
+            ctx, head.council_id, f"creator:{entity}:{head.entity_id}", {(ctx.principal.user_id, head.scope_key)}
+        )
     if entity == Entity.COORDINATOR_ASSIGNMENT.value:
         desired: set[tuple[str, str]] = set()
         user = payload.get("coordinator_user_id")

@@ -96,8 +96,12 @@ class Device:
         return op
 
     def push_raw(self, ops: list[dict[str, Any]], first: int | None = None, **kw: Any) -> Any:
-        body = {"protocol": 1, "device_id": self.device_id,
-                "first_device_seq": first if first is not None else min(o["device_seq"] for o in ops), "ops": ops}
+        body = {
+            "protocol": 1,
+            "device_id": self.device_id,
+            "first_device_seq": first if first is not None else min(o["device_seq"] for o in ops),
+            "ops": ops,
+        }
         return self.svc.client.post("/v1/sync/push", json=body, headers=self.headers, **kw)
 
     def push(self, *ops: dict[str, Any]) -> list[dict[str, Any]]:
@@ -106,8 +110,15 @@ class Device:
         results: list[dict[str, Any]] = r.json()["results"]
         return results
 
-    def push1(self, kind: str, entity: str, entity_id: str, payload: dict[str, Any], base_version: int | None = None,
-              **extra: Any) -> dict[str, Any]:
+    def push1(
+        self,
+        kind: str,
+        entity: str,
+        entity_id: str,
+        payload: dict[str, Any],
+        base_version: int | None = None,
+        **extra: Any,
+    ) -> dict[str, Any]:
         return self.push(self.op(kind, entity, entity_id, payload, base_version, **extra))[0]
 
     def pull_all(self, cursor: int = 0, scope: str | None = None, limit: int = 1000) -> list[dict[str, Any]]:
@@ -151,8 +162,18 @@ class Service:
     def add_user(self, username: str, council_id: str | None, *roles: Role, agency: str | None = None) -> str:
         user_id = "usr-" + uuid.uuid4().hex[:12]
         with self.db.write_txn() as s:
-            s.add(User(id=user_id, username=username, display_name=username, password_hash=self._hash,
-                       council_id=council_id, agency=agency, disabled=False, created_at=now_iso(self.clock())))
+            s.add(
+                User(
+                    id=user_id,
+                    username=username,
+                    display_name=username,
+                    password_hash=self._hash,
+                    council_id=council_id,
+                    agency=agency,
+                    disabled=False,
+                    created_at=now_iso(self.clock()),
+                )
+            )
             for role in roles:
                 s.add(UserRole(user_id=user_id, role=role.value))
         return user_id
@@ -161,8 +182,9 @@ class Service:
         r = self.client.post("/v1/devices", json={"username": username, "password": password, "device_name": "laptop"})
         assert r.status_code == 201, r.text
         body = r.json()
-        return Device(self, username, body["user"]["user_id"], body["device_id"], body["access_token"],
-                      body["refresh_token"])
+        return Device(
+            self, username, body["user"]["user_id"], body["device_id"], body["access_token"], body["refresh_token"]
+        )
 
     def user_device(self, username: str, council_id: str | None, *roles: Role, agency: str | None = None) -> Device:
         self.add_user(username, council_id, *roles, agency=agency)
@@ -196,40 +218,64 @@ class Case:
     child_id: str
     conference_id: str
 
-    def decision(self, outcome: str, categories: list[str] | None = None, conference_id: str | None = None,
-                 chair: Device | None = None, **fields: Any) -> str:
+    def decision(
+        self,
+        outcome: str,
+        categories: list[str] | None = None,
+        conference_id: str | None = None,
+        chair: Device | None = None,
+        **fields: Any,
+    ) -> str:
         decision_id = new_id()
-        payload = {"conference_id": conference_id or self.conference_id, "child_id": self.child_id,
-                   "outcome": outcome, "categories": categories or [], **fields}
+        payload = {
+            "conference_id": conference_id or self.conference_id,
+            "child_id": self.child_id,
+            "outcome": outcome,
+            "categories": categories or [],
+            **fields,
+        }
         r = (chair or self.chair).push1("create", "decision", decision_id, payload)
         assert r["status"] == "applied", r
         return decision_id
 
-    def finalise_op(self, device: Device, decision_id: str, register_version: int,
-                    conference_id: str | None = None, **extra: Any) -> dict[str, Any]:
+    def finalise_op(
+        self, device: Device, decision_id: str, register_version: int, conference_id: str | None = None, **extra: Any
+    ) -> dict[str, Any]:
         head = self.head("decision", decision_id)
-        payload = {"content_sha256": decision_content_sha256(head["payload"]),
-                   "conference_id": conference_id or self.conference_id,
-                   "register_version": register_version, **extra}
+        payload = {
+            "content_sha256": decision_content_sha256(head["payload"]),
+            "conference_id": conference_id or self.conference_id,
+            "register_version": register_version,
+            **extra,
+        }
         return device.op("finalise_decision", "decision", decision_id, payload, base_version=head["version"])
 
     def head(self, entity: str, entity_id: str) -> dict[str, Any]:
-        from sync.service.models import EntityHead
         import json
+
+        from sync.service.models import EntityHead
 
         with self.svc.db.read_txn() as s:
             row = s.get(EntityHead, (entity, entity_id))
             assert row is not None, (entity, entity_id)
-            return {"version": row.version, "payload": json.loads(row.payload_json), "state": row.state,
-                    "open_conflicts": row.open_conflicts}
+            return {
+                "version": row.version,
+                "payload": json.loads(row.payload_json),
+                "state": row.state,
+                "open_conflicts": row.open_conflicts,
+            }
 
     def register_entries(self) -> list[dict[str, Any]]:
-        from sync.service.models import EntityHead
         import json
 
+        from sync.service.models import EntityHead
+
         with self.svc.db.read_txn() as s:
-            rows = s.scalars(select(EntityHead).where(EntityHead.entity == "register_entry",
-                                                      EntityHead.scope_key == f"child:{self.child_id}"))
+            rows = s.scalars(
+                select(EntityHead).where(
+                    EntityHead.entity == "register_entry", EntityHead.scope_key == f"child:{self.child_id}"
+                )
+            )
             return [{"id": r.entity_id, "version": r.version, **json.loads(r.payload_json)} for r in rows]
 
     def active_entry(self) -> dict[str, Any] | None:
@@ -238,20 +284,45 @@ class Case:
         return active[0] if active else None
 
 
-def make_conference(svc: Service, chair: Device, child_id: str, *, type_: str = "initial",
-                    record_taker: str | None = None, agencies: int = 3, chair_user_id: str | None = None) -> str:
+def make_conference(
+    svc: Service,
+    chair: Device,
+    child_id: str,
+    *,
+    type_: str = "initial",
+    record_taker: str | None = None,
+    agencies: int = 3,
+    chair_user_id: str | None = None,
+) -> str:
     conference_id = new_id()
-    r = chair.push1("create", "conference", conference_id,
-                    {"type": type_, "chair_user_id": chair_user_id or chair.user_id,
-                     "record_taker_user_id": record_taker, "scheduled_for": "2026-02-11T10:00:00Z"})
+    r = chair.push1(
+        "create",
+        "conference",
+        conference_id,
+        {
+            "type": type_,
+            "chair_user_id": chair_user_id or chair.user_id,
+            "record_taker_user_id": record_taker,
+            "scheduled_for": "2026-02-11T10:00:00Z",
+        },
+    )
     assert r["status"] == "applied", r
     r = chair.push1("append", "conference_child", new_id(), {"conference_id": conference_id, "child_id": child_id})
     assert r["status"] == "applied", r
     groups = ["social_services", "police", "health", "education", "housing"][:agencies]
     for g in groups:
-        r = chair.push1("append", "attendance", new_id(),
-                        {"conference_id": conference_id, "participant_kind": "practitioner", "agency_grouping": g,
-                         "status": "present_in_person", "name": f"{g} rep"})
+        r = chair.push1(
+            "append",
+            "attendance",
+            new_id(),
+            {
+                "conference_id": conference_id,
+                "participant_kind": "practitioner",
+                "agency_grouping": g,
+                "status": "present_in_person",
+                "name": f"{g} rep",
+            },
+        )
         assert r["status"] == "applied", r
     return conference_id
 
@@ -264,8 +335,9 @@ def make_case(svc: Service, name: str = "Ynys Môn") -> Case:
     co = svc.user_device(f"co-{tag}", council, Role.COORDINATOR)
     cu = svc.user_device(f"cust-{tag}", council, Role.REGISTER_CUSTODIAN)
     child_id = new_id()
-    r = chair.push1("create", "child", child_id, {"given_names": "Siân", "family_name": "Jones",
-                                                  "date_of_birth": "2019-05-01"})
+    r = chair.push1(
+        "create", "child", child_id, {"given_names": "Siân", "family_name": "Jones", "date_of_birth": "2019-05-01"}
+    )
     assert r["status"] == "applied", r
     conf = make_conference(svc, chair, child_id, record_taker=mt.user_id)
     return Case(svc, council, chair, mt, co, cu, child_id, conf)

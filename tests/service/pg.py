@@ -72,8 +72,21 @@ def start_cluster() -> Cluster:
         shutil.chown(data, "postgres", "postgres")
         shutil.chown(sock, "postgres", "postgres")
     run = subprocess.run(
-        _as_postgres([str(initdb), "-D", str(data), "-A", "trust", "-U", "postgres", "--no-sync", "-E", "UTF8",
-                      "--locale=C.UTF-8"]),
+        _as_postgres(
+            [
+                str(initdb),
+                "-D",
+                str(data),
+                "-A",
+                "trust",
+                "-U",
+                "postgres",
+                "--no-sync",
+                "-E",
+                "UTF8",
+                "--locale=C.UTF-8",
+            ]
+        ),
         capture_output=True,
         text=True,
         timeout=120,
@@ -82,11 +95,14 @@ def start_cluster() -> Cluster:
         raise RuntimeError(f"initdb failed: {run.stderr[-2000:]}")
     for _attempt in range(5):
         port = _free_port()
-        opts = (f"-p {port} -k {sock} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off "
-                "-c full_page_writes=off -c max_connections=200")
+        opts = (
+            f"-p {port} -k {sock} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off "
+            "-c full_page_writes=off -c max_connections=200"
+        )
         run = subprocess.run(
-            _as_postgres([str(PG_BIN / "pg_ctl"), "-D", str(data), "-l", str(data / "server.log"), "-o", opts, "-w",
-                          "start"]),
+            _as_postgres(
+                [str(PG_BIN / "pg_ctl"), "-D", str(data), "-l", str(data / "server.log"), "-o", opts, "-w", "start"]
+            ),
             capture_output=True,
             text=True,
             timeout=120,
@@ -118,7 +134,8 @@ def _wait_ready(cluster: Cluster) -> None:
 def create_database(cluster: Cluster, name: str, template: str | None = None) -> str:
     import psycopg
 
-    with psycopg.connect(host="127.0.0.1", port=cluster.port, user="postgres", dbname="postgres",
-                         autocommit=True) as conn:
+    with psycopg.connect(
+        host="127.0.0.1", port=cluster.port, user="postgres", dbname="postgres", autocommit=True
+    ) as conn:
         conn.execute(f'CREATE DATABASE "{name}"' + (f' TEMPLATE "{template}"' if template else ""))
     return cluster.url(name)

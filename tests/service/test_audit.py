@@ -71,11 +71,19 @@ def _tamper(svc: Service, statements: list[str]) -> None:
 @pytest.mark.parametrize(
     "case_name, statements",
     [
-        ("alter", ["UPDATE audit_log SET event_json = replace(event_json, '\"outcome\":\"', '\"outcome\":\"x') "
-                   "WHERE idx = 3"]),
+        (
+            "alter",
+            ['UPDATE audit_log SET event_json = replace(event_json, \'"outcome":"\', \'"outcome":"x\') WHERE idx = 3'],
+        ),
         ("delete", ["DELETE FROM audit_log WHERE idx = 4"]),
-        ("reorder", ["UPDATE audit_log SET idx = -1 WHERE idx = 2", "UPDATE audit_log SET idx = 2 WHERE idx = 3",
-                     "UPDATE audit_log SET idx = 3 WHERE idx = -1"]),
+        (
+            "reorder",
+            [
+                "UPDATE audit_log SET idx = -1 WHERE idx = 2",
+                "UPDATE audit_log SET idx = 2 WHERE idx = 3",
+                "UPDATE audit_log SET idx = 3 WHERE idx = -1",
+            ],
+        ),
         ("truncate", ["DELETE FROM audit_log WHERE idx >= 5"]),
     ],
 )

@@ -16,8 +16,16 @@ from sync.protocol.records import CONFERENCE_LINKED
 from sync.service.authz import MATRIX
 from tests.service.harness import Case, Device, Service, make_case, new_id
 
-ROLES = [Role.CHAIR, Role.MINUTE_TAKER, Role.COORDINATOR, Role.REGISTER_CUSTODIAN, Role.ENQUIRER,
-         Role.ADMINISTRATOR, "other_council_chair", "revoked"]
+ROLES = [
+    Role.CHAIR,
+    Role.MINUTE_TAKER,
+    Role.COORDINATOR,
+    Role.REGISTER_CUSTODIAN,
+    Role.ENQUIRER,
+    Role.ADMINISTRATOR,
+    "other_council_chair",
+    "revoked",
+]
 
 
 def _payload(case: Case, entity: Entity) -> dict[str, Any]:
@@ -31,8 +39,12 @@ def _payload(case: Case, entity: Entity) -> dict[str, Any]:
         Entity.AGENCY_REPORT: {"conference_id": conf, "agency": "health", "summary": "ok"},
         Entity.CHILD_VOICE: {"conference_id": conf, "child_id": c, "wishes_and_feelings": "wants to stay"},
         Entity.MINUTES_SECTION: {"conference_id": conf, "text": "Opening"},
-        Entity.DECISION: {"conference_id": conf, "child_id": c, "outcome": "decision_2_registered",
-                          "categories": ["neglect"]},
+        Entity.DECISION: {
+            "conference_id": conf,
+            "child_id": c,
+            "outcome": "decision_2_registered",
+            "categories": ["neglect"],
+        },
         Entity.PLAN_ACTION: {"child_id": c, "description": "Weekly visit"},
         Entity.CORE_GROUP_MEMBER: {"child_id": c, "name": "Health visitor"},
         Entity.COORDINATOR_ASSIGNMENT: {"child_id": c, "coordinator_name": "Gwen"},
@@ -41,8 +53,12 @@ def _payload(case: Case, entity: Entity) -> dict[str, Any]:
     }[entity]
 
 
-CREATE_KIND = {Entity.CONFERENCE_CHILD: OpKind.APPEND, Entity.ATTENDANCE: OpKind.APPEND,
-               Entity.DISTRIBUTION: OpKind.APPEND, Entity.ADDENDUM: OpKind.ADDENDUM}
+CREATE_KIND = {
+    Entity.CONFERENCE_CHILD: OpKind.APPEND,
+    Entity.ATTENDANCE: OpKind.APPEND,
+    Entity.DISTRIBUTION: OpKind.APPEND,
+    Entity.ADDENDUM: OpKind.ADDENDUM,
+}
 ENTITIES = [e for e in Entity if e is not Entity.REGISTER_ENTRY]
 
 
@@ -64,8 +80,12 @@ def world(svc: Service) -> dict[str, Any]:
     assert svc.client.delete(f"/v1/devices/{revoked.device_id}", headers=admin.headers).status_code == 200
     devices["revoked"] = revoked
     # The co-ordinator gets the case through an assignment, as in practice.
-    r = case.chair.push1("create", "coordinator_assignment", new_id(),
-                         {"child_id": case.child_id, "coordinator_user_id": case.coordinator.user_id})
+    r = case.chair.push1(
+        "create",
+        "coordinator_assignment",
+        new_id(),
+        {"child_id": case.child_id, "coordinator_user_id": case.coordinator.user_id},
+    )
     assert r["status"] == "applied"
     return {"svc": svc, "case": case, "devices": devices}
 
@@ -81,8 +101,9 @@ def _out_of_scope(role: Any, entity: Entity) -> bool:
     return role == Role.COORDINATOR and entity in CONFERENCE_LINKED
 
 
-def _check_denied(svc: Service, device: Device, op: dict[str, Any], before_audit: int,
-                  snapshot: Callable[[], Any], before: Any) -> None:
+def _check_denied(
+    svc: Service, device: Device, op: dict[str, Any], before_audit: int, snapshot: Callable[[], Any], before: Any
+) -> None:
     r = device.push_raw([op])
     if device.username == "revoked-chair":
         assert r.status_code == 401 and r.json()["error"] == "device_revoked"
@@ -107,8 +128,14 @@ def test_create_matrix(world: dict[str, Any]) -> None:
                 assert result["status"] == "applied", (role, entity, result)
             else:
                 before_audit = svc.audit_count()
-                _check_denied(svc, device, op, before_audit, lambda: case.head("child", case.child_id),
-                              case.head("child", case.child_id))
+                _check_denied(
+                    svc,
+                    device,
+                    op,
+                    before_audit,
+                    lambda: case.head("child", case.child_id),
+                    case.head("child", case.child_id),
+                )
 
 
 @pytest.mark.parametrize("state", ["draft", "finalised"])
@@ -149,12 +176,15 @@ def test_register_ops_by_role(world: dict[str, Any]) -> None:
             continue
         op = device.op("temporary_registration", "register_entry", new_id(), payload)
         _check_denied(svc, device, op, svc.audit_count(), case.active_entry, None)
-    assert case.custodian.push(case.custodian.op("temporary_registration", "register_entry", new_id(), payload))[0][
-        "status"] == "applied"
+    assert (
+        case.custodian.push(case.custodian.op("temporary_registration", "register_entry", new_id(), payload))[0][
+            "status"
+        ]
+        == "applied"
+    )
 
 
 def test_other_council_sees_nothing_by_any_endpoint(world: dict[str, Any]) -> None:
-    svc: Service = world["svc"]
     case: Case = world["case"]
     outsider: Device = world["devices"]["other_council_chair"]
     d = case.decision("decision_2_registered", ["neglect"])

@@ -32,13 +32,19 @@ def test_gzip_bodies_accepted_and_bombs_refused(svc: Service) -> None:
     case = make_case(svc)
     op = case.chair.op("create", "child", new_id(), {"given_names": "Gzip"})
     body = json.dumps({"protocol": 1, "first_device_seq": op["device_seq"], "ops": [op]}).encode()
-    r = svc.client.post("/v1/sync/push", content=gzip.compress(body),
-                        headers={**case.chair.headers, "Content-Type": "application/json", "Content-Encoding": "gzip"})
+    r = svc.client.post(
+        "/v1/sync/push",
+        content=gzip.compress(body),
+        headers={**case.chair.headers, "Content-Type": "application/json", "Content-Encoding": "gzip"},
+    )
     assert r.status_code == 200 and r.json()["results"][0]["status"] == "applied"
     bomb = gzip.compress(b"[" + b" " * (50 << 20) + b"]")
     assert len(bomb) < (1 << 20)
-    r = svc.client.post("/v1/sync/push", content=bomb,
-                        headers={**case.chair.headers, "Content-Type": "application/json", "Content-Encoding": "gzip"})
+    r = svc.client.post(
+        "/v1/sync/push",
+        content=bomb,
+        headers={**case.chair.headers, "Content-Type": "application/json", "Content-Encoding": "gzip"},
+    )
     assert r.status_code == 413
     r = svc.client.post("/v1/sync/push", content=b"xx", headers={**case.chair.headers, "Content-Encoding": "br"})
     assert r.status_code == 415 and r.json()["error"] == "unsupported_encoding"
@@ -62,9 +68,13 @@ def test_deep_nesting_refused_quickly(svc: Service) -> None:
 def test_numbers_and_invalid_json(svc: Service) -> None:
     dev = _dev(svc)
     h = {**dev.headers, "Content-Type": "application/json"}
-    for body, code in [(b'{"a": NaN}', "invalid_json"), (b'{"a": 1e999}', "number_out_of_range"),
-                       (b'{"a": 123456789012345678901234567890}', "number_out_of_range"), (b"{not json", "invalid_json"),
-                       (b'{"a": "\\ud800"}', "invalid_json")]:
+    for body, code in [
+        (b'{"a": NaN}', "invalid_json"),
+        (b'{"a": 1e999}', "number_out_of_range"),
+        (b'{"a": 123456789012345678901234567890}', "number_out_of_range"),
+        (b"{not json", "invalid_json"),
+        (b'{"a": "\\ud800"}', "invalid_json"),
+    ]:
         r = svc.client.post("/v1/sync/push", content=body, headers=h)
         assert r.status_code == 400 and r.json()["error"] == code, (body, r.text)
 

@@ -21,15 +21,25 @@ def test_sync_over_https_with_concurrent_devices(svc: Service, tmp_path: Path) -
     case = make_case(svc)
     devices = [svc.user_device(f"c{i}", case.council_id, Role.CHAIR) for i in range(4)]
     with https_server(svc.app, tmp_path) as (base, ca):
+
         def run(dev) -> list[str]:  # type: ignore[no-untyped-def]
-            s = requests.Session()
-            s.trust_env = False
-            s.verify = ca
+            statuses = []
+            with requests.Session() as s:
+                s.trust_env = False
+                s.verify = ca
+                statuses += push_all(s, dev)
+            return statuses
+
+        def push_all(s: requests.Session, dev) -> list[str]:  # type: ignore[no-untyped-def]
             statuses = []
             for _ in range(5):
                 ops = [dev.op("create", "child", new_id(), {"given_names": "x"}) for _ in range(10)]
-                r = s.post(f"{base}/v1/sync/push", headers=dev.headers, timeout=(5, 60),
-                           json={"protocol": 1, "first_device_seq": ops[0]["device_seq"], "ops": ops})
+                r = s.post(
+                    f"{base}/v1/sync/push",
+                    headers=dev.headers,
+                    timeout=(5, 60),
+                    json={"protocol": 1, "first_device_seq": ops[0]["device_seq"], "ops": ops},
+                )
                 assert r.status_code == 200, r.text
                 statuses += [x["status"] for x in r.json()["results"]]
             return statuses
@@ -39,13 +49,19 @@ def test_sync_over_https_with_concurrent_devices(svc: Service, tmp_path: Path) -
         assert all(s == ["applied"] * 50 for s in results)
         s = requests.Session()
         s.trust_env = False
-        r = s.get(f"{base}/v1/sync/pull", params={"cursor": 0, "limit": 1000}, headers=case.chair.headers,
-                  verify=ca, timeout=(5, 60))
+        r = s.get(
+            f"{base}/v1/sync/pull",
+            params={"cursor": 0, "limit": 1000},
+            headers=case.chair.headers,
+            verify=ca,
+            timeout=(5, 60),
+        )
         seqs = [c["server_seq"] for c in r.json()["changes"]]
         assert seqs == sorted(set(seqs))
         assert len([c for c in r.json()["changes"] if c["entity"] == "child"]) == 1 + 200
         with pytest.raises(requests.exceptions.SSLError):
             s.get(f"{base}/healthz", verify=True, timeout=(5, 10))
+        s.close()
 
 
 def test_admin_cli_end_to_end(db_url: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
@@ -57,8 +73,18 @@ def test_admin_cli_end_to_end(db_url: str, monkeypatch: pytest.MonkeyPatch, caps
     assert run("init-db")[0] == 0
     rc, council = run("add-council", "Cyngor Sir Ddinbych")
     assert rc == 0 and council.startswith("la-")
-    rc, user_id = run("add-user", "ffion", "--council", "Cyngor Sir Ddinbych", "--role", "chair", "--role",
-                      "register_custodian", "--password-stdin", stdin="s3cret-pass\n")
+    rc, user_id = run(
+        "add-user",
+        "ffion",
+        "--council",
+        "Cyngor Sir Ddinbych",
+        "--role",
+        "chair",
+        "--role",
+        "register_custodian",
+        "--password-stdin",
+        stdin="s3cret-pass\n",
+    )
     assert rc == 0 and user_id.startswith("usr-")
     assert run("reset-password", "ffion", "--password-stdin", stdin=PASSWORD + "\n")[0] == 0
 
@@ -80,9 +106,17 @@ def test_admin_cli_end_to_end(db_url: str, monkeypatch: pytest.MonkeyPatch, caps
 
 
 def test_serve_refuses_plain_http_off_loopback() -> None:
-    r = subprocess.run([sys.executable, "-m", "sync.service.cli", "serve", "--db", "sqlite://", "--host", "0.0.0.0",
-                        "--insecure-dev"], capture_output=True, text=True, timeout=60)
+    r = subprocess.run(
+        [sys.executable, "-m", "sync.service.cli", "serve", "--db", "sqlite://", "--host", "0.0.0.0", "--insecure-dev"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert r.returncode == 2 and "refusing to serve plain HTTP" in r.stderr
-    r = subprocess.run([sys.executable, "-m", "sync.service.cli", "serve", "--db", "sqlite://", "--host", "127.0.0.1"],
-                       capture_output=True, text=True, timeout=60)
+    r = subprocess.run(
+        [sys.executable, "-m", "sync.service.cli", "serve", "--db", "sqlite://", "--host", "127.0.0.1"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert r.returncode == 2

@@ -99,17 +99,27 @@ def test_reused_device_seq_with_new_op_id_is_rejected(svc: Service) -> None:
 def test_draft_with_stale_base_becomes_conflict_copy(svc: Service) -> None:
     case = make_case(svc)
     sec = new_id()
-    assert case.minute_taker.push1("create", "minutes_section", sec,
-                                   {"conference_id": case.conference_id, "text": "v1"})["status"] == "applied"
-    assert case.minute_taker.push1("patch", "minutes_section", sec, {"text": "v2"}, base_version=1)["status"] == "applied"
+    assert (
+        case.minute_taker.push1("create", "minutes_section", sec, {"conference_id": case.conference_id, "text": "v1"})[
+            "status"
+        ]
+        == "applied"
+    )
+    assert (
+        case.minute_taker.push1("patch", "minutes_section", sec, {"text": "v2"}, base_version=1)["status"] == "applied"
+    )
     r = case.chair.push1("patch", "minutes_section", sec, {"text": "chair's edit"}, base_version=1)
     assert r["status"] == "conflict" and r["conflict_kind"] == "draft_copy" and r["server_version"] == 2
     head = case.head("minutes_section", sec)
     assert head["payload"]["text"] == "v2" and head["open_conflicts"] == 1
     conflicts = [c for c in case.chair.pull_all() if c["entity"] == "conflict"]
     assert conflicts[-1]["payload"]["detail"]["incoming"] == {"text": "chair's edit"}
-    r = case.chair.push1("resolve_conflict", "minutes_section", sec,
-                         {"conflict_id": r["conflict_id"], "resolution": "merge", "values": {"text": "v2 + chair"}})
+    r = case.chair.push1(
+        "resolve_conflict",
+        "minutes_section",
+        sec,
+        {"conflict_id": r["conflict_id"], "resolution": "merge", "values": {"text": "v2 + chair"}},
+    )
     assert r["status"] == "applied"
     head = case.head("minutes_section", sec)
     assert head["payload"]["text"] == "v2 + chair" and head["open_conflicts"] == 0

@@ -104,8 +104,11 @@ def test_rejected_op_does_not_block_the_batch(svc: Service) -> None:
 def test_protocol_outside_range_gets_426(svc: Service) -> None:
     case = make_case(svc)
     op = case.chair.op("create", "child", new_id(), {})
-    r = svc.client.post("/v1/sync/push", headers=case.chair.headers,
-                        json={"protocol": 99, "first_device_seq": op["device_seq"], "ops": [op]})
+    r = svc.client.post(
+        "/v1/sync/push",
+        headers=case.chair.headers,
+        json={"protocol": 99, "first_device_seq": op["device_seq"], "ops": [op]},
+    )
     assert r.status_code == 426 and r.json()["error"] == "upgrade_required"
 
 
@@ -114,9 +117,17 @@ def test_scope_events_for_coordinator_assignment(svc: Service) -> None:
     scope = f"child:{case.child_id}"
     assert case.coordinator.pull_all() == []
     assignment = new_id()
-    r = case.chair.push1("create", "coordinator_assignment", assignment,
-                         {"child_id": case.child_id, "coordinator_user_id": case.coordinator.user_id,
-                          "coordinator_name": "Gwen", "from_date": "2026-02-11"})
+    r = case.chair.push1(
+        "create",
+        "coordinator_assignment",
+        assignment,
+        {
+            "child_id": case.child_id,
+            "coordinator_user_id": case.coordinator.user_id,
+            "coordinator_name": "Gwen",
+            "from_date": "2026-02-11",
+        },
+    )
     assert r["status"] == "applied"
     feed = case.coordinator.pull_all()
     added = [c for c in feed if c["kind"] == "scope_added"]

@@ -39,8 +39,12 @@ def test_minute_taker_finalising_is_rejected_forbidden_and_audited(svc: Service)
     assert case.head("decision", d)["state"] == "draft"
     assert case.active_entry() is None
     events = svc.audit_events()[before:]
-    assert any(e["action"] == "op:finalise_decision" and e["outcome"] == "rejected:forbidden"
-               and e["actor_user_id"] == case.minute_taker.user_id for e in events)
+    assert any(
+        e["action"] == "op:finalise_decision"
+        and e["outcome"] == "rejected:forbidden"
+        and e["actor_user_id"] == case.minute_taker.user_id
+        for e in events
+    )
 
 
 def test_only_this_conferences_chair_may_finalise(svc: Service) -> None:
@@ -89,8 +93,12 @@ def test_finalised_decision_never_changes(svc: Service) -> None:
     r = case.chair.push(case.finalise_op(case.chair, d, 1))[0]
     assert r["status"] == "rejected" and r["code"] == "record_finalised"
     # An addendum links to it without changing it.
-    r = case.chair.push1("addendum", "addendum", new_id(),
-                         {"target_entity": "decision", "target_id": d, "text": "Correction to the spelling"})
+    r = case.chair.push1(
+        "addendum",
+        "addendum",
+        new_id(),
+        {"target_entity": "decision", "target_id": d, "text": "Correction to the spelling"},
+    )
     assert r["status"] == "applied"
     assert case.head("decision", d)["version"] == 2
 
@@ -102,8 +110,9 @@ def test_database_trigger_freezes_finalised_decisions(svc: Service) -> None:
     d = _register(case)
     with pytest.raises(Exception, match="(?i)immutable|not allowed"):
         with svc.db.write_txn() as s:
-            s.execute(text("UPDATE entities SET payload_json = '{}' WHERE entity = 'decision' AND entity_id = :d"),
-                      {"d": d})
+            s.execute(
+                text("UPDATE entities SET payload_json = '{}' WHERE entity = 'decision' AND entity_id = :d"), {"d": d}
+            )
     for table in ("op_journal", "changes", "audit_log"):
         with pytest.raises(Exception, match="(?i)append-only|not allowed"):
             with svc.db.write_txn() as s:
@@ -128,7 +137,9 @@ def test_custodian_temporary_entry_and_end_reasons(svc: Service) -> None:
     assert r["status"] == "applied"
     entry = case.active_entry()
     assert entry is not None and entry["temporary"] is True and entry["originating_la"] == "Cyngor Gwynedd"
-    r = case.custodian.push1("end_registration", "register_entry", entry_id, {"end_reason": "review_no_continuing_risk"})
+    r = case.custodian.push1(
+        "end_registration", "register_entry", entry_id, {"end_reason": "review_no_continuing_risk"}
+    )
     assert r["status"] == "rejected" and r["code"] == "conference_required"
     r = case.custodian.push1("end_registration", "register_entry", entry_id, {"end_reason": "left_uk"})
     assert r["status"] == "applied"
@@ -174,7 +185,9 @@ def test_two_chairs_same_outcome_is_soft_conflict(svc: Service, order: str) -> N
     db = case.decision("deregister", conference_id=conf_b, chair=chair_b, **ev)
     op_a = case.finalise_op(case.chair, da, 1, conference_id=conf_a)
     op_b = case.finalise_op(chair_b, db, 1, conference_id=conf_b)
-    first, second = ((case.chair, op_a), (chair_b, op_b)) if order == "a_first" else ((chair_b, op_b), (case.chair, op_a))
+    first, second = (
+        ((case.chair, op_a), (chair_b, op_b)) if order == "a_first" else ((chair_b, op_b), (case.chair, op_a))
+    )
     r1 = first[0].push(first[1])[0]
     r2 = second[0].push(second[1])[0]
     assert r1["status"] == "applied"
@@ -195,7 +208,9 @@ def test_two_chairs_different_outcomes_is_hard_conflict(svc: Service, order: str
     db = case.decision("remain_same_category", conference_id=conf_b, chair=chair_b)
     op_a = case.finalise_op(case.chair, da, 1, conference_id=conf_a)
     op_b = case.finalise_op(chair_b, db, 1, conference_id=conf_b)
-    first, second = ((case.chair, op_a), (chair_b, op_b)) if order == "a_first" else ((chair_b, op_b), (case.chair, op_a))
+    first, second = (
+        ((case.chair, op_a), (chair_b, op_b)) if order == "a_first" else ((chair_b, op_b), (case.chair, op_a))
+    )
     r1 = first[0].push(first[1])[0]
     r2 = second[0].push(second[1])[0]
     assert r1["status"] == "applied"
@@ -207,21 +222,32 @@ def test_two_chairs_different_outcomes_is_hard_conflict(svc: Service, order: str
     assert entry is not None and entry["under_review"] is True and entry["categories"] == ["neglect"]
     assert set(entry["contested_decision_ids"]) == {da, db}
     # A chair resolves it through push.
-    r = case.chair.push1("resolve_conflict", "register_entry", entry["id"],
-                         {"conflict_id": r2["conflict_id"], "resolution": "not_registered", "reason": "Panel"})
+    r = case.chair.push1(
+        "resolve_conflict",
+        "register_entry",
+        entry["id"],
+        {"conflict_id": r2["conflict_id"], "resolution": "not_registered", "reason": "Panel"},
+    )
     assert r["status"] == "applied", r
     assert case.active_entry() is None
     # A minute-taker may not resolve.
-    r = case.minute_taker.push1("resolve_conflict", "register_entry", entry["id"],
-                                {"conflict_id": r2["conflict_id"], "resolution": "registered"})
+    r = case.minute_taker.push1(
+        "resolve_conflict",
+        "register_entry",
+        entry["id"],
+        {"conflict_id": r2["conflict_id"], "resolution": "registered"},
+    )
     assert r["status"] == "rejected" and r["code"] in ("forbidden", "not_found")
 
 
 def test_enquiry_gives_status_and_is_logged(svc: Service) -> None:
     case = make_case(svc)
-    case.chair.push1("create", "coordinator_assignment", new_id(),
-                     {"child_id": case.child_id, "coordinator_user_id": case.coordinator.user_id,
-                      "coordinator_name": "Gwen Evans"})
+    case.chair.push1(
+        "create",
+        "coordinator_assignment",
+        new_id(),
+        {"child_id": case.child_id, "coordinator_user_id": case.coordinator.user_id, "coordinator_name": "Gwen Evans"},
+    )
     _register(case)
     enq = svc.user_device("police-1", case.council_id, Role.ENQUIRER, agency="police")
     r = enq.get(f"/v1/register/children/{case.child_id}")

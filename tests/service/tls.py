@@ -25,8 +25,14 @@ def https_server(app: FastAPI, directory: Path) -> Iterator[tuple[str, str]]:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     server = uvicorn.Server(
-        uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", ssl_keyfile=str(directory / "server.key"),
-                       ssl_certfile=str(directory / "server.pem"))
+        uvicorn.Config(
+            app,
+            host="127.0.0.1",
+            port=port,
+            log_level="warning",
+            ssl_keyfile=str(directory / "server.key"),
+            ssl_certfile=str(directory / "server.pem"),
+        )
     )
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
