@@ -50,7 +50,7 @@ def append(
     detail: Mapping[str, Any] | None = None,
 ) -> int:
     """Append one event to the chain; call only inside the serialised write transaction."""
-    head = session.get(AuditCheckpoint, 1)
+    head = session.info.get("audit_head") or session.get(AuditCheckpoint, 1)
     idx = head.count if head else 0
     prev = head.head_hash if head else GENESIS
     at = now_iso(now)
@@ -79,11 +79,13 @@ def append(
         )
     )
     if head is None:
-        session.add(AuditCheckpoint(id=1, count=idx + 1, head_hash=digest, created_at=at))
+        head = AuditCheckpoint(id=1, count=idx + 1, head_hash=digest, created_at=at)
+        session.add(head)
     else:
         head.count = idx + 1
         head.head_hash = digest
         head.created_at = at
+    session.info["audit_head"] = head  # strong reference: see db.next_counter
     return idx
 
 

@@ -51,6 +51,9 @@ class Ctx:
     now: datetime
     principal: Principal
     received_at: str = field(init=False)
+    #: Heads looked up in this transaction, misses included (None): a push prefetches the batch's
+    #: ids in one query so applying an op does not cost a SELECT (and an autoflush) each.
+    head_cache: dict[tuple[str, str], Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.received_at = now_iso(self.now)

@@ -120,10 +120,14 @@ class Database:
 
 def next_counter(session: Session, name: str, n: int = 1) -> int:
     """Reserve ``n`` values of a counter and return the first; call only under the write lock."""
-    row = session.get(Counter, name)
+    # The session's identity map holds clean objects weakly; keeping the row in session.info
+    # saves a SELECT (and an autoflush) per allocated number within one transaction.
+    key = f"counter:{name}"
+    row = session.info.get(key) or session.get(Counter, name)
     if row is None:
         row = Counter(name=name, value=0)
         session.add(row)
+    session.info[key] = row
     first = row.value + 1
     row.value += n
     return first

@@ -21,7 +21,7 @@ from sync.service import audit
 from sync.service.context import Ctx, dumps
 from sync.service.errors import ApiError
 from sync.service.models import Device, OpAnomaly, OpJournal
-from sync.service.rules import OpOutcome, apply_op
+from sync.service.rules import OpOutcome, apply_op, prefetch_heads
 
 logger = logging.getLogger(__name__)
 
@@ -63,6 +63,7 @@ def handle_push(ctx: Ctx, server_id: str, req: PushRequest) -> PushResponse:
     known = {
         row.op_id: row for row in session.scalars(select(OpJournal).where(OpJournal.op_id.in_([o.op_id for o in ops])))
     }
+    prefetch_heads(ctx, [(o.entity.value, o.entity_id) for o in ops])
     results: list[OpResult] = []
     for op in ops:
         prior = known.get(op.op_id)

@@ -132,7 +132,30 @@ def _server_fields(entity: Entity) -> frozenset[str]:
 
 
 def get_head(ctx: Ctx, entity: Entity | str, entity_id: str) -> EntityHead | None:
-    return ctx.session.get(EntityHead, (str(entity), entity_id))
+    key = (str(entity), entity_id)
+    if key in ctx.head_cache:
+        cached: EntityHead | None = ctx.head_cache[key]
+        return cached
+    head = ctx.session.get(EntityHead, key)
+    ctx.head_cache[key] = head
+    return head
+
+
+def prefetch_heads(ctx: Ctx, keys: list[tuple[str, str]]) -> None:
+    """Load the heads of a batch's records in one query per entity type; remember the misses."""
+    by_entity: dict[str, list[str]] = {}
+    for entity, entity_id in keys:
+        by_entity.setdefault(entity, []).append(entity_id)
+    for entity, ids in by_entity.items():
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            found = ctx.session.scalars(
+                select(EntityHead).where(EntityHead.entity == entity, EntityHead.entity_id.in_(chunk))
+            )
+            for head in found:
+                ctx.head_cache[(entity, head.entity_id)] = head
+            for entity_id in chunk:
+                ctx.head_cache.setdefault((entity, entity_id), None)
 
 
 def visible_head(ctx: Ctx, entity: Entity | str, entity_id: str) -> EntityHead:
@@ -228,6 +251,7 @@ def new_head(
         updated_seq=seq,
     )
     ctx.session.add(head)
+    ctx.head_cache[(entity.value, entity_id)] = head
     return head
 
 
