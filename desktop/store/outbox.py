@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import decimal
 import hashlib
-import json
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -22,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from desktop.store.ids import new_id
 from desktop.store.orm import AuditEvent, Base, OutboxOp, utcnow
+from sync.protocol.canonical import canonical_json as protocol_canonical_json
 from sync.protocol.enums import OpKind, OutboxState
 
 #: Shape of the payloads this build writes; the register service keeps a converter for each.
@@ -57,12 +57,15 @@ def _jsonable(value: Any) -> Any:
 
 
 def canonical_json(payload: Mapping[str, Any]) -> str:
-    """Canonical JSON: NFC strings, sorted keys, compact separators; equal content gives equal text."""
-    return json.dumps(_jsonable(payload), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    """Canonical JSON as text, the same form the register service hashes (``sync.protocol.canonical``).
+
+    Dates and datetimes become ISO text first, since the wire carries them that way.
+    """
+    return protocol_canonical_json(_jsonable(payload)).decode("utf-8")
 
 
 def payload_sha256(payload: Mapping[str, Any]) -> str:
-    """SHA-256 of the canonical JSON form, hex."""
+    """SHA-256 of the canonical JSON form, hex; equal to the service's ``payload_sha256``."""
     return hashlib.sha256(canonical_json(payload).encode("utf-8")).hexdigest()
 
 
