@@ -2,9 +2,11 @@
 
 Each event is stored as canonical JSON (sorted keys, NFC, UTC times) and chained:
 ``hash_n = SHA-256(hash_{n-1} || canonical(event_n))`` with ``hash_{-1}`` = 64 zeros. The event
-carries its own index, so a swap breaks the chain even where contents are equal. After every
-append the head (count and hash) is written to ``audit_checkpoints``, so cutting entries off the
-end is detected too. Appends happen only inside :meth:`Database.write_txn`, which serialises them.
+carries its own index, so a swap breaks the chain even where contents are equal. Every
+transaction that appends also writes the new head (count and hash) to ``audit_checkpoints``, in
+the same commit as its events, so cutting entries off the end is detected too. Appends happen only
+inside :meth:`Database.write_txn`, which serialises them; the rows and the checkpoint are written
+by its one flush (:mod:`sync.service.appends`).
 
 Known limit: the checkpoint lives in the same database. Production should also copy it to a store
 the application role cannot write (security-reliability.md §3.4); the verifier accepts any
@@ -25,6 +27,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from sync.protocol.canonical import canonical_json
+from sync.service.appends import appends_of
 from sync.service.db import now_iso
 from sync.service.models import AuditCheckpoint, AuditEvent
 
@@ -49,10 +52,14 @@ def append(
     entity_id: str | None = None,
     detail: Mapping[str, Any] | None = None,
 ) -> int:
-    """Append one event to the chain; call only inside the serialised write transaction."""
-    head = session.info.get("audit_head") or session.get(AuditCheckpoint, 1)
-    idx = head.count if head else 0
-    prev = head.head_hash if head else GENESIS
+    """Append one event to the chain; only inside :meth:`Database.write_txn`, which serialises them.
+
+    The row and the new checkpoint are written with the transaction's other appends, at flush.
+    """
+    pending = appends_of(session)
+    head = pending.audit_head(GENESIS)
+    idx = head.count
+    prev = head.head_hash
     at = now_iso(now)
     event = {
         "index": idx,
@@ -66,26 +73,17 @@ def append(
         "detail": dict(detail or {}),
     }
     event_json = canonical_json(event).decode("utf-8")
-    digest = chain_hash(prev, event_json)
-    session.add(
-        AuditEvent(
-            idx=idx,
-            prev_hash=prev,
-            hash=digest,
-            event_json=event_json,
-            created_at=at,
-            entity=entity,
-            entity_id=entity_id,
-        )
+    pending.audit_event(
+        {
+            "idx": idx,
+            "prev_hash": prev,
+            "hash": chain_hash(prev, event_json),
+            "event_json": event_json,
+            "created_at": at,
+            "entity": entity,
+            "entity_id": entity_id,
+        }
     )
-    if head is None:
-        head = AuditCheckpoint(id=1, count=idx + 1, head_hash=digest, created_at=at)
-        session.add(head)
-    else:
-        head.count = idx + 1
-        head.head_hash = digest
-        head.created_at = at
-    session.info["audit_head"] = head  # strong reference: see db.next_counter
     return idx
 
 

@@ -13,9 +13,10 @@ from sqlalchemy.orm import Session
 
 from sync.protocol.canonical import canonical_json
 from sync.protocol.enums import ChangeKind, Role
+from sync.service.appends import appends_of
 from sync.service.authz import COUNCIL_WIDE_ROLES
-from sync.service.db import next_counter, now_iso
-from sync.service.models import Change, ScopeGrant
+from sync.service.db import now_iso
+from sync.service.models import ScopeGrant
 
 logger = logging.getLogger(__name__)
 
@@ -84,24 +85,26 @@ class Ctx:
         op_id: str | None = None,
         target_user_id: str | None = None,
         author_user_id: str | None = None,
+        payload_json: str | None = None,
     ) -> int:
         """Append one change to the feed, with the next server-wide sequence number."""
-        seq = next_counter(self.session, "server_seq")
-        self.session.add(
-            Change(
-                server_seq=seq,
-                council_id=council_id,
-                scope_key=scope_key,
-                target_user_id=target_user_id,
-                entity=entity,
-                entity_id=entity_id,
-                version=version,
-                kind=kind.value,
-                payload_json=dumps(payload),
-                schema_version=schema_version,
-                author_user_id=author_user_id if author_user_id is not None else self.principal.user_id,
-                op_id=op_id,
-                received_at=self.received_at,
-            )
+        pending = appends_of(self.session)
+        seq = pending.next_value("server_seq")
+        pending.change(
+            {
+                "server_seq": seq,
+                "council_id": council_id,
+                "scope_key": scope_key,
+                "target_user_id": target_user_id,
+                "entity": entity,
+                "entity_id": entity_id,
+                "version": version,
+                "kind": kind.value,
+                "payload_json": payload_json if payload_json is not None else dumps(payload),
+                "schema_version": schema_version,
+                "author_user_id": author_user_id if author_user_id is not None else self.principal.user_id,
+                "op_id": op_id,
+                "received_at": self.received_at,
+            }
         )
         return seq

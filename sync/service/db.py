@@ -20,6 +20,7 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
+from sync.service.appends import INFO_KEY, Appends, appends_of, flush_before_execute
 from sync.service.models import Counter, ServerMeta
 
 logger = logging.getLogger(__name__)
@@ -93,17 +94,25 @@ class Database:
         self.url = url
         self.engine = make_engine(url)
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
+        event.listen(self.sessions, "do_orm_execute", flush_before_execute)
 
     def migrate(self) -> None:
         run_migrations(self.engine)
 
     @contextmanager
     def write_txn(self) -> Iterator[Session]:
-        """One serialised transaction: commit on success, roll back on any exception."""
+        """One serialised transaction: commit on success, roll back on any exception.
+
+        The rows it appends to the change feed, the journal and the audit log are collected in
+        its :class:`Appends` and written by the one flush just before commit.
+        """
         with self.sessions() as session, session.begin():
             if not is_sqlite(self.engine):
                 session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": ADVISORY_LOCK_KEY})
+            pending = Appends(session)
+            session.info[INFO_KEY] = pending
             yield session
+            pending.flush()
 
     @contextmanager
     def read_txn(self) -> Iterator[Session]:
@@ -119,18 +128,11 @@ class Database:
 
 
 def next_counter(session: Session, name: str, n: int = 1) -> int:
-    """Reserve ``n`` values of a counter and return the first; call only under the write lock."""
-    # The session's identity map holds clean objects weakly; keeping the row in session.info
-    # saves a SELECT (and an autoflush) per allocated number within one transaction.
-    key = f"counter:{name}"
-    row = session.info.get(key) or session.get(Counter, name)
-    if row is None:
-        row = Counter(name=name, value=0)
-        session.add(row)
-    session.info[key] = row
-    first = row.value + 1
-    row.value += n
-    return first
+    """Reserve ``n`` values of a counter and return the first; only inside :meth:`Database.write_txn`.
+
+    The counter is read once per transaction (under the write lock) and written once, at flush.
+    """
+    return appends_of(session).next_value(name, n)
 
 
 def peek_counter(session: Session, name: str) -> int:

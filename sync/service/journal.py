@@ -18,6 +18,7 @@ from sqlalchemy import select
 from sync.protocol.enums import ErrorCode, OpStatus
 from sync.protocol.messages import Op, OpResult, PushRequest, PushResponse
 from sync.service import audit
+from sync.service.appends import appends_of
 from sync.service.context import Ctx, dumps
 from sync.service.errors import ApiError
 from sync.service.models import Device, OpAnomaly, OpJournal
@@ -96,22 +97,22 @@ def handle_push(ctx: Ctx, server_id: str, req: PushRequest) -> PushResponse:
 
 
 def _journal(ctx: Ctx, op: Op, outcome: OpOutcome) -> None:
-    ctx.session.add(
-        OpJournal(
-            op_id=op.op_id,
-            device_id=ctx.principal.device_id,
-            device_seq=op.device_seq,
-            user_id=ctx.principal.user_id,
-            entity=op.entity.value,
-            entity_id=op.entity_id,
-            kind=op.kind.value,
-            payload_sha256=op.payload_sha256,
-            op_json=dumps(op.model_dump(mode="json")),
-            status=outcome.status.value,
-            result_json=dumps(outcome.as_dict()),
-            client_time=op.client_time.isoformat() if op.client_time else None,
-            received_at=ctx.received_at,
-        )
+    appends_of(ctx.session).journal(
+        {
+            "op_id": op.op_id,
+            "device_id": ctx.principal.device_id,
+            "device_seq": op.device_seq,
+            "user_id": ctx.principal.user_id,
+            "entity": op.entity.value,
+            "entity_id": op.entity_id,
+            "kind": op.kind.value,
+            "payload_sha256": op.payload_sha256,
+            "op_json": dumps(op.model_dump(mode="json")),
+            "status": outcome.status.value,
+            "result_json": dumps(outcome.as_dict()),
+            "client_time": op.client_time.isoformat() if op.client_time else None,
+            "received_at": ctx.received_at,
+        }
     )
 
 

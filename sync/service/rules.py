@@ -192,6 +192,7 @@ def write_head(
     refuses any later UPDATE of a decision once its state says finalised.
     """
     version = head.version + 1
+    text = dumps(payload)
     seq = ctx.emit(
         council_id=head.council_id,
         scope_key=head.scope_key,
@@ -200,11 +201,12 @@ def write_head(
         version=version,
         kind=kind,
         payload=payload,
+        payload_json=text,
         schema_version=op.schema_version if op else SCHEMA_VERSION,
         op_id=op.op_id if op else None,
     )
     head.version = version
-    head.payload_json = dumps(payload)
+    head.payload_json = text
     head.voided = bool(payload.get("voided"))
     head.updated_seq = seq
     if state is not None:
@@ -225,6 +227,7 @@ def new_head(
     state: str | None = None,
     kind: ChangeKind = ChangeKind.CREATED,
 ) -> EntityHead:
+    text = dumps(payload)
     seq = ctx.emit(
         council_id=council_id,
         scope_key=scope_key,
@@ -233,6 +236,7 @@ def new_head(
         version=1,
         kind=kind,
         payload=payload,
+        payload_json=text,
         schema_version=op.schema_version if op else SCHEMA_VERSION,
         op_id=op.op_id if op else None,
     )
@@ -242,7 +246,7 @@ def new_head(
         council_id=council_id,
         scope_key=scope_key,
         version=1,
-        payload_json=dumps(payload),
+        payload_json=text,
         create_sha256=create_sha256,
         state=state,
         voided=False,

@@ -1,0 +1,170 @@
+"""The rows one write transaction adds to the append-only tables, collected and inserted at once.
+
+A push of 250 ops adds 250 rows or more to each of the change feed, the op journal and the audit
+log, and draws as many numbers from the ``server_seq`` counter. Built as ORM objects that cost
+more than applying the ops themselves, so :meth:`Database.write_txn` gives every write transaction
+one :class:`Appends`: the service adds plain rows to it, allocates counter values and advances
+the audit head in memory, and :meth:`Appends.flush` writes each table's rows with one
+``executemany``, each touched counter with one UPDATE and the audit checkpoint once.
+
+The flush runs just before commit, and also before any other statement the session executes
+(a ``do_orm_execute`` hook), so a query inside the transaction always sees every row appended
+before it, exactly as the ORM's autoflush does for ORM objects. Nothing is held across
+transactions: counter values and the audit head are read once, under the write lock, by the
+first allocation or append that needs them.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection, Table, insert, select, update
+from sqlalchemy.orm import Session
+
+from sync.service.models import AuditCheckpoint, AuditEvent, Change, Counter, OpJournal
+
+logger = logging.getLogger(__name__)
+
+#: The key under which a write transaction's :class:`Appends` lives in ``Session.info``.
+INFO_KEY = "cofnod_appends"
+
+_CHANGES: Table = Change.__table__  # type: ignore[assignment]
+_JOURNAL: Table = OpJournal.__table__  # type: ignore[assignment]
+_AUDIT: Table = AuditEvent.__table__  # type: ignore[assignment]
+_COUNTERS: Table = Counter.__table__  # type: ignore[assignment]
+_CHECKPOINTS: Table = AuditCheckpoint.__table__  # type: ignore[assignment]
+
+
+@dataclass(slots=True)
+class AuditHead:
+    """The chain's length and last hash as of the last append (or as stored, before any)."""
+
+    count: int
+    head_hash: str
+    created_at: str | None
+    stored: bool  # a checkpoint row exists (UPDATE) or not yet (INSERT)
+
+
+@dataclass(slots=True)
+class _CounterState:
+    value: int
+    stored: bool
+
+
+@dataclass
+class Appends:
+    """One transaction's pending change-feed, journal and audit rows, counters and audit head."""
+
+    session: Session
+    rows: dict[Table, list[dict[str, Any]]] = field(default_factory=lambda: {_CHANGES: [], _JOURNAL: [], _AUDIT: []})
+    _counters: dict[str, _CounterState] = field(default_factory=dict)
+    _dirty_counters: set[str] = field(default_factory=set)
+    _audit_head: AuditHead | None = None
+    _audit_dirty: bool = False
+    _flushing: bool = False
+
+    # ---- collecting
+
+    def change(self, row: dict[str, Any]) -> None:
+        """Queue one change-feed row (every column of :class:`Change`)."""
+        self.rows[_CHANGES].append(row)
+
+    def journal(self, row: dict[str, Any]) -> None:
+        """Queue one op-journal row (every column of :class:`OpJournal` except ``id``)."""
+        self.rows[_JOURNAL].append(row)
+
+    def next_value(self, name: str, n: int = 1) -> int:
+        """Reserve ``n`` values of counter ``name``; returns the first. The row is written at flush."""
+        state = self._counters.get(name)
+        if state is None:
+            value = self._connection().scalar(select(_COUNTERS.c.value).where(_COUNTERS.c.name == name))
+            state = _CounterState(value or 0, value is not None)
+            self._counters[name] = state
+        first = state.value + 1
+        state.value += n
+        self._dirty_counters.add(name)
+        return first
+
+    def audit_head(self, genesis: str) -> AuditHead:
+        """The head the next audit event chains onto (``genesis`` as the hash of an empty chain)."""
+        if self._audit_head is None:
+            row = (
+                self._connection()
+                .execute(
+                    select(_CHECKPOINTS.c.count, _CHECKPOINTS.c.head_hash, _CHECKPOINTS.c.created_at).where(
+                        _CHECKPOINTS.c.id == 1
+                    )
+                )
+                .first()
+            )
+            if row is None:
+                self._audit_head = AuditHead(0, genesis, None, stored=False)
+            else:
+                self._audit_head = AuditHead(int(row[0]), str(row[1]), row[2], stored=True)
+        return self._audit_head
+
+    def audit_event(self, row: dict[str, Any]) -> None:
+        """Queue one chained audit row and move the head past it; call :meth:`audit_head` first."""
+        head = self._audit_head
+        assert head is not None and row["idx"] == head.count, "audit rows must be appended in chain order"
+        self.rows[_AUDIT].append(row)
+        head.count = row["idx"] + 1
+        head.head_hash = row["hash"]
+        head.created_at = row["created_at"]
+        self._audit_dirty = True
+
+    # ---- writing
+
+    def flush(self) -> None:
+        """Insert every queued row (one executemany per table) and store counters and audit head."""
+        if self._flushing or not (any(self.rows.values()) or self._dirty_counters or self._audit_dirty):
+            return
+        self._flushing = True
+        try:
+            conn = self._connection()
+            for table, rows in self.rows.items():
+                if rows:
+                    conn.execute(insert(table), rows)
+                    rows.clear()
+            for name in sorted(self._dirty_counters):
+                state = self._counters[name]
+                if state.stored:
+                    conn.execute(update(_COUNTERS).where(_COUNTERS.c.name == name).values(value=state.value))
+                else:
+                    conn.execute(insert(_COUNTERS).values(name=name, value=state.value))
+                    state.stored = True
+            self._dirty_counters.clear()
+            head = self._audit_head
+            if self._audit_dirty and head is not None:
+                values = {"count": head.count, "head_hash": head.head_hash, "created_at": head.created_at}
+                if head.stored:
+                    conn.execute(update(_CHECKPOINTS).where(_CHECKPOINTS.c.id == 1).values(**values))
+                else:
+                    conn.execute(insert(_CHECKPOINTS).values(id=1, **values))
+                    head.stored = True
+                self._audit_dirty = False
+        finally:
+            self._flushing = False
+
+    def _connection(self) -> Connection:
+        # The session's own connection (same transaction); Connection.execute fires no ORM
+        # events, so neither loading nor flushing re-enters the do_orm_execute hook.
+        return self.session.connection()
+
+
+def appends_of(session: Session) -> Appends:
+    """The transaction's :class:`Appends`; only :meth:`Database.write_txn` sessions have one."""
+    pending = session.info.get(INFO_KEY)
+    if pending is None:
+        raise RuntimeError("append-only rows are written only inside Database.write_txn")
+    assert isinstance(pending, Appends)
+    return pending
+
+
+def flush_before_execute(state: Any) -> None:
+    """``do_orm_execute`` hook: statements see every row appended earlier in the transaction."""
+    pending = state.session.info.get(INFO_KEY)
+    if pending is not None:
+        pending.flush()
