@@ -44,8 +44,8 @@ bench: sysdeps venv translations
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest tests/benchmarks -q -s
 
 lint: venv
-	$(BIN)/ruff check desktop sync tests installer
-	$(BIN)/ruff format --check desktop sync tests installer
+	$(BIN)/ruff check desktop sync tests $(wildcard installer)
+	$(BIN)/ruff format --check desktop sync tests $(wildcard installer)
 	$(BIN)/mypy
 
 screenshots: sysdeps venv translations
