@@ -13,7 +13,8 @@ from collections.abc import Callable
 from typing import Annotated, Any, TypeVar
 
 from fastapi import FastAPI, Header, Path, Query, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
+from pydantic import BaseModel
 from sqlalchemy import and_, or_, select, text
 from sqlalchemy.orm import Session
 
@@ -65,6 +66,15 @@ ID_PATTERN = r"^[A-Za-z0-9_.:\-]{1,128}$"
 SCOPE_PATTERN = r"^(child|conference|council):[A-Za-z0-9_.\-]{1,128}$"
 #: The bearer token; optional in the signature so a missing one gets our own 401, not a 422.
 Auth = Annotated[str | None, Header(alias="Authorization")]
+
+
+def _serialised(model: BaseModel) -> Response:
+    """The body of a large answer (push results, pull pages), serialised once by pydantic in Rust.
+
+    FastAPI would otherwise validate the returned model against ``response_model`` again (on a
+    second threadpool hop) before serialising it; the route keeps ``response_model`` for the schema.
+    """
+    return Response(model.model_dump_json(), media_type="application/json")
 
 
 def _errors(*codes: int) -> dict[int | str, dict[str, Any]]:
@@ -349,7 +359,7 @@ def create_app(settings: Settings | None = None, db: Database | None = None) -> 
         return svc.authed(authorization, run)
 
     @app.post("/v1/sync/push", response_model=PushResponse, tags=["sync"], responses=_errors(409, 426))
-    def push(body: PushRequest, authorization: Auth = None) -> PushResponse:
+    def push(body: PushRequest, authorization: Auth = None) -> Response:
         if not PROTOCOL_MIN <= body.protocol <= PROTOCOL_MAX:
             raise ApiError(
                 426, ErrorCode.UPGRADE_REQUIRED, f"this server speaks protocol {PROTOCOL_MIN}..{PROTOCOL_MAX}"
@@ -358,7 +368,7 @@ def create_app(settings: Settings | None = None, db: Database | None = None) -> 
         def run(ctx: Ctx) -> PushResponse:
             return handle_push(ctx, db.server_id(ctx.session), body)
 
-        return svc.authed(authorization, run)
+        return _serialised(svc.authed(authorization, run))
 
     @app.get("/v1/sync/pull", response_model=PullResponse, tags=["sync"], responses=_errors(404, 426))
     def pull(
@@ -367,7 +377,7 @@ def create_app(settings: Settings | None = None, db: Database | None = None) -> 
         limit: Annotated[int, Query(ge=1, le=MAX_PULL_LIMIT)] = DEFAULT_PULL_LIMIT,
         scope: Annotated[str | None, Query(pattern=SCOPE_PATTERN)] = None,
         protocol: Annotated[int | None, Query(ge=0, le=1000)] = None,
-    ) -> PullResponse:
+    ) -> Response:
         if protocol is not None and not PROTOCOL_MIN <= protocol <= PROTOCOL_MAX:
             raise ApiError(
                 426, ErrorCode.UPGRADE_REQUIRED, f"this server speaks protocol {PROTOCOL_MIN}..{PROTOCOL_MAX}"
@@ -400,7 +410,7 @@ def create_app(settings: Settings | None = None, db: Database | None = None) -> 
                 server_id=db.server_id(s), changes=changes, next_cursor=next_cursor, has_more=has_more, head_seq=head
             )
 
-        return svc.authed(authorization, run)
+        return _serialised(svc.authed(authorization, run))
 
     @app.get("/v1/sync/digest", response_model=DigestResponse, tags=["sync"], responses=_errors(404))
     def digest(scope: Annotated[str, Query(pattern=SCOPE_PATTERN)], authorization: Auth = None) -> DigestResponse:

@@ -126,7 +126,7 @@ class Appends:
             conn = self._connection()
             for table, rows in self.rows.items():
                 if rows:
-                    conn.execute(insert(table), rows)
+                    _insert_rows(conn, table, rows)
                     rows.clear()
             for name in sorted(self._dirty_counters):
                 state = self._counters[name]
@@ -152,6 +152,23 @@ class Appends:
         # The session's own connection (same transaction); Connection.execute fires no ORM
         # events, so neither loading nor flushing re-enters the do_orm_execute hook.
         return self.session.connection()
+
+
+def _insert_rows(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
+    """Insert ``rows`` (dicts with the same keys) in one go: COPY on PostgreSQL, else executemany.
+
+    COPY is twice as fast as psycopg's pipelined executemany for these rows; it runs on the
+    transaction's own connection, and the tables have no INSERT triggers it could bypass.
+    """
+    if conn.dialect.name != "postgresql":
+        conn.execute(insert(table), rows)
+        return
+    columns = list(rows[0])
+    names = ", ".join(conn.dialect.identifier_preparer.quote(c) for c in columns)
+    with conn.connection.driver_connection.cursor() as cur:  # type: ignore[union-attr]
+        with cur.copy(f"COPY {conn.dialect.identifier_preparer.format_table(table)} ({names}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row([row[c] for c in columns])
 
 
 def appends_of(session: Session) -> Appends:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+import unicodedata
 import zlib
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
@@ -28,7 +29,9 @@ Send = Callable[[Message], Awaitable[None]]
 ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 # Strings (with escapes) are matched whole so brackets inside them are skipped; regex runs in C.
-_TOKENS = re.compile(rb'"(?:[^"\\]|\\.)*"|[\[\]{}]', re.DOTALL)
+_STRINGS = re.compile(rb'"(?:[^"\\]|\\.)*"', re.DOTALL)
+#: Every byte except the four brackets, for bytes.translate(None, delete=...).
+_NOT_BRACKETS = bytes(b for b in range(256) if b not in b"[]{}")
 
 
 class BodyError(Exception):
@@ -40,15 +43,18 @@ class BodyError(Exception):
 
 
 def check_depth(body: bytes, max_depth: int) -> None:
-    """Raise :class:`BodyError` if arrays/objects nest deeper than ``max_depth``; O(n), no parse."""
+    """Raise :class:`BodyError` if arrays/objects nest deeper than ``max_depth``; O(n), no parse.
+
+    Strings are cut out and everything but brackets deleted (both in C), so the Python loop
+    only walks the brackets themselves.
+    """
     depth = 0
-    for m in _TOKENS.finditer(body):
-        tok = m.group()
-        if tok in (b"[", b"{"):
+    for byte in _STRINGS.sub(b"", body).translate(None, _NOT_BRACKETS):
+        if byte in (0x5B, 0x7B):  # [ {
             depth += 1
             if depth > max_depth:
                 raise BodyError(400, ErrorCode.TOO_DEEP, f"JSON nested deeper than {max_depth} levels")
-        elif tok in (b"]", b"}"):
+        else:
             depth -= 1
 
 
@@ -82,7 +88,12 @@ def normalise_json(body: bytes, max_depth: int) -> bytes:
     except (ValueError, UnicodeDecodeError, RecursionError) as exc:
         raise BodyError(400, ErrorCode.INVALID_JSON, "body is not valid JSON") from exc
     try:
-        return json.dumps(nfc(value), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+        # NFC text holds only NFC strings (JSON escapes just quotes, backslashes and control
+        # characters, which compose with nothing), so only a text that is not NFC needs nfc().
+        if not (text.isascii() or unicodedata.is_normalized("NFC", text)):
+            text = json.dumps(nfc(value), ensure_ascii=False, separators=(",", ":"))
+        return text.encode("utf-8")
     except UnicodeEncodeError as exc:  # lone surrogates from \ud800 escapes
         raise BodyError(400, ErrorCode.INVALID_JSON, "invalid unicode in body") from exc
 
