@@ -2,7 +2,8 @@
 
 Every request that changes anything runs in :func:`write_txn`, which serialises writers across
 all workers and hosts: on PostgreSQL with a transaction-level advisory lock, on SQLite with
-``BEGIN IMMEDIATE``. That single lock is what makes the server-wide ``server_seq`` safe (a reader
+``BEGIN IMMEDIATE`` (within one process, writers first queue in arrival order on a
+:class:`FifoLock`). That single lock is what makes the server-wide ``server_seq`` safe (a reader
 can never see seq N+1 committed before N), keeps the audit chain linear, and stops two chairs'
 decisions from both passing the register check under READ COMMITTED.
 """
@@ -11,6 +12,8 @@ from __future__ import annotations
 
 import logging
 import secrets
+import threading
+from collections import deque
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -87,6 +90,38 @@ def run_migrations(engine: Engine) -> None:
                 s.add(Counter(name=name, value=0))
 
 
+class FifoLock:
+    """A lock that goes to waiters in arrival order (``threading.Lock`` promises no order).
+
+    Writers of one process queue here before the database lock, so a burst of devices is served
+    first come, first served: SQLite's busy handler otherwise re-polls with back-off and lets
+    late arrivals overtake (a few waited seconds while others went through), and on PostgreSQL
+    waiters would each hold a pooled connection while blocked on the advisory lock.
+    """
+
+    def __init__(self) -> None:
+        self._mutex = threading.Lock()
+        self._waiters: deque[threading.Lock] = deque()
+        self._held = False
+
+    def __enter__(self) -> None:
+        with self._mutex:
+            if not self._held:
+                self._held = True
+                return
+            turn = threading.Lock()
+            turn.acquire()
+            self._waiters.append(turn)
+        turn.acquire()  # released by the holder handing the lock over; we now hold it
+
+    def __exit__(self, *_exc: object) -> None:
+        with self._mutex:
+            if self._waiters:
+                self._waiters.popleft().release()
+            else:
+                self._held = False
+
+
 class Database:
     """An engine and a session factory; the only state a worker keeps (no per-user state)."""
 
@@ -94,6 +129,7 @@ class Database:
         self.url = url
         self.engine = make_engine(url)
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self.writers = FifoLock()
         event.listen(self.sessions, "do_orm_execute", flush_before_execute)
 
     def migrate(self) -> None:
@@ -106,7 +142,7 @@ class Database:
         The rows it appends to the change feed, the journal and the audit log are collected in
         its :class:`Appends` and written by the one flush just before commit.
         """
-        with self.sessions() as session, session.begin():
+        with self.writers, self.sessions() as session, session.begin():
             if not is_sqlite(self.engine):
                 session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": ADVISORY_LOCK_KEY})
             pending = Appends(session)

@@ -32,6 +32,11 @@ def https_server(app: FastAPI, directory: Path) -> Iterator[tuple[str, str]]:
             log_level="warning",
             ssl_keyfile=str(directory / "server.key"),
             ssl_certfile=str(directory / "server.pem"),
+            # requests closes its sockets without a TLS close_notify, and asyncio then keeps the
+            # server side open waiting for one (up to 30 s); uvicorn's graceful shutdown would
+            # wait for those connections, so teardown took the full 10 s join timeout. Every
+            # request has been answered when the block exits, so a short grace period suffices.
+            timeout_graceful_shutdown=0.5,
         )
     )
     thread = threading.Thread(target=server.run, daemon=True)
