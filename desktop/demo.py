@@ -39,6 +39,7 @@ from sqlalchemy.sql.expression import TableClause
 from desktop.domain.calendar import WorkingDayCalendar, add_months, default_calendar
 from desktop.domain.nhs import nhs_check_digit
 from desktop.domain.timescales import ConferenceTiming, conference_deadline
+from desktop.services.text import fold_name
 from desktop.store import orm
 from desktop.store.meta import set_meta
 from sync.protocol.enums import (
@@ -321,7 +322,7 @@ def _family(
         b.add(
             "child",
             {"id": cid, "given_names": given, "family_name": surname,
-             "search_name": f"{given} {surname}".lower(), "aliases": "",
+             "search_name": fold_name(f"{given} {surname}"), "aliases": "",
              "date_of_birth": dob, "unborn": unborn, "expected_delivery_date": edd,
              "sex": "" if unborn else ("female" if girl else "male"), "address": address,
              "council_id": council_id, "nhs_number": None if unborn else b.nhs_number(),
