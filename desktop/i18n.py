@@ -44,12 +44,15 @@ class PseudoTranslator(QTranslator):
 class CheckedTranslator(QTranslator):
     """Drops any translation whose placeholders differ from the source (the source is shown instead)."""
 
-    def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str:
+    def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str | None:
+        # None (a null QString) means "not here": Qt asks the next translator, then shows the source.
+        # An empty string would be taken as the translation: with two catalogues installed (cofnod
+        # and documents), every string the later one lacks came out blank.
         text = super().translate(context, source, disambiguation, n) or ""
         if text and placeholders(text) != placeholders(source):
             logger.warning("translation placeholders differ in context %s; using the source", context)
-            return ""
-        return text
+            return None
+        return text or None
 
 
 class LanguageManager(QObject):
