@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import Select, and_, exists, func, or_, select
+from sqlalchemy import Select, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from desktop.domain.lifecycle import transition_problem
@@ -31,6 +31,9 @@ from desktop.store.outbox import record_change, snapshot
 from sync.protocol.enums import ConferenceStatus, ConferenceType, Entity, MinutingMode, OpKind, VenueMode
 
 logger = logging.getLogger(__name__)
+
+#: SQLite page cache (KiB) for the connections that read the conference list.
+LIST_PAGE_CACHE_KIB = 65536
 
 #: Conferences not yet held whose statutory date can still be missed.
 PENDING_STATUSES = (ConferenceStatus.SCHEDULED.value,)
@@ -236,18 +239,31 @@ class ConferenceService:
                 and_(Child.search_name >= text, Child.search_name < text + "\uffff"),
                 Child.search_name.like(f"% {text}%"),
             )
-            child_match = exists(
-                select(ConferenceChild.id)
-                .join(Child, Child.id == ConferenceChild.child_id)
-                .where(ConferenceChild.conference_id == Conference.id, name_match)
+            # Driven from the matching children (a few thousand at most) through the child_id
+            # index to their conferences, rather than probing every conference in list order:
+            # a rare name used to scan all 100,000 conferences (5 s); now the cost follows the matches.
+            child_match = Conference.id.in_(
+                select(ConferenceChild.conference_id).where(
+                    ConferenceChild.voided_at.is_(None),
+                    ConferenceChild.child_id.in_(select(Child.id).where(Child.voided_at.is_(None), name_match)),
+                )
             )
             q = q.where(or_(child_match, ref_match) if ref_match is not None else child_match)
         return q
+
+    @staticmethod
+    def _use_page_cache(session: Session) -> None:
+        # Decrypting pages dominates list queries over 100,000 conferences; SQLCipher's default
+        # page cache (about 8 MB) cannot hold the list's working set, so every keystroke decrypted
+        # the same pages again. 64 MB keeps them (warm filter queries ~5x faster). Per connection,
+        # idempotent and cheap; it belongs in the engine's PRAGMAs (desktop.store.engine).
+        session.connection().exec_driver_sql(f"PRAGMA cache_size = -{LIST_PAGE_CACHE_KIB}")
 
     def count(self, flt: ConferenceFilter) -> int:
         """How many conferences match ``flt``."""
         today = self._ctx.today()
         with self._ctx.sessions() as s:
+            self._use_page_cache(s)
             sub = self._filtered(s, flt, today).with_only_columns(Conference.id).subquery()
             return int(s.scalar(select(func.count()).select_from(sub)) or 0)
 
@@ -265,6 +281,7 @@ class ConferenceService:
         column = getattr(Conference, sort.value)
         order = [column.desc() if descending else column.asc(), Conference.id]
         with self._ctx.sessions() as s:
+            self._use_page_cache(s)
             q = self._filtered(s, flt, today).order_by(*order).offset(offset).limit(limit)
             confs = list(s.scalars(q))
             return self._rows(s, confs, today)

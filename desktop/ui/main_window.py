@@ -121,6 +121,10 @@ class MainWindow(QMainWindow):
         self.setStatusBar(status)
 
         self.idle = IdleWatcher(services.settings.idle_lock_minutes(), self)
+        submit = getattr(task_runner, "submit", None)
+        if submit is not None:
+            # Count the whole list on the database lane: filtering never waits for a full count.
+            self.conferences.model.set_count_runner(lambda work, done: submit(work, done, lane="db"))
         self._connect_signals()
         self.retranslate_ui()
         self.nav.setCurrentRow(0)

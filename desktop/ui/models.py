@@ -24,6 +24,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
     QTime,
+    Signal,
 )
 from PySide6.QtGui import QGuiApplication
 
@@ -137,10 +138,23 @@ CONFERENCE_COLUMNS: tuple[Column, ...] = (
 )
 
 
+#: Runs ``work`` off the GUI thread and calls ``done`` with its result on the GUI thread.
+CountRunner = Callable[[Callable[[], int], Callable[[int], None]], None]
+
+
 class ConferenceListModel(DtoTableModel):
-    """The conference list, windowed over the database one page at a time."""
+    """The conference list, windowed over the database one page at a time.
+
+    The first page is read on the GUI thread; counting every match (a scan of up to 100,000 rows)
+    runs through ``count_runner`` when one is set, so typing in the filter never waits for it.
+    Until the count arrives :attr:`total` is -1 and a full page means "maybe more".
+    """
 
     PAGE = 200
+
+    # ---- Signals
+    total_changed = Signal(int)
+    """The number of matching conferences is known (or changed)."""
 
     def __init__(self, service: ConferenceService, parent: Any = None) -> None:
         super().__init__(CONFERENCE_COLUMNS, parent)
@@ -149,10 +163,18 @@ class ConferenceListModel(DtoTableModel):
         self._sort = SortKey.SCHEDULED
         self._descending = True
         self._total = 0
+        self._more = False
+        self._generation = 0
+        self._loaded = False
+        self._count_runner: CountRunner | None = None
+
+    def set_count_runner(self, runner: CountRunner | None) -> None:
+        """Count matches off the GUI thread with ``runner`` (None: count in place, as tests do)."""
+        self._count_runner = runner
 
     @property
     def total(self) -> int:
-        """How many conferences match the filter (not just those loaded)."""
+        """How many conferences match the filter (not just those loaded); -1 while counting."""
         return self._total
 
     @property
@@ -168,15 +190,36 @@ class ConferenceListModel(DtoTableModel):
     def reload(self) -> None:
         """Re-read the first page (after a change or a sort)."""
         rows = self._service.list_page(self._filter, sort=self._sort, descending=self._descending, limit=self.PAGE)
-        self._total = len(rows) if len(rows) < self.PAGE else self._service.count(self._filter)
+        self._loaded = True
+        self._generation += 1
+        self._more = len(rows) == self.PAGE
+        if not self._more:
+            self._total = len(rows)
+        elif self._count_runner is None:
+            self._total = self._service.count(self._filter)
+        else:
+            self._total = -1
+            generation, flt = self._generation, self._filter
+            self._count_runner(lambda: self._service.count(flt), lambda n: self._counted(generation, n))
         self.set_rows(rows)
+        self.total_changed.emit(self._total)
+
+    def _counted(self, generation: int, total: int) -> None:
+        if generation == self._generation:  # a later filter supersedes this count
+            self._total = total
+            self.total_changed.emit(total)
 
     def clear(self) -> None:
+        self._generation += 1
         self._total = 0
+        self._more = False
         super().clear()
+        self.total_changed.emit(0)
 
     def canFetchMore(self, parent: Index = _ROOT) -> bool:
-        return not parent.isValid() and len(self._rows) < self._total
+        if parent.isValid():
+            return False
+        return self._more if self._total < 0 else len(self._rows) < self._total
 
     def fetchMore(self, parent: Index = _ROOT) -> None:
         if parent.isValid():
@@ -184,6 +227,7 @@ class ConferenceListModel(DtoTableModel):
         more = self._service.list_page(
             self._filter, sort=self._sort, descending=self._descending, offset=len(self._rows), limit=self.PAGE
         )
+        self._more = len(more) == self.PAGE
         if not more:
             self._total = len(self._rows)
             return
@@ -198,7 +242,8 @@ class ConferenceListModel(DtoTableModel):
             return
         self._sort = SortKey(key)
         self._descending = order == Qt.SortOrder.DescendingOrder
-        self.reload()
+        if self._loaded:  # the view sorts once when it is set up: no query before the page is shown
+            self.reload()
 
     def row_for(self, row: int) -> ConferenceRow:
         """The conference on a row."""

@@ -8,11 +8,12 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -37,6 +38,12 @@ from desktop.ui.workspace import _a11y, _button, _check, _label, _retranslate_la
 from sync.protocol.enums import ConferenceStatus, ConferenceType, Role
 
 logger = logging.getLogger(__name__)
+
+#: The conference tables' column of children's names, which takes the spare width.
+CHILDREN_COLUMN = 3
+
+#: Pause after the last key before the conference list is filtered.
+FILTER_DEBOUNCE_MS = 150
 
 
 def _tr(text: str) -> str:
@@ -80,7 +87,13 @@ def _conference_table(parent: QWidget, model: Any, source: str, name: str) -> Co
     t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    t.horizontalHeader().setStretchLastSection(True)
+    # Columns fit their text (dates, references and Welsh labels are never cut short); the
+    # children's names take the rest. Measured on the first rows only, so a page reset stays cheap.
+    header = t.horizontalHeader()
+    header.setStretchLastSection(False)
+    header.setResizeContentsPrecision(50)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(CHILDREN_COLUMN, QHeaderView.ResizeMode.Stretch)
     t.verticalHeader().setVisible(False)
     t.setTabKeyNavigation(False)
     t.doubleClicked.connect(t._emit)
@@ -149,6 +162,7 @@ class ConferencesPage(QWidget):
         self.search = QLineEdit(self)
         _a11y(self.search, QT_TRANSLATE_NOOP("Workspace", "Search by child's name or reference"), "conference_search")
         self.search.setPlaceholderText(_tr("Child's name or reference"))
+        self.search.setMinimumWidth(self.search.fontMetrics().averageCharWidth() * 28)  # room for the hint
         self.type_filter = CodeCombo([t.value for t in ConferenceType], self, empty=True)
         _a11y(self.type_filter, QT_TRANSLATE_NOOP("Workspace", "Filter by type"), "conference_type_filter")
         self.status_filter = CodeCombo([s.value for s in ConferenceStatus], self, empty=True)
@@ -180,7 +194,13 @@ class ConferencesPage(QWidget):
         self._connect_signals()
 
     def _connect_signals(self) -> None:
-        self.search.textChanged.connect(self._on_filter_changed)
+        # Typing is debounced: one query once the user pauses, not one per key.
+        self.filter_timer = QTimer(self)
+        self.filter_timer.setSingleShot(True)
+        self.filter_timer.setInterval(FILTER_DEBOUNCE_MS)
+        self.filter_timer.timeout.connect(self.refresh)
+        self.search.textChanged.connect(lambda _t: self.filter_timer.start())
+        self.model.total_changed.connect(lambda _n: self._show_count())
         self.type_filter.currentIndexChanged.connect(self._on_filter_changed)
         self.status_filter.currentIndexChanged.connect(self._on_filter_changed)
         self.due_filter.currentIndexChanged.connect(self._on_filter_changed)
@@ -199,11 +219,13 @@ class ConferencesPage(QWidget):
 
     def refresh(self) -> None:
         """Query the database for the first page under the current filter."""
+        self.filter_timer.stop()
         self.model.set_filter(self.current_filter())
-        self._show_count()
 
     def _show_count(self) -> None:
-        self.count.setText(_tr("%1 conferences").replace("%1", f"{self.model.total:,}"))
+        self.count.setText(
+            _tr("%1 conferences").replace("%1", f"{self.model.total:,}" if self.model.total >= 0 else "…")
+        )
 
     def clear_content(self) -> None:
         """Empty the model (lock screen)."""
