@@ -25,6 +25,7 @@ from desktop.domain.permissions import Action
 from desktop.domain.quorum import Attendee, assess_quorum, present_practitioner_ids
 from desktop.services.base import PermissionInfo, ServiceContext, bump, problem_info
 from desktop.services.conferences import child_display_name
+from desktop.services.drafts import DISSENT, clear_drafts, link_id
 from desktop.services.errors import NotFoundError, ProblemInfo, RecordLockedError, ServiceError, ValidationFailedError
 from desktop.services.voice import find_voice, voice_record
 from desktop.store.ids import new_id
@@ -360,6 +361,9 @@ class DecisionService:
                     setattr(d, k, value)
             if real:
                 self._patched(s, d, before, list(real))
+            link = link_id(s, conference_id, child_id)
+            if link is not None:
+                clear_drafts(s, Entity.DECISION.value, link, changes)
             s.flush()
             return self._view(s, conference_id, child_id)
 
@@ -416,6 +420,9 @@ class DecisionService:
                 payload={"dissent": {"attendance_id": attendance_id, "reason": reason.strip()}},
                 base_version=d.version, action="dissent",
             )  # fmt: skip
+            link = link_id(s, conference_id, child_id)
+            if link is not None:
+                clear_drafts(s, DISSENT, link, [attendance_id])
             s.expire(d)
             return self._view(s, conference_id, child_id)
 

@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 from desktop.domain.permissions import Action
 from desktop.domain.timescales import first_core_group_deadline
 from desktop.services.base import ServiceContext, bump
+from desktop.services.drafts import clear_drafts, link_id
 from desktop.services.errors import NotFoundError, ServiceError
 from desktop.store.ids import new_id
 from desktop.store.orm import Conference, CoreGroupMember, OutlinePlan, PlanAction, utcnow
@@ -102,7 +103,7 @@ class PlanService:
             return PlanView(conference_id, child_id, texts, p.first_core_group_on if p else None, due, actions, members)
 
     def save(self, conference_id: str, child_id: str, changes: Mapping[str, Any]) -> PlanView:
-        """Save the outline plan's texts and first core group date."""
+        """Save the outline plan's texts and first core group date (and drop their drafts, same transaction)."""
         bad = set(changes) - PLAN_FIELDS
         if bad:
             raise ServiceError("field_not_editable", fields=",".join(sorted(bad)))
@@ -124,6 +125,9 @@ class PlanService:
                 base = bump(p)
                 record_change(s, self._ctx.actor(), kind=OpKind.PATCH, entity="outline_plan", entity_id=p.id,
                               payload=dict(changes), base_version=base, before=before, after=snapshot(p))  # fmt: skip
+            link = link_id(s, conference_id, child_id)
+            if link is not None:
+                clear_drafts(s, "outline_plan", link, changes)
         return self.get(conference_id, child_id)
 
     def add_action(

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from desktop.domain.permissions import Action
 from desktop.domain.voice import VoiceRecord, assess_voice
 from desktop.services.base import ServiceContext, bump, problem_info
+from desktop.services.drafts import clear_drafts, link_id
 from desktop.services.errors import ProblemInfo, ServiceError
 from desktop.store.ids import new_id
 from desktop.store.orm import ChildVoice
@@ -114,7 +115,7 @@ class VoiceService:
         )  # fmt: skip
 
     def save(self, conference_id: str, child_id: str, changes: Mapping[str, Any]) -> VoiceView:
-        """Create or update the record with ``changes``."""
+        """Create or update the record with ``changes``; the saved fields' drafts go in the same transaction."""
         bad = set(changes) - EDITABLE
         if bad:
             raise ServiceError("field_not_editable", fields=",".join(sorted(bad)))
@@ -144,4 +145,7 @@ class VoiceService:
                         s, actor, kind=OpKind.PATCH, entity=Entity.CHILD_VOICE, entity_id=v.id,
                         payload={k: after[k] for k in real}, base_version=base, before=before, after=after,
                     )  # fmt: skip
+            link = link_id(s, conference_id, child_id)
+            if link is not None:
+                clear_drafts(s, Entity.CHILD_VOICE.value, link, changes)
             return self._view(v, conference_id, child_id)
