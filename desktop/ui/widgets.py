@@ -104,6 +104,13 @@ class OptionalDateEdit(QDateEdit):
         """Show a date, or none."""
         self.setDate(self.NONE if value is None else QDate(value.year, value.month, value.day))
 
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002 - Qt's name
+        # While "—" (no date) shows there are no sections to step through, and QDateTimeEdit would
+        # keep Tab inside the field for ever: a keyboard trap. Let Tab leave the field instead.
+        if self.value() is None:
+            return QWidget.focusNextPrevChild(self, next)
+        return super().focusNextPrevChild(next)
+
 
 def buddy(text_label: QLabel, field: QWidget) -> QLabel:
     """Tie a label to its field so the label's mnemonic focuses the field."""

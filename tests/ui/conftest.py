@@ -16,7 +16,6 @@ from desktop.ui.main_window import MainWindow
 from tests.unit.services.seed import World, make_world
 
 PIN = "2468"
-LAST_SHOWN: list[Any] = []
 
 
 def type_text(widget: QWidget, text: str) -> None:
@@ -37,7 +36,6 @@ class Shown:
 @pytest.fixture(autouse=True)
 def shown(monkeypatch: pytest.MonkeyPatch) -> Shown:
     record = Shown()
-    LAST_SHOWN.append(record)
 
     def show_error(_parent: Any, exc: BaseException) -> None:
         record.errors.append(getattr(exc, "code", repr(exc)))
