@@ -38,11 +38,12 @@ from PySide6.QtWidgets import (
 from desktop.services.attendance import AttendeeRow, NewAttendee
 from desktop.services.conferences import ConferenceDetails
 from desktop.services.decisions import DecisionView
+from desktop.services.drafts import CONFERENCE, DISSENT
 from desktop.services.errors import ServiceError
 from desktop.services.minutes import SectionView
 from desktop.services.registry import Services
 from desktop.ui import messages
-from desktop.ui.autosave import AutosaveController
+from desktop.ui.autosave import AutosaveController, DraftFields, TextField
 from desktop.ui.dialogs import FinaliseDialog, HistoryDialog
 from desktop.ui.labels import label, problem_text
 from desktop.ui.models import Column, DtoTableModel, fmt_date, fmt_datetime
@@ -142,12 +143,57 @@ def _row(form: QFormLayout, parent: QWidget, source: str, field: QWidget) -> Non
     form.addRow(buddy(_label(parent, source), field))
 
 
+class _LinkKeys:
+    """The draft key of a child's voice, decision and plan: the ``conference_child`` id (cached)."""
+
+    def __init__(self, services: Services, conference_id: str, picker: ItemCombo) -> None:
+        self._s, self._cid, self._picker = services, conference_id, picker
+        self._links: dict[str, str | None] = {}
+
+    def __call__(self) -> str | None:
+        child_id = self._picker.item_id()
+        if child_id is None:
+            return None
+        if child_id not in self._links:
+            self._links[child_id] = self._s.drafts.link(self._cid, child_id)
+        return self._links[child_id]
+
+    def select(self, link: str) -> bool:
+        """Choose the child whose key is ``link``; False when none matches."""
+        for i in range(self._picker.count()):
+            child_id = self._picker.itemData(i)
+            if child_id is not None:
+                if child_id not in self._links:
+                    self._links[str(child_id)] = self._s.drafts.link(self._cid, str(child_id))
+                if self._links[str(child_id)] == link:
+                    self._picker.setCurrentIndex(i)
+                    return True
+        return False
+
+
+class _DraftTab(QWidget):
+    """A tab whose free-text fields keep drafts (see ``desktop.ui.autosave.DraftFields``)."""
+
+    # ---- Signals
+    drafts_restored = Signal()
+    """Kept drafts were put back into some of this tab's fields."""
+
+    def _init_drafts(self, services: Services) -> None:
+        self.drafts = DraftFields(services.drafts, self)
+
+    def _restore_drafts(self) -> list[TextField]:
+        changed = self.drafts.restore()
+        if changed:
+            self.drafts_restored.emit()
+        return changed
+
+
 # =============================================================================================
 # Details
 # =============================================================================================
 
 
-class DetailsTab(QWidget):
+class DetailsTab(_DraftTab):
     """Type, date, place, language, seats, children, the strategy discussion and the due date."""
 
     saved = Signal()
@@ -203,9 +249,17 @@ class DetailsTab(QWidget):
         layout.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(1)
         self._details: ConferenceDetails | None = None
+        self._init_drafts(services)
+        self.drafts.add(self.venue, CONFERENCE, "venue", lambda: self._cid)
 
     def load(self, d: ConferenceDetails) -> None:
-        """Show the conference's details."""
+        """Show the conference's details (typed, unsaved text comes back from its draft)."""
+        self.drafts.flush()
+        with self.drafts.loading():
+            self._load(d)
+        self._restore_drafts()
+
+    def _load(self, d: ConferenceDetails) -> None:
         self._details = d
         users = [(u.id, u.name) for u in self._s.conferences.users()]
         self.chair.set_items(users, empty=True)
@@ -232,7 +286,7 @@ class DetailsTab(QWidget):
 
     def _show_due(self, d: ConferenceDetails) -> None:
         if d.due_by is None:
-            self.due.setText(_tr("Enter the anchor date to work out the due date."))
+            self.due.setText(QCoreApplication.translate("Workspace", "Enter the anchor date to work out the due date."))
         else:
             self.due.setText(f"{fmt_date(d.due_by)} — {label(d.due_state)}")
 
@@ -260,6 +314,7 @@ class DetailsTab(QWidget):
         }
         result = _guard(self, lambda: self._s.conferences.update(self._cid, changes))
         if result is not None:
+            self.drafts.discard([self.venue])
             self.load(result)
             self.saved.emit()
 
@@ -282,7 +337,7 @@ ATTENDANCE_COLUMNS = (
 )
 
 
-class AttendanceTab(QWidget):
+class AttendanceTab(_DraftTab):
     """Participants, their status, the live quorum indicator, the chair's reason and postponement."""
 
     changed = Signal()
@@ -294,7 +349,7 @@ class AttendanceTab(QWidget):
         self.quorum = QLabel(self)
         self.quorum.setObjectName("quorum_indicator")
         self.quorum.setWordWrap(True)
-        self.quorum.setAccessibleName(_tr("Quorum"))
+        self.quorum.setAccessibleName(QCoreApplication.translate("Workspace", "Quorum"))
         layout.addWidget(self.quorum)
         self.model = DtoTableModel(ATTENDANCE_COLUMNS, self)
         self.table = QTableView(self)
@@ -368,9 +423,23 @@ class AttendanceTab(QWidget):
         layout.addLayout(chair)
         layout.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignLeft)
         self._details: ConferenceDetails | None = None
+        self._init_drafts(services)
+        for w, field in (
+            (self.name, "new_attendee_name"),
+            (self.role, "new_attendee_role"),
+            (self.reason, "quorum_override_reason"),
+            (self.postpone_reason, "postponement_reason"),
+        ):
+            self.drafts.add(w, CONFERENCE, field, lambda: self._cid)  # fmt: skip
 
     def load(self, d: ConferenceDetails) -> None:
-        """Show the attendance list and quorum."""
+        """Show the attendance list and quorum (typed, unsaved text comes back from its draft)."""
+        self.drafts.flush()
+        with self.drafts.loading():
+            self._load(d)
+        self._restore_drafts()
+
+    def _load(self, d: ConferenceDetails) -> None:
         self._details = d
         self.model.set_rows(self._s.attendance.list(self._cid))
         self.reason.setText(d.quorum_override_reason)
@@ -383,8 +452,8 @@ class AttendanceTab(QWidget):
 
     def _show_quorum(self) -> None:
         q = self._s.attendance.quorum(self._cid)
-        text = _tr("Quorum: %1 (%2 agencies present)").replace("%1", label(q.state)).replace(
-            "%2", str(q.agency_count))  # fmt: skip
+        text = QCoreApplication.translate("Workspace", "Quorum: %1 (agencies present: %2)")
+        text = text.replace("%1", label(q.state)).replace("%2", str(q.agency_count))
         warnings = [problem_text(p.code, p.params) for p in q.problems if p.code != q.state]
         if warnings:
             text += "\n" + "\n".join(dict.fromkeys(warnings))
@@ -400,6 +469,7 @@ class AttendanceTab(QWidget):
             agency=AgencyGrouping(agency) if agency else None, role_title=self.role.text(),
         )  # fmt: skip
         if _guard(self, lambda: self._s.attendance.add(self._cid, new)) is not None:
+            self.drafts.discard([self.name, self.role])
             self.name.clear()
             self.role.clear()
             self.model.set_rows(self._s.attendance.list(self._cid))
@@ -430,16 +500,23 @@ class AttendanceTab(QWidget):
         """Record the chair's reason for proceeding with two agencies."""
         d = _guard(self, lambda: self._s.conferences.set_quorum_reason(self._cid, self.reason.text()))
         if d is not None:
+            self.drafts.discard([self.reason])
             self._show_quorum()
             self.changed.emit()
 
     def postpone(self) -> None:
         """The chair postpones, with a reason."""
-        if not messages.confirm(self, _tr("Postpone"), _tr("Postpone this conference? A new sitting will be needed."),
-                                _tr("Postpone")):  # fmt: skip
+        question = QCoreApplication.translate("Workspace", "Postpone this conference? A new sitting will be needed.")
+        if not messages.confirm(
+            self,
+            QCoreApplication.translate("Workspace", "Postpone"),
+            question,
+            QCoreApplication.translate("Workspace", "Postpone"),
+        ):
             return
         d = _guard(self, lambda: self._s.conferences.postpone(self._cid, self.postpone_reason.text()))
         if d is not None:
+            self.drafts.discard([self.postpone_reason])
             self.load(d)
             self.changed.emit()
 
@@ -466,7 +543,7 @@ class ChildPicker(ItemCombo):
     """Chooses which child a per-child tab shows."""
 
 
-class VoiceTab(QWidget):
+class VoiceTab(_DraftTab):
     """Per child: how they took part, the advocacy offer and answer, wishes and feelings, language."""
 
     def __init__(self, services: Services, conference_id: str, parent: QWidget | None = None) -> None:
@@ -510,6 +587,14 @@ class VoiceTab(QWidget):
         self.save_button = _button(self, QT_TRANSLATE_NOOP("Workspace", "&Save voice"), self.save, "voice_save")
         layout.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.child.currentIndexChanged.connect(lambda _i: self.show_child())
+        self._init_drafts(services)
+        self.link = _LinkKeys(services, conference_id, self.child)
+        self._texts: tuple[tuple[TextField, str], ...] = (
+            (self.not_offered, "advocacy_not_offered_reason"), (self.wishes, "wishes_and_feelings"),
+            (self.not_recorded, "not_recorded_reason"),
+        )  # fmt: skip
+        for w, field in self._texts:
+            self.drafts.add(w, "child_voice", field, self.link)
 
     def load(self, d: ConferenceDetails) -> None:
         """Fill the child picker and show the first child."""
@@ -517,11 +602,16 @@ class VoiceTab(QWidget):
         self.show_child()
 
     def show_child(self) -> None:
-        """Show the chosen child's voice record."""
+        """Show the chosen child's voice record (typed, unsaved text comes back from its draft)."""
         cid = self.child.item_id()
         if cid is None:
             return
-        v = self._s.voice.get(self._cid, cid)
+        self.drafts.flush()
+        with self.drafts.loading():
+            self._show_voice(self._s.voice.get(self._cid, cid))
+        self._restore_drafts()
+
+    def _show_voice(self, v: Any) -> None:
         self.mode.set_code(v.participation_mode)
         self.offer.set_code(v.advocacy_offer)
         self.not_offered.setText(v.advocacy_not_offered_reason)
@@ -536,7 +626,7 @@ class VoiceTab(QWidget):
         if problems:
             self.gaps.setText("\n".join("• " + problem_text(p.code) for p in problems))
         else:
-            self.gaps.setText(_tr("The child's voice is complete."))
+            self.gaps.setText(QCoreApplication.translate("Workspace", "The child's voice is complete."))
 
     def save(self) -> None:
         """Save the chosen child's voice."""
@@ -555,10 +645,12 @@ class VoiceTab(QWidget):
         }
         v = _guard(self, lambda: self._s.voice.save(self._cid, cid, changes))
         if v is not None:
+            self.drafts.mark_clean([w for w, _f in self._texts])
             self._gaps(v.problems)
 
     def clear_content(self) -> None:
-        """Empty the text fields (lock screen)."""
+        """Empty the text fields (lock screen); pending text is written as a draft first."""
+        self.drafts.flush()
         self.wishes.clear()
         self.not_offered.clear()
         self.not_recorded.clear()
@@ -654,9 +746,13 @@ class MinutesTab(QWidget):
         self.autosave.suspend(False)
         if sec.draft_text is not None and sec.draft_text != sec.text:
             self.autosave._dirty = False
-            self.status.setText(_tr("Unsaved draft from %1 restored.").replace("%1", fmt_datetime(sec.draft_saved_at)))
+            self.status.setText(
+                QCoreApplication.translate("Workspace", "Unsaved draft from %1 restored.").replace(
+                    "%1", fmt_datetime(sec.draft_saved_at)
+                )
+            )
         else:
-            self.status.setText(_tr("Saved") if sec.saved_at else "")
+            self.status.setText(QCoreApplication.translate("Workspace", "Saved") if sec.saved_at else "")
 
     def _s_refresh(self, sec: SectionView) -> SectionView:
         fresh = {s.id: s for s in self._s.minutes.sections(self._cid)}
@@ -667,7 +763,9 @@ class MinutesTab(QWidget):
         if sec is None or self._locked:
             return
         when = self._s.drafts.save("minutes_section", sec.id, "text", text, base_version=sec.version)
-        self.status.setText(_tr("Draft kept at %1").replace("%1", fmt_datetime(when)))
+        self.status.setText(
+            QCoreApplication.translate("Workspace", "Draft kept at %1").replace("%1", fmt_datetime(when))
+        )
 
     def flush(self) -> None:
         """Write any pending draft now."""
@@ -684,7 +782,13 @@ class MinutesTab(QWidget):
             self._current = saved
             idx = next(i for i, s in enumerate(self._sections) if s.id == saved.id)
             self._sections[idx] = saved
-            self.status.setText(_tr("Saved"))
+            self.status.setText(QCoreApplication.translate("Workspace", "Saved"))
+
+    def select_section(self, section_id: str) -> None:
+        """Show a section by id."""
+        row = next((i for i, sec in enumerate(self._sections) if sec.id == section_id), -1)
+        if row >= 0:
+            self.sections.setCurrentRow(row)
 
     def next_section(self, step: int = 1) -> None:
         """Move to the next (or previous) section."""
@@ -711,7 +815,7 @@ class MinutesTab(QWidget):
 # =============================================================================================
 
 
-class DecisionsTab(QWidget):
+class DecisionsTab(_DraftTab):
     """Per child: views, dissent, consensus, the chair's decision, and finalising."""
 
     changed = Signal()
@@ -817,6 +921,15 @@ class DecisionsTab(QWidget):
         self._editors: list[QWidget] = [self.outcome, self.coordinator, self.rationale, self.evidence,
                                         self.support_plan, self.change_evidence, self.chair_decided, self.chair_reason,
                                         *self.categories.values()]  # fmt: skip
+        self._init_drafts(services)
+        self.link = _LinkKeys(services, conference_id, self.child)
+        self._texts: tuple[tuple[TextField, str], ...] = (
+            (self.coordinator, "coordinator_name"), (self.rationale, "rationale"), (self.evidence, "evidence"),
+            (self.support_plan, "plan_if_not_registered"), (self.change_evidence, "evidence_of_change"),
+            (self.chair_reason, "chair_decision_reason"),
+        )  # fmt: skip
+        for w, field in self._texts:
+            self.drafts.add(w, "decision", field, self.link)
 
     def load(self, d: ConferenceDetails) -> None:
         """Fill the child picker and show the first child's decision."""
@@ -831,6 +944,14 @@ class DecisionsTab(QWidget):
         self._show(self._s.decisions.get(self._cid, cid))
 
     def _show(self, v: DecisionView) -> None:
+        """Show a decision (typed, unsaved text comes back from its draft)."""
+        self.drafts.flush()
+        with self.drafts.loading():
+            self._show_decision(v)
+        self._restore_drafts()
+        self._refresh_state()
+
+    def _show_decision(self, v: DecisionView) -> None:
         self._view = v
         self.outcome.set_codes(v.allowed_outcomes)
         self.outcome.set_code(v.outcome)
@@ -848,31 +969,42 @@ class DecisionsTab(QWidget):
             item = self.views_grid.takeAt(0)
             widget = item.widget() if item is not None else None
             if widget is not None:
+                if isinstance(widget, QLineEdit):
+                    self.drafts.remove(widget)
                 widget.deleteLater()
         self.view_widgets.clear()
+        previous: QWidget = self.change_evidence
         for i, row in enumerate(v.views):
             name = QLabel(f"{row.name} ({label(row.agency)})", self.views_box)
             combo = CodeCombo([k.value for k in PractitionerViewKind], self.views_box, empty=True)
             combo.setObjectName(f"view_{i}")
-            combo.setAccessibleName(_tr("View of %1").replace("%1", row.name))
+            combo.setAccessibleName(QCoreApplication.translate("Workspace", "View of %1").replace("%1", row.name))
             combo.set_code(row.view)
             name.setBuddy(combo)
             dissent = QLineEdit(row.dissent, self.views_box)
             dissent.setObjectName(f"dissent_{i}")
-            dissent.setAccessibleName(_tr("Dissent of %1").replace("%1", row.name))
-            dissent.setPlaceholderText(_tr("Dissent: why they disagree"))
+            dissent.setAccessibleName(QCoreApplication.translate("Workspace", "Dissent of %1").replace("%1", row.name))
+            dissent.setPlaceholderText(QCoreApplication.translate("Workspace", "Dissent: why they disagree"))
             self.views_grid.addWidget(name, i, 0)
             self.views_grid.addWidget(combo, i, 1)
             self.views_grid.addWidget(dissent, i, 2)
             self.view_widgets[row.attendance_id] = (combo, dissent)
-        self._refresh_state()
+            self.drafts.add(dissent, DISSENT, row.attendance_id, self.link)
+            # Rows made now would otherwise come last in the window's tab order (after Finalise).
+            QWidget.setTabOrder(previous, combo)
+            QWidget.setTabOrder(combo, dissent)
+            previous = dissent
 
     def _refresh_state(self) -> None:
         v = self._view
         if v is None:
             return
         self.state.setText(label(v.state))
-        self.consensus.setText(_tr("Consensus: yes") if v.consensus and v.views else _tr("Consensus: no"))
+        self.consensus.setText(
+            QCoreApplication.translate("Workspace", "Consensus: yes")
+            if v.consensus and v.views
+            else QCoreApplication.translate("Workspace", "Consensus: no")
+        )
         self.problems.setText("\n".join("• " + problem_text(p.code, p.params) for p in v.problems))
         editable = not v.locked and v.can_record.allowed
         for w in self._editors:
@@ -886,10 +1018,14 @@ class DecisionsTab(QWidget):
         if not v.can_finalise.allowed:
             self.why_not.setText(problem_text(v.can_finalise.code or "role_not_permitted"))
         elif v.locked:
-            self.why_not.setText(_tr("This decision is read-only. It awaits the register's confirmation, "
-                                     "which sync will bring.") if v.awaiting_register else "")  # fmt: skip
+            awaiting = QCoreApplication.translate(
+                "Workspace", "This decision is read-only. It awaits the register's confirmation, which sync will bring."
+            )
+            self.why_not.setText(awaiting if v.awaiting_register else "")
         elif v.blocking:
-            self.why_not.setText(_tr("Complete the items listed above to finalise."))
+            self.why_not.setText(
+                QCoreApplication.translate("Workspace", "Complete the items listed above to finalise.")
+            )
         else:
             self.why_not.setText("")
         self.why_not.setProperty("code", v.can_finalise.code or "")
@@ -926,6 +1062,7 @@ class DecisionsTab(QWidget):
 
         result = _guard(self, work)
         if result is not None:
+            self.drafts.mark_clean()
             self._show(result)
             self.changed.emit()
         return result
@@ -953,7 +1090,8 @@ class DecisionsTab(QWidget):
             self.changed.emit()
 
     def clear_content(self) -> None:
-        """Empty the text fields (lock screen)."""
+        """Empty the text fields (lock screen); pending text is written as a draft first."""
+        self.drafts.flush()
         self.rationale.clear()
         self.evidence.clear()
         for line in (self.coordinator, self.support_plan, self.change_evidence, self.chair_reason):
@@ -984,7 +1122,8 @@ MEMBER_COLUMNS = (
 RECIPIENT_COLUMNS = (
     Column(QT_TRANSLATE_NOOP("Columns", "Recipient"), lambda r: r.recipient_name),
     Column(QT_TRANSLATE_NOOP("Columns", "Copy"),
-           lambda r: _tr("Full copy") if r.full_copy else _tr("Partial copy")),
+           lambda r: QCoreApplication.translate("Workspace", "Full copy") if r.full_copy
+           else QCoreApplication.translate("Workspace", "Partial copy")),
     Column(QT_TRANSLATE_NOOP("Columns", "Language"), lambda r: label(r.language)),
     Column(QT_TRANSLATE_NOOP("Columns", "Sent"), lambda r: fmt_date(r.sent_on)),
 )  # fmt: skip
@@ -1000,7 +1139,7 @@ def _table(parent: QWidget, model: DtoTableModel, source: str, name: str) -> QTa
     return t
 
 
-class PlanTab(QWidget):
+class PlanTab(_DraftTab):
     """Outline plan: risks, keeping safe, contingency; actions with owner and date; the core group."""
 
     changed = Signal()
@@ -1058,6 +1197,16 @@ class PlanTab(QWidget):
         row2.addWidget(_button(self, QT_TRANSLATE_NOOP("Workspace", "Add &member"), self.add_member, "plan_add_member"))
         layout.addLayout(row2)
         self.child.currentIndexChanged.connect(lambda _i: self.show_child())
+        self._init_drafts(services)
+        self.link = _LinkKeys(services, conference_id, self.child)
+        self.drafts.add(self.risks, "outline_plan", "risks", self.link)
+        self.drafts.add(self.keeping_safe, "outline_plan", "keeping_safe", self.link)
+        for w, field in (
+            (self.action_text, "new_action_text"),
+            (self.action_owner, "new_action_owner"),
+            (self.member_name, "new_member_name"),
+        ):
+            self.drafts.add(w, CONFERENCE, field, lambda: self._cid)  # fmt: skip
 
     def load(self, d: ConferenceDetails) -> None:
         """Fill the child picker."""
@@ -1065,17 +1214,22 @@ class PlanTab(QWidget):
         self.show_child()
 
     def show_child(self) -> None:
-        """Show the chosen child's plan."""
+        """Show the chosen child's plan (typed, unsaved text comes back from its draft)."""
         cid = self.child.item_id()
         if cid is None:
             return
-        p = self._s.plan.get(self._cid, cid)
+        self.drafts.flush()
+        with self.drafts.loading():
+            self._show_plan(self._s.plan.get(self._cid, cid))
+        self._restore_drafts()
+
+    def _show_plan(self, p: Any) -> None:
         self.risks.setPlainText(p.texts.get("risks", ""))
         self.keeping_safe.setPlainText(p.texts.get("keeping_safe", ""))
         self.first_cg.set_value(p.first_core_group_on)
         self._due = p.first_core_group_due
-        self.first_due.setText(_tr("Due by %1 (10 working days after the conference)").replace(
-            "%1", fmt_date(p.first_core_group_due)))  # fmt: skip
+        due = QCoreApplication.translate("Workspace", "Due by %1 (10 working days after the conference)")
+        self.first_due.setText(due.replace("%1", fmt_date(p.first_core_group_due)))
         self.actions_model.set_rows(p.actions)
         self.members_model.set_rows(p.members)
 
@@ -1087,6 +1241,7 @@ class PlanTab(QWidget):
         changes = {"risks": self.risks.toPlainText(), "keeping_safe": self.keeping_safe.toPlainText(),
                    "first_core_group_on": self.first_cg.value()}  # fmt: skip
         if _guard(self, lambda: self._s.plan.save(self._cid, cid, changes)) is not None:
+            self.drafts.mark_clean([self.risks, self.keeping_safe])
             self.changed.emit()
 
     def add_action(self) -> None:
@@ -1100,6 +1255,7 @@ class PlanTab(QWidget):
         )
         # fmt: skip
         if ok is not None:
+            self.drafts.discard([self.action_text, self.action_owner])
             self.action_text.clear()
             self.show_child()
             self.changed.emit()
@@ -1110,6 +1266,7 @@ class PlanTab(QWidget):
         ok = _guard(self, lambda: self._s.plan.add_member(self._cid, cid, self.member_name.text(),
                                                           self.member_agency.code()))  # fmt: skip
         if ok is not None:
+            self.drafts.discard([self.member_name])
             self.member_name.clear()
             self.show_child()
 
@@ -1121,7 +1278,7 @@ class PlanTab(QWidget):
             self.show_child()
 
 
-class DistributionTab(QWidget):
+class DistributionTab(_DraftTab):
     """Recipients with full or partial copy, language and the date sent."""
 
     def __init__(self, services: Services, conference_id: str, parent: QWidget | None = None) -> None:
@@ -1146,17 +1303,21 @@ class DistributionTab(QWidget):
         self.sent_button = _button(self, QT_TRANSLATE_NOOP("Workspace", "Mark selected as sent &today"),
                                    self.mark_sent, "distribution_sent")  # fmt: skip
         layout.addWidget(self.sent_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self._init_drafts(services)
+        self.drafts.add(self.name, CONFERENCE, "new_recipient_name", lambda: self._cid)
 
     def load(self, d: ConferenceDetails) -> None:
         """Show the list."""
         self.model.set_rows(self._s.distribution.list(self._cid))
         self.sent_button.setEnabled(d.record_approved_at is not None)
+        self._restore_drafts()
 
     def add(self) -> None:
         """Add a recipient."""
         ok = _guard(self, lambda: self._s.distribution.add(self._cid, self.name.text(), full_copy=self.full.isChecked(),
                                                            language=self.language.code() or "en"))  # fmt: skip
         if ok is not None:
+            self.drafts.discard([self.name])
             self.name.clear()
             self.model.set_rows(self._s.distribution.list(self._cid))
 
@@ -1227,9 +1388,13 @@ class ConferenceWorkspace(QWidget):
         head.addWidget(self.approve_button)
         layout.addLayout(head)
         layout.addWidget(self.approve_reason)
+        self.draft_note = QLabel(self)
+        self.draft_note.setObjectName("draft_note")
+        self.draft_note.setWordWrap(True)
+        layout.addWidget(self.draft_note)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("workspace_tabs")
-        self.tabs.setAccessibleName(_tr("Conference sections"))
+        self.tabs.setAccessibleName(QCoreApplication.translate("Workspace", "Conference sections"))
         self.details = DetailsTab(services, conference_id, self)
         self.attendance = AttendanceTab(services, conference_id, self)
         self.voice = VoiceTab(services, conference_id, self)
@@ -1247,6 +1412,8 @@ class ConferenceWorkspace(QWidget):
         self.reload()
 
     def _connect_signals(self) -> None:
+        for tab in self._draft_tabs():
+            tab.drafts_restored.connect(self._on_drafts_restored)
         self.details.saved.connect(self._on_child_changed)
         self.attendance.changed.connect(self._on_child_changed)
         self.decisions.changed.connect(self._on_child_changed)
@@ -1260,8 +1427,15 @@ class ConferenceWorkspace(QWidget):
     def _on_plan_changed(self) -> None:
         self.decisions.show_child()
 
+    def _draft_tabs(self) -> list[_DraftTab]:
+        return [t for t in self._tabs if isinstance(t, _DraftTab)]
+
+    def _on_drafts_restored(self) -> None:
+        self.draft_note.setText(QCoreApplication.translate(
+            "Workspace", "Unsaved text was put back into its fields. It stays a draft until you save it."))  # fmt: skip
+
     def _on_tabs_current_changed(self, index: int) -> None:
-        self.minutes.flush()
+        self.flush()
         if self._tabs[index] is self.decisions:
             self.decisions.show_child()
 
@@ -1289,8 +1463,8 @@ class ConferenceWorkspace(QWidget):
         if not d.can_approve.allowed:
             self.approve_reason.setText(problem_text(d.can_approve.code or "role_not_permitted"))
         elif d.record_locked:
-            self.approve_reason.setText(_tr("The record was approved on %1.").replace(
-                "%1", fmt_datetime(d.record_approved_at)))  # fmt: skip
+            approved = QCoreApplication.translate("Workspace", "The record was approved on %1.")
+            self.approve_reason.setText(approved.replace("%1", fmt_datetime(d.record_approved_at)))
         else:
             self.approve_reason.setText("")
         self.approve_reason.setProperty("code", d.can_approve.code or "")
@@ -1328,9 +1502,15 @@ class ConferenceWorkspace(QWidget):
         if not d.can_approve.allowed:
             messages.inform(self, problem_text(d.can_approve.code or "role_not_permitted"))
             return
-        if not messages.confirm(self, _tr("Approve the record"),
-                                _tr("Approve the record? Its text cannot change afterwards; it can then be "
-                                    "distributed."), _tr("Approve")):  # fmt: skip
+        question = QCoreApplication.translate(
+            "Workspace", "Approve the record? Its text cannot change afterwards; it can then be distributed."
+        )
+        if not messages.confirm(
+            self,
+            QCoreApplication.translate("Workspace", "Approve the record"),
+            question,
+            QCoreApplication.translate("Workspace", "Approve"),
+        ):
             return
         self.minutes.flush()
         result = _guard(self, lambda: self._s.conferences.approve_record(self.conference_id))
@@ -1356,13 +1536,36 @@ class ConferenceWorkspace(QWidget):
     def flush(self) -> None:
         """Write every pending draft (before locking, closing or switching language)."""
         self.minutes.flush()
+        for tab in self._draft_tabs():
+            tab.drafts.flush()
+
+    def show_draft(self, entity: str, entity_id: str, field: str) -> None:
+        """Bring the field a recovered draft belongs to into view (the draft is already in it)."""
+        if entity == "minutes_section":
+            self.tabs.setCurrentWidget(self.minutes)
+            self.minutes.select_section(entity_id)
+            return
+        per_child: dict[str, Any] = {"child_voice": self.voice, "decision": self.decisions, DISSENT: self.decisions,
+                                     "outline_plan": self.plan}  # fmt: skip
+        tab = per_child.get(entity)
+        if tab is not None:
+            tab.link.select(entity_id)
+        elif field == "venue":
+            tab = self.details
+        elif field.startswith(("new_action", "new_member")):
+            tab = self.plan
+        elif field == "new_recipient_name":
+            tab = self.distribution
+        else:
+            tab = self.attendance
+        self.tabs.setCurrentWidget(tab)
 
     def retranslate_ui(self) -> None:
         """Every label in the new language; typed text is untouched."""
         _retranslate_labels(self)
         for i, title in enumerate(TAB_TITLES):
             self.tabs.setTabText(i, _tr(title))
-        self.tabs.setAccessibleName(_tr("Conference sections"))
+        self.tabs.setAccessibleName(QCoreApplication.translate("Workspace", "Conference sections"))
         for tab in self._tabs:
             tab.retranslate_ui()
         self._show_header()
