@@ -288,15 +288,24 @@ class ChildrenPage(QWidget):
         self.told_person = _check(right, QT_TRANSLATE_NOOP("Workspace", "Told in &person"), "coordinator_told_person")
         self.told_writing = _check(right, QT_TRANSLATE_NOOP("Workspace", "Told in &writing"),
                                    "coordinator_told_writing")  # fmt: skip
-        form.addRow(buddy(_label(right, QT_TRANSLATE_NOOP("Workspace", "New &co-ordinator:")), self.new_coordinator))
-        form.addRow(buddy(_label(right, QT_TRANSLATE_NOOP("Workspace", "&From:")), self.coordinator_from))
-        form.addRow(buddy(_label(right, QT_TRANSLATE_NOOP("Workspace", "&Handover note:")), self.handover))
+        form.addRow(
+            buddy(_label(right, QT_TRANSLATE_NOOP("Workspace", "New &co-ordinator:")), self.new_coordinator),
+            self.new_coordinator,
+        )
+        form.addRow(
+            buddy(_label(right, QT_TRANSLATE_NOOP("Workspace", "&From:")), self.coordinator_from), self.coordinator_from
+        )
+        form.addRow(
+            buddy(_label(right, QT_TRANSLATE_NOOP("Workspace", "&Handover note:")), self.handover), self.handover
+        )
         form.addRow("", self.told_person)
         form.addRow("", self.told_writing)
         rl.addLayout(form)
         rl.addWidget(_button(right, QT_TRANSLATE_NOOP("Workspace", "Change co-&ordinator"), self.change_coordinator,
                              "coordinator_change"))  # fmt: skip
         split.addWidget(right)
+        split.setStretchFactor(0, 3)  # the register table gets the room: categories are long in Welsh
+        split.setStretchFactor(1, 2)
         layout.addWidget(split, 1)
         self.search.textChanged.connect(lambda _t: self.refresh())
         self.registered.toggled.connect(lambda _b: self.refresh())
@@ -391,12 +400,14 @@ class SettingsPage(QWidget):
         self.closures = QLabel(self)
         self.closures.setObjectName("settings_closures")
         self.closures.setWordWrap(True)
-        form.addRow(buddy(_label(self, QT_TRANSLATE_NOOP("Workspace", "&Language:")), self.language))
-        form.addRow(buddy(_label(self, QT_TRANSLATE_NOOP("Workspace", "Colour &scheme:")), self.theme_combo))
-        form.addRow(buddy(_label(self, QT_TRANSLATE_NOOP("Workspace", "&Lock after (minutes):")), self.idle))
-        form.addRow(buddy(_label(self, QT_TRANSLATE_NOOP("Workspace", "Your &name:")), self.name))
-        form.addRow(buddy(_label(self, QT_TRANSLATE_NOOP("Workspace", "Your s&eat:")), self.seat))
-        form.addRow(buddy(_label(self, QT_TRANSLATE_NOOP("Workspace", "&Closure day:")), self.closure))
+        form.addRow(buddy(_label(self, QT_TRANSLATE_NOOP("Workspace", "&Language:")), self.language), self.language)
+        form.addRow(
+            buddy(_label(self, QT_TRANSLATE_NOOP("Workspace", "Colour &scheme:")), self.theme_combo), self.theme_combo
+        )
+        form.addRow(buddy(_label(self, QT_TRANSLATE_NOOP("Workspace", "&Lock after (minutes):")), self.idle), self.idle)
+        form.addRow(buddy(_label(self, QT_TRANSLATE_NOOP("Workspace", "Your &name:")), self.name), self.name)
+        form.addRow(buddy(_label(self, QT_TRANSLATE_NOOP("Workspace", "Your s&eat:")), self.seat), self.seat)
+        form.addRow(buddy(_label(self, QT_TRANSLATE_NOOP("Workspace", "&Closure day:")), self.closure), self.closure)
         form.addRow("", self.closures)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
