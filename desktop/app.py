@@ -234,11 +234,52 @@ def run_app(profile_dir: str | None, *, language: str | None = None) -> int:
     controller.window.retranslate_ui()
     controller.start()
     controller.window.go(0)
+    if os.environ.get(BENCH_ENV) == "1":
+        QTimer.singleShot(0, lambda: _bench_report_ready(app, controller))
     if os.environ.get("COFNOD_DEMO") == "1":
         QTimer.singleShot(0, lambda: _maybe_demo(controller, store))
     code = app.exec()
     store.close()
     return int(code)
+
+
+#: ``COFNOD_BENCH_EXIT_WHEN_READY=1`` (benchmarks only): once the window is shown and the conference
+#: list holds its first page, print ``SHOWN``/``READY`` (ms since process start), ``ROWS`` and ``RSS``
+#: (kB) lines on stdout and quit. ``COFNOD_BENCH_T0`` (epoch seconds, set by the parent just before it
+#: spawns the process) is the start; without it the kernel's start time from /proc/self/stat is used.
+BENCH_ENV = "COFNOD_BENCH_EXIT_WHEN_READY"
+
+
+def _process_start_epoch() -> float:
+    given = os.environ.get("COFNOD_BENCH_T0")
+    if given:
+        return float(given)
+    with open("/proc/self/stat", encoding="ascii") as f:
+        start_ticks = int(f.read().rsplit(")", 1)[1].split()[19])
+    with open("/proc/stat", encoding="ascii") as f:
+        boot = next(int(line.split()[1]) for line in f if line.startswith("btime"))
+    return boot + start_ticks / os.sysconf("SC_CLK_TCK")
+
+
+def _bench_report_ready(app: QApplication, controller: AppController) -> None:
+    import time
+
+    def ms() -> float:
+        return (time.time() - _process_start_epoch()) * 1000
+
+    window = controller.window
+    app.processEvents()  # the first frame (Today) is painted
+    print(f"SHOWN {ms():.1f}", flush=True)
+    window.go(1)
+    app.processEvents()  # the conference list is painted with its first page
+    model = window.conferences.model
+    visible = window.isVisible() and window.conferences.table.isVisible()
+    print(f"READY {ms():.1f}", flush=True)
+    print(f"ROWS {model.rowCount() if visible else 0} {model.total}", flush=True)
+    with open("/proc/self/status", encoding="ascii") as f:
+        rss = next((line.split()[1] for line in f if line.startswith("VmRSS:")), "0")
+    print(f"RSS {rss}", flush=True)
+    QTimer.singleShot(0, app.quit)
 
 
 def _maybe_demo(controller: AppController, store: Any) -> None:
