@@ -23,8 +23,34 @@ from PySide6.QtWidgets import (
 from desktop.services.drafts import RecoveryItem
 from desktop.ui.labels import label
 from desktop.ui.models import fmt_datetime
+from desktop.ui.noop import QT_TRANSLATE_NOOP
 
 logger = logging.getLogger(__name__)
+
+#: Names of the drafted fields that are not minutes sections (minutes sections use their labels).
+FIELD_NAMES = {
+    "venue": QT_TRANSLATE_NOOP("RecoveryDialog", "Place"),
+    "quorum_override_reason": QT_TRANSLATE_NOOP("RecoveryDialog", "Chair's reason for proceeding"),
+    "postponement_reason": QT_TRANSLATE_NOOP("RecoveryDialog", "Reason for postponing"),
+    "new_attendee_name": QT_TRANSLATE_NOOP("RecoveryDialog", "Participant's name (not yet added)"),
+    "new_attendee_role": QT_TRANSLATE_NOOP("RecoveryDialog", "Participant's role (not yet added)"),
+    "new_action_text": QT_TRANSLATE_NOOP("RecoveryDialog", "Plan action (not yet added)"),
+    "new_action_owner": QT_TRANSLATE_NOOP("RecoveryDialog", "Action owner (not yet added)"),
+    "new_member_name": QT_TRANSLATE_NOOP("RecoveryDialog", "Core group member (not yet added)"),
+    "new_recipient_name": QT_TRANSLATE_NOOP("RecoveryDialog", "Recipient (not yet added)"),
+    "advocacy_not_offered_reason": QT_TRANSLATE_NOOP("RecoveryDialog", "Why advocacy was not offered"),
+    "wishes_and_feelings": QT_TRANSLATE_NOOP("RecoveryDialog", "Wishes and feelings"),
+    "not_recorded_reason": QT_TRANSLATE_NOOP("RecoveryDialog", "Why the voice could not be recorded"),
+    "coordinator_name": QT_TRANSLATE_NOOP("RecoveryDialog", "Co-ordinator"),
+    "rationale": QT_TRANSLATE_NOOP("RecoveryDialog", "Decision rationale"),
+    "evidence": QT_TRANSLATE_NOOP("RecoveryDialog", "Decision evidence"),
+    "plan_if_not_registered": QT_TRANSLATE_NOOP("RecoveryDialog", "Support plan if not registered"),
+    "evidence_of_change": QT_TRANSLATE_NOOP("RecoveryDialog", "Evidence of change"),
+    "chair_decision_reason": QT_TRANSLATE_NOOP("RecoveryDialog", "Chair's reason"),
+    "dissent": QT_TRANSLATE_NOOP("RecoveryDialog", "Dissent"),
+    "risks": QT_TRANSLATE_NOOP("RecoveryDialog", "Risks of harm"),
+    "keeping_safe": QT_TRANSLATE_NOOP("RecoveryDialog", "How the plan keeps the child safe"),
+}
 
 
 class RecoveryDialog(QDialog):
@@ -71,7 +97,9 @@ class RecoveryDialog(QDialog):
 
     def describe(self, item: RecoveryItem) -> str:
         """One line: where the text belongs, both times, and which is newer."""
-        where = label(item.section_key) + (f" — {item.child_name}" if item.child_name else "")
+        name = FIELD_NAMES.get(item.section_key)
+        place = self.tr(name) if name is not None else label(item.section_key)
+        where = place + (f" — {item.child_name}" if item.child_name else "")
         newer = (
             self.tr("The draft is newer than the saved record.")
             if item.draft_is_newer
