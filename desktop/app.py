@@ -140,14 +140,21 @@ class AppController:
         return dialog
 
     def _apply_recovery(self, dialog: RecoveryDialog) -> None:
+        """Discard the unticked drafts; open the first restored one's conference with the draft in its field.
+
+        A restored draft stays a draft (shown in its field, marked unsaved) until the user saves it:
+        recovery never writes over the record by itself.
+        """
         restore, discard = dialog.chosen()
-        for item in restore:
-            try:
-                self.services.minutes.save(item.entity_id, item.draft_text)
-            except Exception as exc:  # noqa: BLE001 - reported by code
-                messages.show_error(self.window, exc)
         for item in discard:
             self.services.drafts.discard(item.draft_id)
+        if restore:
+            first = restore[0]
+            try:
+                ws = self.window.open_conference(first.conference_id)
+                ws.show_draft(first.entity, first.entity_id, first.field)
+            except Exception as exc:  # noqa: BLE001 - reported by code
+                messages.show_error(self.window, exc)
 
     def shutdown(self) -> None:
         """Clean exit: write drafts, forget the crash marker."""
