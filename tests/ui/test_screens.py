@@ -1,0 +1,186 @@
+"""The main screens: every model passes Qt's model tester, titles never name a person, every control
+has an accessible name and is reached by Tab, and the minute-taker's limits show in words."""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import pkgutil
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QHeaderView,
+    QLineEdit,
+    QPlainTextEdit,
+    QTabBar,
+    QTextEdit,
+    QWidget,
+)
+
+import desktop.ui
+from desktop.services.errors import PermissionDeniedError
+from desktop.ui.main_window import MainWindow
+from desktop.ui.workspace import ConferenceWorkspace
+from tests.ui import flows
+from tests.unit.services.seed import World
+from tests.unit.services.test_workflow import _conference, _full_workflow
+
+INTERACTIVE = (QAbstractButton, QLineEdit, QPlainTextEdit, QTextEdit, QComboBox, QAbstractSpinBox,
+               QAbstractItemView, QTabBar)  # fmt: skip
+
+
+def _model_classes() -> set[type]:
+    found: set[type] = set()
+    for info in pkgutil.walk_packages(desktop.ui.__path__, "desktop.ui."):
+        mod = importlib.import_module(info.name)
+        for _name, cls in inspect.getmembers(mod, inspect.isclass):
+            if issubclass(cls, QAbstractItemModel) and cls.__module__ == mod.__name__:
+                found.add(cls)
+    return found
+
+
+def _names(world: World) -> list[str]:
+    """Children's and family members' names (given and family) that must never reach a title."""
+    out = []
+    for cid in world.child_ids:
+        d = world.services.children.detail(cid)
+        out.extend(part for part in d.row.name.split() if part)
+    return out
+
+
+def _screens(window: MainWindow, ws: ConferenceWorkspace) -> list[tuple[str, QWidget, Any]]:
+    """(name, root widget, how to show it) for each main screen and workspace tab."""
+    out: list[tuple[str, QWidget, Any]] = []
+    for i, page in enumerate((window.today, window.conferences, window.children_page, window.settings_page)):
+        out.append((page.objectName(), page, lambda i=i: window.go(i)))
+    for i in range(ws.tabs.count()):
+        out.append((f"workspace tab {i}", ws.tabs.widget(i), lambda i=i: _show_tab(window, ws, i)))
+    return out
+
+
+def _show_tab(window: MainWindow, ws: ConferenceWorkspace, i: int) -> None:
+    window.stack.setCurrentWidget(ws)
+    ws.tabs.setCurrentIndex(i)
+
+
+@pytest.fixture
+def full(qtbot: Any, window: MainWindow, world: World) -> ConferenceWorkspace:
+    cid = _full_workflow(world)
+    window.go(1)
+    window.conferences.refresh()
+    window.go(2)
+    window.children_page.refresh()
+    window.today.refresh()
+    ws = window.open_conference(cid)
+    ws.distribution.name.setText("Teulu")
+    ws.distribution.add()
+    return ws
+
+
+def test_every_model_passes_the_model_tester(qtbot: Any, qtmodeltester: Any, window: MainWindow,
+                                             full: ConferenceWorkspace) -> None:  # fmt: skip
+    classes = _model_classes()
+    assert classes, "no models found"
+    checked: set[type] = set()
+    for model in window.findChildren(QAbstractItemModel):
+        if type(model) in classes and model.rowCount() > 0:
+            qtmodeltester.check(model, force_py=True)
+            checked.add(type(model))
+    missing = {c.__qualname__ for c in classes - checked}
+    assert not missing, f"models with no populated instance on any screen (add them here): {missing}"
+
+
+def test_window_title_never_names_a_child(qtbot: Any, window: MainWindow, world: World,
+                                          full: ConferenceWorkspace) -> None:  # fmt: skip
+    names = _names(world)
+    assert names
+    titles = [window.windowTitle()]  # a conference is open
+    for _name, _root, show in _screens(window, full):
+        show()
+        titles.append(window.windowTitle())
+    window.lock()
+    titles.append(window.windowTitle())
+    assert all("Cofnod" in t for t in titles)
+    assert [t for t in titles if any(n in t for n in names)] == []
+    assert any(full.details_dto is not None and full.details_dto.reference in t for t in titles if full.details_dto)
+
+
+def test_every_interactive_widget_has_an_accessible_name(qtbot: Any, window: MainWindow,
+                                                         full: ConferenceWorkspace) -> None:  # fmt: skip
+    missing = []
+    for name, root, show in _screens(window, full):
+        show()
+        for w in [root, *root.findChildren(QWidget)]:
+            if isinstance(w, QHeaderView) or isinstance(w.parentWidget(), QAbstractSpinBox | QComboBox):
+                continue  # a table's header and a spin box's or combo's inner editor belong to their owner
+            if w.objectName() == "qt_tableview_cornerbutton":
+                continue  # Qt's select-all corner of a table: no focus, the table itself is named
+            if isinstance(w, INTERACTIVE) and w.isVisibleTo(root) and not w.accessibleName().strip():
+                missing.append(f"{name}: {type(w).__name__} {w.objectName()!r}")
+    for w in (window.nav, window.lock_screen.pin, window.lock_screen.button, full.tabs):
+        if not w.accessibleName().strip():
+            missing.append(w.objectName())
+    assert missing == []
+
+
+def test_tab_order_reaches_every_control_of_each_screen(qtbot: Any, window: MainWindow,
+                                                        full: ConferenceWorkspace) -> None:  # fmt: skip
+    flows.activate(qtbot, window)
+    for name, root, show in _screens(window, full):
+        show()
+        qtbot.waitUntil(lambda root=root: root.isVisible())
+        wanted = {
+            w for w in root.findChildren(QWidget)
+            if w.isVisible() and w.isEnabled() and w.focusPolicy() & Qt.FocusPolicy.TabFocus
+            and w.focusProxy() is None and not isinstance(w.parentWidget(), QAbstractSpinBox | QComboBox)
+        }  # fmt: skip
+        assert wanted, name
+        first = next(w for w in root.findChildren(QWidget) if w in wanted)
+        first.setFocus()
+        qtbot.waitUntil(lambda first=first: QApplication.focusWidget() is first)
+        reached = set()
+        for _ in range(400):
+            f = QApplication.focusWidget()
+            reached.add(f)
+            if wanted <= reached:
+                break
+            QTest.keyClick(f, Qt.Key.Key_Tab)
+        missed = sorted(f"{type(w).__name__}:{w.objectName()}" for w in wanted - reached)
+        assert missed == [], name
+
+
+def test_minute_taker_cannot_finalise_or_approve(qtbot: Any, window: MainWindow, world: World) -> None:
+    cid = _full_workflow(world)
+    world.seat.user = world.minute_taker
+    ws = window.open_conference(cid)
+    d = ws.decisions
+    ws.tabs.setCurrentWidget(d)
+    assert not d.finalise_button.isEnabled()
+    assert d.why_not.text() and d.why_not.property("code")
+    assert not ws.approve_button.isEnabled()
+    assert ws.approve_reason.text() and ws.approve_reason.property("code")
+    # The minute-taker still minutes.
+    assert ws.minutes.save_button.isEnabled() and not ws.minutes.editor.isReadOnly()
+    # The shortcuts do nothing either, and the services refuse on their own.
+    d.finalise()
+    assert not [x for x in d.findChildren(QWidget) if x.objectName() == "finalise_dialog" and x.isVisible()]
+    with pytest.raises(PermissionDeniedError):
+        world.services.decisions.finalise_preview(cid, world.child_ids[0])
+    with pytest.raises(PermissionDeniedError):
+        world.services.conferences.approve_record(cid)
+    assert ws.details_dto is not None and ws.details_dto.status != "record_approved"
+
+
+def test_smoke_all_tabs_of_a_fresh_conference(qtbot: Any, window: MainWindow, world: World) -> None:
+    ws = window.open_conference(_conference(world))
+    for i in range(ws.tabs.count()):
+        ws.tabs.setCurrentIndex(i)
+        assert ws.tabs.currentIndex() == i
