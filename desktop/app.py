@@ -170,32 +170,44 @@ def _ask_passphrase(request: Any) -> str | None:
     from desktop.ui.dialogs import SecretDialog
 
     creating = str(getattr(request, "reason", "")) == "create"
-    dialog = SecretDialog(
-        QApplication.translate("App", "Passphrase"),
+    prompt = (
         QApplication.translate(
             "App",
-            "This computer has no key store. Choose a passphrase to protect Cofnod's data; it cannot be recovered."
-            if creating
-            else "Enter the passphrase that protects Cofnod's data.",
-        ),
-        confirm=creating,
+            "This computer has no key store. Choose a passphrase to protect Cofnod's data; it cannot be recovered.",
+        )
+        if creating
+        else QApplication.translate("App", "Enter the passphrase that protects Cofnod's data.")
     )
+    dialog = SecretDialog(QApplication.translate("App", "Passphrase"), prompt, confirm=creating)
     return dialog.secret() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+def _ask(parent: QWidget | None, prompt: str, items: list[str] | None = None) -> str | None:
+    """One question in an input dialog whose buttons are translated (Qt has no Welsh of its own)."""
+    from PySide6.QtWidgets import QInputDialog
+
+    dialog = QInputDialog(parent)
+    dialog.setWindowTitle("Cofnod")
+    dialog.setLabelText(prompt)
+    dialog.setOkButtonText(QApplication.translate("App", "OK"))
+    dialog.setCancelButtonText(QApplication.translate("App", "Cancel"))
+    if items is not None:
+        dialog.setComboBoxItems(items)
+        dialog.setComboBoxEditable(False)
+    return dialog.textValue() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
 def _first_run(services: Services, store: Any, parent: QWidget | None) -> bool:
     """Ask who the user is, their seat, and an unlock PIN (set when the profile is created)."""
-    from PySide6.QtWidgets import QInputDialog
-
     from desktop.profile import set_unlock_secret
     from desktop.ui.dialogs import SecretDialog
 
-    name, ok = QInputDialog.getText(parent, "Cofnod", QApplication.translate("App", "Your name:"))
-    if not ok or not name.strip():
+    name = _ask(parent, QApplication.translate("App", "Your name:"))
+    if name is None or not name.strip():
         return False
     seats = [QApplication.translate("Labels", "Chair"), QApplication.translate("Labels", "Minute-taker")]
-    seat, ok = QInputDialog.getItem(parent, "Cofnod", QApplication.translate("App", "Your seat:"), seats, 0, False)
-    if not ok:
+    seat = _ask(parent, QApplication.translate("App", "Your seat:"), seats)
+    if seat is None:
         return False
     services.settings.set_identity(name, Role.CHAIR if seat == seats[0] else Role.MINUTE_TAKER)
     pin = SecretDialog(

@@ -7,7 +7,7 @@ import json
 import logging
 from collections.abc import Sequence
 
-from PySide6.QtCore import QDate, QDateTime, Qt, QTime
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, Qt, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateTimeEdit,
@@ -38,9 +38,10 @@ logger = logging.getLogger(__name__)
 def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
     box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog)
     box.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
-    box.button(QDialogButtonBox.StandardButton.Cancel).setText(dialog.tr("Cancel"))
+    cancel = QCoreApplication.translate("Dialogs", "Cancel")
+    box.button(QDialogButtonBox.StandardButton.Cancel).setText(cancel)
     box.button(QDialogButtonBox.StandardButton.Ok).setAccessibleName(ok_text.replace("&", ""))
-    box.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName(dialog.tr("Cancel"))
+    box.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName(cancel)
     box.accepted.connect(dialog.accept)
     box.rejected.connect(dialog.reject)
     return box
@@ -155,24 +156,25 @@ class FinaliseDialog(QDialog):
         )  # fmt: skip
         intro.setWordWrap(True)
         layout.addWidget(intro)
+        yes, no = self.tr("Yes"), self.tr("No")
         lines = [
-            f"{self.tr('Outcome')}: {label(d.outcome)}",
-            f"{self.tr('Categories')}: {', '.join(label(c) for c in d.categories) or '—'}",
-            f"{self.tr('Consensus')}: {self.tr('Yes') if d.consensus else self.tr('No')}",
-            f"{self.tr('Chair decided')}: {self.tr('Yes') if d.chair_decided else self.tr('No')}"
+            self.tr("Outcome: %1").replace("%1", label(d.outcome)),
+            self.tr("Categories: %1").replace("%1", ", ".join(label(c) for c in d.categories) or "—"),
+            self.tr("Consensus: %1").replace("%1", yes if d.consensus else no),
+            self.tr("Chair decided: %1").replace("%1", yes if d.chair_decided else no)
             + (f" — {d.chair_decision_reason}" if d.chair_decided else ""),
-            f"{self.tr('Rationale')}: {d.rationale}",
-            f"{self.tr('Evidence')}: {d.evidence}",
-            f"{self.tr('Co-ordinator')}: {d.coordinator_name}",
+            self.tr("Rationale: %1").replace("%1", d.rationale),
+            self.tr("Evidence: %1").replace("%1", d.evidence),
+            self.tr("Co-ordinator: %1").replace("%1", d.coordinator_name),
             "",
             self.tr("Views:"),
         ]
         for v in d.views:
             lines.append(f"  {v.name} ({label(v.agency)}): {label(v.view)}")
             if v.dissent:
-                lines.append(f"    {self.tr('Dissent')}: {v.dissent}")
+                lines.append("    " + self.tr("Dissent: %1").replace("%1", v.dissent))
         lines.append("")
-        lines.append(f"{self.tr('Content fingerprint')}: {preview.content_sha256[:16]}…")
+        lines.append(self.tr("Content fingerprint: %1").replace("%1", f"{preview.content_sha256[:16]}…"))
         self.summary = QPlainTextEdit("\n".join(lines), self)
         self.summary.setReadOnly(True)
         self.summary.setAccessibleName(self.tr("What will be locked"))

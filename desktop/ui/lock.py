@@ -101,12 +101,14 @@ class LockScreen(QWidget):
 
     def retranslate_ui(self) -> None:
         """Texts in the current language."""
-        tr = lambda s: QCoreApplication.translate("Lock", s)  # noqa: E731
-        self.message.setText(tr("Cofnod is locked. Enter your unlock PIN or passphrase to carry on; "
-                                "your unsaved text is kept."))  # fmt: skip
-        self.pin.setAccessibleName(tr("Unlock PIN or passphrase"))
-        self.button.setText(tr("&Unlock"))
-        self.button.setAccessibleName(tr("Unlock"))
+        self.message.setText(
+            QCoreApplication.translate(
+                "Lock", "Cofnod is locked. Enter your unlock PIN or passphrase to carry on; your unsaved text is kept."
+            )
+        )
+        self.pin.setAccessibleName(QCoreApplication.translate("Lock", "Unlock PIN or passphrase"))
+        self.button.setText(QCoreApplication.translate("Lock", "&Unlock"))
+        self.button.setAccessibleName(QCoreApplication.translate("Lock", "Unlock"))
 
     def try_unlock(self) -> None:
         """Check the PIN; emit ``unlocked`` when right."""

@@ -305,14 +305,14 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         if self._locked:
-            page = _tr("Locked")
+            page = QCoreApplication.translate("MainWindow", "Locked")
         elif self.workspace is not None and self.stack.currentWidget() is self.workspace:
             d = self.workspace.details_dto
-            page = d.reference if d else _tr("Conference")
+            page = d.reference if d else QCoreApplication.translate("MainWindow", "Conference")
         else:
             row = max(0, self.nav.currentRow())
             page = _tr(NAV[row][1])
-        self.setWindowTitle(f"{page} — Cofnod")
+        self.setWindowTitle(QCoreApplication.translate("MainWindow", "%1 — Cofnod").replace("%1", page))
 
     def _update_actions(self) -> None:
         in_ws = self.workspace is not None and not self._locked
@@ -323,13 +323,15 @@ class MainWindow(QMainWindow):
     def _show_user(self) -> None:
         ident = self.services.settings.identity()
         if ident is None:
-            self.user_label.setText(_tr("No user set: choose yourself and your seat in Settings"))
+            self.user_label.setText(
+                QCoreApplication.translate("MainWindow", "No user set: choose yourself and your seat in Settings")
+            )
         else:
             from desktop.ui.labels import label
 
-            self.user_label.setText(_tr("%1, acting as %2").replace("%1", ident.display_name).replace(
-                "%2", label(ident.role.value)))  # fmt: skip
-        self.sync_status.setText(_tr("Working offline"))
+            acting = QCoreApplication.translate("MainWindow", "%1, acting as %2")
+            self.user_label.setText(acting.replace("%2", label(ident.role.value)).replace("%1", ident.display_name))
+        self.sync_status.setText(QCoreApplication.translate("MainWindow", "Working offline"))
 
     def set_language_code(self, language: str) -> None:
         """Remember the language now in force (for the Settings page)."""
@@ -340,9 +342,9 @@ class MainWindow(QMainWindow):
         self.acts.retranslate()
         for i, (_key, title) in enumerate(NAV):
             self.nav.item(i).setText(_tr(title))
-        self.nav.setAccessibleName(_tr("Navigation"))
-        self.toolbar.setWindowTitle(_tr("Actions"))
-        self.toolbar.setAccessibleName(_tr("Actions"))
+        self.nav.setAccessibleName(QCoreApplication.translate("MainWindow", "Navigation"))
+        self.toolbar.setWindowTitle(QCoreApplication.translate("MainWindow", "Actions"))
+        self.toolbar.setAccessibleName(QCoreApplication.translate("MainWindow", "Actions"))
         for page in (self.today, self.conferences, self.children_page, self.settings_page, self.lock_screen):
             page.retranslate_ui()
         if self.workspace is not None:

@@ -17,10 +17,6 @@ from desktop.ui.labels import problem_text
 logger = logging.getLogger(__name__)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Messages", text)
-
-
 def error_text(exc: BaseException) -> str:
     """The translated sentence(s) for an error from a service or the store."""
     code = getattr(exc, "code", None)
@@ -29,15 +25,17 @@ def error_text(exc: BaseException) -> str:
         return "\n".join(lines)
     if isinstance(code, str):
         return problem_text(code, getattr(exc, "params", {}))
-    return _tr("Something unexpected went wrong. Your typed text is kept as a draft.")
+    return QCoreApplication.translate(
+        "Messages", "Something unexpected went wrong. Your typed text is kept as a draft."
+    )
 
 
 def show_error(parent: QWidget | None, exc: BaseException) -> None:
     """Tell the user why an action failed (never a traceback)."""
     if not isinstance(exc, ServiceError) and getattr(exc, "code", None) is None:
         logger.error("unexpected error", exc_info=exc)
-    box = QMessageBox(QMessageBox.Icon.Warning, _tr("Cofnod"), error_text(exc), QMessageBox.StandardButton.Ok, parent)
-    box.button(QMessageBox.StandardButton.Ok).setText(_tr("OK"))
+    box = QMessageBox(QMessageBox.Icon.Warning, "Cofnod", error_text(exc), QMessageBox.StandardButton.Ok, parent)
+    box.button(QMessageBox.StandardButton.Ok).setText(QCoreApplication.translate("Messages", "OK"))
     box.exec()
 
 
@@ -45,13 +43,13 @@ def confirm(parent: QWidget | None, title: str, text: str, yes_text: str) -> boo
     """Ask a yes/no question with translated buttons; True when the user agrees."""
     box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent)
     yes = box.addButton(yes_text, QMessageBox.ButtonRole.AcceptRole)
-    box.addButton(_tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+    box.addButton(QCoreApplication.translate("Messages", "Cancel"), QMessageBox.ButtonRole.RejectRole)
     box.exec()
     return box.clickedButton() is yes
 
 
 def inform(parent: QWidget | None, text: str) -> None:
     """A plain notice with a translated OK button."""
-    box = QMessageBox(QMessageBox.Icon.Information, _tr("Cofnod"), text, QMessageBox.StandardButton.Ok, parent)
-    box.button(QMessageBox.StandardButton.Ok).setText(_tr("OK"))
+    box = QMessageBox(QMessageBox.Icon.Information, "Cofnod", text, QMessageBox.StandardButton.Ok, parent)
+    box.button(QMessageBox.StandardButton.Ok).setText(QCoreApplication.translate("Messages", "OK"))
     box.exec()

@@ -8,7 +8,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -161,7 +161,7 @@ class ConferencesPage(QWidget):
         bar = QHBoxLayout()
         self.search = QLineEdit(self)
         _a11y(self.search, QT_TRANSLATE_NOOP("Workspace", "Search by child's name or reference"), "conference_search")
-        self.search.setPlaceholderText(_tr("Child's name or reference"))
+        self.search.setPlaceholderText(QCoreApplication.translate("Workspace", "Child's name or reference"))
         self.search.setMinimumWidth(self.search.fontMetrics().averageCharWidth() * 28)  # room for the hint
         self.type_filter = CodeCombo([t.value for t in ConferenceType], self, empty=True)
         _a11y(self.type_filter, QT_TRANSLATE_NOOP("Workspace", "Filter by type"), "conference_type_filter")
@@ -224,7 +224,9 @@ class ConferencesPage(QWidget):
 
     def _show_count(self) -> None:
         self.count.setText(
-            _tr("%1 conferences").replace("%1", f"{self.model.total:,}" if self.model.total >= 0 else "…")
+            QCoreApplication.translate("Workspace", "Conferences found: %1").replace(
+                "%1", QLocale().toString(self.model.total) if self.model.total >= 0 else "…"
+            )
         )
 
     def clear_content(self) -> None:
@@ -233,7 +235,7 @@ class ConferencesPage(QWidget):
 
     def retranslate_ui(self) -> None:
         _retranslate_labels(self)
-        self.search.setPlaceholderText(_tr("Child's name or reference"))
+        self.search.setPlaceholderText(QCoreApplication.translate("Workspace", "Child's name or reference"))
         self.model.retranslate()
         self._show_count()
 
@@ -244,7 +246,8 @@ CHILD_COLUMNS = (
     Column(QT_TRANSLATE_NOOP("Columns", "Name"), lambda r: r.name),
     Column(QT_TRANSLATE_NOOP("Columns", "Date of birth"), lambda r: fmt_date(r.date_of_birth)),
     Column(QT_TRANSLATE_NOOP("Columns", "Register"),
-           lambda r: ", ".join(label(c) for c in r.categories) if r.registered else _tr("Not registered")),
+           lambda r: ", ".join(label(c) for c in r.categories) if r.registered
+           else QCoreApplication.translate("Workspace", "Not registered")),
     Column(QT_TRANSLATE_NOOP("Columns", "Co-ordinator"), lambda r: r.coordinator),
     Column(QT_TRANSLATE_NOOP("Columns", "18th birthday"),
            lambda r: label(r.adulthood) if r.adulthood in ("upcoming", "reached") else "",
@@ -322,21 +325,22 @@ class ChildrenPage(QWidget):
         d = self._s.children.detail(self.model.row_at(row).id)
         lines = [d.row.name, ""]
         if d.adulthood_birthday:
-            lines.append(_tr("18th birthday: %1").replace("%1", fmt_date(d.adulthood_birthday)) + (
+            birthday = QCoreApplication.translate("Workspace", "18th birthday: %1")
+            lines.append(birthday.replace("%1", fmt_date(d.adulthood_birthday)) + (
                 f" — {label(d.row.adulthood)}" if d.row.adulthood in ("upcoming", "reached") else ""))  # fmt: skip
         lines.append("")
-        lines.append(_tr("Registrations:"))
+        lines.append(QCoreApplication.translate("Workspace", "Registrations:"))
         for r in d.registrations:
             end = f" → {fmt_date(r.ended_on)} ({label(r.end_reason) if r.end_reason else ''})" if r.ended_on else ""
             lines.append(f"  {fmt_date(r.registered_on)}{end}: {', '.join(label(c) for c in r.categories)}")
         if not d.registrations:
-            lines.append("  " + _tr("None"))
+            lines.append("  " + QCoreApplication.translate("Workspace", "None"))
         lines.append("")
-        lines.append(_tr("Co-ordinators:"))
+        lines.append(QCoreApplication.translate("Workspace", "Co-ordinators:"))
         for c in d.coordinators:
             lines.append(f"  {c.social_worker}: {fmt_date(c.from_date)} – {fmt_date(c.to_date)}")
         lines.append("")
-        lines.append(_tr("Conferences:"))
+        lines.append(QCoreApplication.translate("Workspace", "Conferences:"))
         for x in d.conferences:
             lines.append(f"  {x.reference} {label(x.type)} — {label(x.status)}")
         self.detail.setPlainText("\n".join(lines))
@@ -442,7 +446,9 @@ class SettingsPage(QWidget):
 
     def _show_closures(self) -> None:
         days = self._s.settings.closure_days()
-        self.closures.setText(", ".join(fmt_date(d) for d, _desc in days) or _tr("No closure days"))
+        self.closures.setText(
+            ", ".join(fmt_date(d) for d, _desc in days) or QCoreApplication.translate("Workspace", "No closure days")
+        )
 
     def save_identity(self) -> None:
         """Set who the profile's user is and in which seat they act."""
