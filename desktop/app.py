@@ -102,15 +102,24 @@ class AppController:
             theme=theme,
             task_runner=self.task_runner,
         )
+        self.window.settings_page.identity_changed.connect(self.refresh_identity)
         self.window.language_requested.connect(self.set_language)
         self.window.theme_requested.connect(lambda t: apply_theme(self.app, t))
         language.language_changed.connect(lambda _code: self.window.retranslate_ui())
         app.aboutToQuit.connect(self.shutdown)
 
     def _current_user(self) -> CurrentUser:
-        # Re-read each time: Settings may change the seat while the app runs.
-        ident = read_identity(self.store.sessions)
-        return ident or CurrentUser(None, "", Role.MINUTE_TAKER)
+        # Called by the services *inside* their transactions (every write asks who acts). Reading
+        # the profile here would open a second connection whose BEGIN IMMEDIATE waits for our own
+        # write lock ("database is locked"), so the identity is cached and refreshed on change.
+        return self._identity or CurrentUser(None, "", Role.MINUTE_TAKER)
+
+    def refresh_identity(self) -> None:
+        """Re-read who the user is and their seat (after the first run or a change in Settings)."""
+        self._identity = read_identity(self.store.sessions)
+        ws = getattr(getattr(self, "window", None), "workspace", None)
+        if ws is not None:  # the window's own handler ran first, with the old seat
+            ws.reload()
 
     def set_language(self, code: str) -> None:
         """Switch the interface language live; typed text stays in its widgets."""
@@ -123,6 +132,7 @@ class AppController:
 
     def start(self) -> MainWindow:
         """Write the crash marker, show the window, then offer recovery if the last run crashed."""
+        self.refresh_identity()
         self.lock_path.write_text(str(os.getpid()), encoding="utf-8")
         self.window.show()
         if self.crashed_last_time:
