@@ -1,0 +1,147 @@
+"""``desktop/app.py`` wiring on a real profile folder, and crash recovery after a real SIGKILL."""
+
+from __future__ import annotations
+
+import faulthandler
+import logging
+import os
+import signal
+import subprocess
+import sys
+import threading
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+import desktop.app as app_mod
+from desktop.profile import open_profile
+from desktop.secrets import KeyringSecretStore
+from desktop.ui.dialogs import SecretDialog
+from desktop.ui.recovery import RecoveryDialog
+from tests.support.crash_child import TEXT
+
+ROOT = Path(__file__).resolve().parents[2]
+PASSPHRASE = "correct horse battery staple ŵ"
+
+
+@pytest.fixture
+def isolated_hooks(monkeypatch: pytest.MonkeyPatch) -> Any:
+    """run_app installs logging, excepthooks and faulthandler for the process: put them back."""
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    monkeypatch.setattr(threading, "excepthook", threading.excepthook)
+    handlers = list(logging.getLogger().handlers)
+    level = logging.getLogger().level
+    yield
+    root = logging.getLogger()
+    for h in list(root.handlers):
+        if h not in handlers:
+            root.removeHandler(h)
+            h.close()
+    root.setLevel(level)
+    faulthandler.enable(file=sys.__stderr__)
+
+
+def _capture_controllers(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
+    made: list[Any] = []
+    original = app_mod.AppController.__init__
+
+    def init(self: Any, *args: Any, **kwargs: Any) -> None:
+        original(self, *args, **kwargs)
+        made.append(self)
+
+    monkeypatch.setattr(app_mod.AppController, "__init__", init)
+    return made
+
+
+def test_run_app_first_run_marker_and_clean_exit(
+    qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, isolated_hooks: Any
+) -> None:
+    folder = tmp_path / "profile"
+    asked: list[str] = []
+    answers = iter(["Gwenllian Morgan", QApplication.translate("Labels", "Chair")])
+    monkeypatch.setattr(app_mod, "_ask", lambda _p, prompt, items=None: asked.append(prompt) or next(answers))
+    monkeypatch.setattr(SecretDialog, "exec", lambda self: SecretDialog.DialogCode.Accepted)
+    monkeypatch.setattr(SecretDialog, "secret", lambda self: "2468")
+    made = _capture_controllers(monkeypatch)
+    seen: dict[str, Any] = {}
+
+    def fake_exec() -> int:
+        ctl = made[-1]
+        seen["marker"] = (folder / app_mod.LOCK_FILE).read_text(encoding="utf-8")
+        seen["title"] = ctl.window.windowTitle()
+        seen["identity"] = ctl.services.settings.identity()
+        seen["recovery"] = ctl.window.findChild(RecoveryDialog)
+        ctl.shutdown()  # what aboutToQuit runs on a clean exit
+        QApplication.instance().aboutToQuit.disconnect(ctl.shutdown)
+        ctl.window.close()
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", staticmethod(fake_exec))
+    assert app_mod.run_app(str(folder), language="en") == 0
+    assert len(asked) == 2
+    assert seen["marker"] == str(os.getpid())
+    assert seen["identity"].display_name == "Gwenllian Morgan"
+    assert "Cofnod" in seen["title"]
+    assert seen["recovery"] is None
+    assert not (folder / app_mod.LOCK_FILE).exists()
+    assert (folder / "logs" / "cofnod.log").exists()
+
+
+def test_crash_then_restart_offers_recovery_with_both_times(
+    qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "profile"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "COFNOD_PASSPHRASE": PASSPHRASE,
+           "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring", "PYTHONPATH": str(ROOT)}  # fmt: skip
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "tests.support.crash_child", str(folder)],
+        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, encoding="utf-8",
+    )  # fmt: skip
+    lines: dict[str, str] = {}
+    try:
+        assert proc.stdout is not None
+        for line in proc.stdout:  # bounded by the suite's timeout; the child never exits by itself
+            key, _, value = line.strip().partition(" ")
+            lines[key] = value
+            if key == "AUTOSAVED":
+                break
+        assert "AUTOSAVED" in lines, lines
+        os.kill(proc.pid, signal.SIGKILL)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        proc.wait(timeout=30)
+    assert proc.returncode == -signal.SIGKILL
+    assert (folder / app_mod.LOCK_FILE).exists()  # no clean exit
+
+    monkeypatch.setenv("COFNOD_PASSPHRASE", PASSPHRASE)
+    store = open_profile(folder, secrets=KeyringSecretStore())
+    try:
+        lm = app_mod.LanguageManager(QApplication.instance())
+        ctl = app_mod.AppController(QApplication.instance(), store, folder, verify_unlock=lambda s: False, language=lm)
+        assert ctl.crashed_last_time
+        window = ctl.start()
+        qtbot.addWidget(window)
+        qtbot.waitUntil(lambda: window.findChild(RecoveryDialog) is not None, timeout=5000)
+        dialog = window.findChild(RecoveryDialog)
+        assert dialog is not None and len(dialog.items) == 1
+        item = dialog.items[0]
+        assert item.entity_id == lines["SECTION"] and item.draft_text == TEXT
+        assert item.draft_is_newer and item.record_saved_at is None
+        line = dialog.list.item(0).text()
+        assert dialog.tr("The draft is newer than the saved record.") in line
+        assert app_mod.fmt_datetime(item.draft_saved_at) in line if hasattr(app_mod, "fmt_datetime") else True
+        assert dialog.draft_text.toPlainText() == TEXT
+        dialog.accept()
+        ws = window.workspace
+        assert ws is not None and ws.conference_id == lines["CONFERENCE"]
+        assert ws.tabs.currentWidget() is ws.minutes
+        assert ws.minutes.editor.toPlainText() == TEXT
+        assert ws.minutes.status.text()  # says it is an unsaved draft
+        ctl.shutdown()
+        QApplication.instance().aboutToQuit.disconnect(ctl.shutdown)
+        assert not (folder / app_mod.LOCK_FILE).exists()
+    finally:
+        store.close()
