@@ -1458,6 +1458,91 @@
 <context>
     <name>RecoveryDialog</name>
     <message>
+        <source>Place</source>
+        <extracomment>Names of the drafted fields that are not minutes sections (minutes sections use their labels).</extracomment>
+        <translation>Lleoliad</translation>
+    </message>
+    <message>
+        <source>Chair&apos;s reason for proceeding</source>
+        <translation>Rheswm y cadeirydd dros fwrw ymlaen</translation>
+    </message>
+    <message>
+        <source>Reason for postponing</source>
+        <translation>Rheswm dros ohirio</translation>
+    </message>
+    <message>
+        <source>Participant&apos;s name (not yet added)</source>
+        <translation>Enw&apos;r cyfranogwr (heb ei ychwanegu eto)</translation>
+    </message>
+    <message>
+        <source>Participant&apos;s role (not yet added)</source>
+        <translation>Rôl y cyfranogwr (heb ei hychwanegu eto)</translation>
+    </message>
+    <message>
+        <source>Plan action (not yet added)</source>
+        <translation>Cam gweithredu&apos;r cynllun (heb ei ychwanegu eto)</translation>
+    </message>
+    <message>
+        <source>Action owner (not yet added)</source>
+        <translation>Pwy sy&apos;n gyfrifol am y cam (heb ei ychwanegu eto)</translation>
+    </message>
+    <message>
+        <source>Core group member (not yet added)</source>
+        <translation>Aelod o&apos;r grŵp craidd (heb ei ychwanegu eto)</translation>
+    </message>
+    <message>
+        <source>Recipient (not yet added)</source>
+        <translation>Derbynnydd (heb ei ychwanegu eto)</translation>
+    </message>
+    <message>
+        <source>Why advocacy was not offered</source>
+        <translation>Pam na chynigiwyd eiriolaeth</translation>
+    </message>
+    <message>
+        <source>Wishes and feelings</source>
+        <translation>Dymuniadau a theimladau</translation>
+    </message>
+    <message>
+        <source>Why the voice could not be recorded</source>
+        <translation>Pam nad oedd modd cofnodi llais y plentyn</translation>
+    </message>
+    <message>
+        <source>Co-ordinator</source>
+        <translation>Cydgysylltydd</translation>
+    </message>
+    <message>
+        <source>Decision rationale</source>
+        <translation>Rhesymeg y penderfyniad</translation>
+    </message>
+    <message>
+        <source>Decision evidence</source>
+        <translation>Tystiolaeth y penderfyniad</translation>
+    </message>
+    <message>
+        <source>Support plan if not registered</source>
+        <translation>Cynllun cymorth os na chaiff ei gofrestru</translation>
+    </message>
+    <message>
+        <source>Evidence of change</source>
+        <translation>Tystiolaeth o newid</translation>
+    </message>
+    <message>
+        <source>Chair&apos;s reason</source>
+        <translation>Rheswm y cadeirydd</translation>
+    </message>
+    <message>
+        <source>Dissent</source>
+        <translation>Anghytuno</translation>
+    </message>
+    <message>
+        <source>Risks of harm</source>
+        <translation>Risgiau o niwed</translation>
+    </message>
+    <message>
+        <source>How the plan keeps the child safe</source>
+        <translation>Sut mae&apos;r cynllun yn cadw&apos;r plentyn yn ddiogel</translation>
+    </message>
+    <message>
         <source>Recover unsaved text</source>
         <translation>Adfer testun heb ei gadw</translation>
     </message>
@@ -1529,6 +1614,7 @@
     <name>Workspace</name>
     <message>
         <source>Today&apos;s conferences</source>
+        <extracomment>The conference tables&apos; column of children&apos;s names, which takes the spare width. Pause after the last key before the conference list is filtered.</extracomment>
         <translation>Cynadleddau heddiw</translation>
     </message>
     <message>
