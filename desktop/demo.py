@@ -92,20 +92,29 @@ AGENCY_ROLES: dict[str, tuple[str, ...]] = {
     AgencyGrouping.VOLUNTARY: ("Family support worker",),
 }
 
-SECTION_TEXT = {
-    "purpose": (
-        "Diben y gynhadledd yw ystyried a yw {child} yn parhau i fod mewn perygl o niwed sylweddol. "
-        "The chair explained the purpose of the conference and the family's right to be heard."
+#: Demo minutes by section key (the keys of desktop.services.minutes.SECTION_KEYS); True = one per child.
+SECTION_TEXT: dict[str, tuple[bool, str]] = {
+    "attendance_apologies": (
+        False,
+        "Roedd y cadeirydd, y cydgysylltydd, yr heddlu ac iechyd yn bresennol. "
+        "Apologies were received from education, who sent a written report.",
     ),
-    "agency_reports": (
+    "reports_received": (
+        False,
         "Cafwyd adroddiadau gan y gwasanaethau cymdeithasol, yr heddlu ac iechyd. "
-        "Reports were shared with the family before the conference."
+        "Reports were shared with the family before the conference.",
     ),
-    "analysis": (
+    "information_shared": (
+        True,
+        "Diben y gynhadledd yw ystyried a yw {child} yn parhau i fod mewn perygl o niwed sylweddol. "
+        "The chair explained the purpose of the conference and the family's right to be heard.",
+    ),
+    "risks_strengths": (
+        True,
         "Mae'r pryderon yn ymwneud â {category}. Strengths: the family engaged with the plan; "
-        "worries remain about home conditions at Tŷ {family}."
+        "worries remain about home conditions at Tŷ {family}.",
     ),
-    "next_steps": "Y cam nesaf: grŵp craidd o fewn 10 diwrnod gwaith. Next review as the plan sets out.",
+    "next_review": (False, "Y cam nesaf: grŵp craidd o fewn 10 diwrnod gwaith. Next review as the plan sets out."),
 }
 
 CHAIR_NAME = "Eluned Prys"
@@ -453,19 +462,23 @@ def _family(
             position += 1
 
         if held:
-            for key_position, key in enumerate(SECTION_TEXT):
-                sid = b.new_id()
-                text = SECTION_TEXT[key].format(child=child_ids[0][1], category="esgeulustod / neglect", family=surname)
-                b.add(
-                    "minutes_section",
-                    {"id": sid, "conference_id": conf_id, "key": key, "child_id": None, "position": key_position,
-                     "text": text, "restricted": False, **b.stamp()},
-                )  # fmt: skip
-                b.add(
-                    "minutes_version",
-                    {"id": b.new_id(), "section_id": sid, "version": 1, "text": text, "saved_at": b.now,
-                     "saved_by": taker},
-                )  # fmt: skip
+            key_position = 0
+            for key, (per_child, template) in SECTION_TEXT.items():
+                targets = child_ids if per_child else [(None, child_ids[0][1], False)]
+                for section_child_id, child_given, _unborn in targets:
+                    sid = b.new_id()
+                    text = template.format(child=child_given, category="esgeulustod / neglect", family=surname)
+                    b.add(
+                        "minutes_section",
+                        {"id": sid, "conference_id": conf_id, "key": key, "child_id": section_child_id,
+                         "position": key_position, "text": text, "restricted": False, **b.stamp()},
+                    )  # fmt: skip
+                    b.add(
+                        "minutes_version",
+                        {"id": b.new_id(), "section_id": sid, "version": 1, "text": text, "saved_at": b.now,
+                         "saved_by": taker},
+                    )  # fmt: skip
+                    key_position += 1
 
         for position_child, (cid, given, unborn) in enumerate(child_ids):
             b.add(

@@ -128,22 +128,26 @@ def take_screenshots(out: Path, languages: Sequence[str] = ("en", "cy"), size: Q
 
 def _recovery(services: object, window: QWidget, path: Path, app: QApplication) -> Path:
     """The recovery offer for a draft typed into a minutes section before a (pretend) crash."""
+    from desktop.services.minutes import DRAFT_FIELD
     from desktop.services.registry import Services
-    from desktop.store.orm import MinutesSection
     from desktop.ui.recovery import RecoveryDialog
     from sync.protocol.enums import Entity
 
     assert isinstance(services, Services)
     if not services.drafts.recoverable():
-        with services.ctx.sessions() as s:
-            section = s.query(MinutesSection).filter(MinutesSection.text != "").first()
-            assert section is not None
-            section_id, text = section.id, section.text
+        from desktop.services.conferences import ConferenceFilter
+
+        section = next(
+            section
+            for row in services.conferences.list_page(ConferenceFilter(), limit=200)
+            for section in services.minutes.sections(row.id)
+            if section.text
+        )
         services.drafts.save(
             Entity.MINUTES_SECTION.value,
-            section_id,
-            "text",
-            text + "\n\nMae'r teulu'n cytuno â'r cynllun; bydd Gwŷn yn aros gyda'i nain am y tro.",
+            section.id,
+            DRAFT_FIELD,
+            section.text + "\n\nMae'r teulu'n cytuno â'r cynllun; bydd Gwŷn yn aros gyda'i nain am y tro.",
         )
     dialog = RecoveryDialog(services.drafts.recoverable(), window)
     dialog.resize(900, 560)
