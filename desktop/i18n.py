@@ -34,7 +34,8 @@ class PseudoTranslator(QTranslator):
         if not source:
             return source
         extra = max(0, len(source) * (self._scale - 100) // 100)
-        filler = ("~" * extra) if extra else ""
+        # Words of filler, not one long run: longer text has more words, and labels may wrap between them.
+        filler = (" ~~~~" * (extra // 5 + 1))[:extra]
         return f"[{source}{filler}]"
 
     def isEmpty(self) -> bool:  # noqa: D102 - Qt override

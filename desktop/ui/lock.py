@@ -94,7 +94,8 @@ class LockScreen(QWidget):
         self.error = QLabel(self)
         self.error.setObjectName("unlock_error")
         self.error.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        for w in (self.message, self.pin, self.button, self.error):
+        layout.addWidget(self.message)  # the full width, so a long text wraps (it centres itself)
+        for w in (self.pin, self.button, self.error):
             layout.addWidget(w, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(1)
         self.retranslate_ui()

@@ -87,6 +87,7 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget(central)
         self.nav.setObjectName("navigation")
         self.nav.setMaximumWidth(260)
+        self.nav.setWordWrap(True)  # a long Welsh page name takes two lines rather than being cut off
         for key, _title in NAV:
             item = QListWidgetItem(self.nav)
             item.setData(Qt.ItemDataRole.UserRole, key)

@@ -171,16 +171,19 @@ class ConferencesPage(QWidget):
         _a11y(self.due_filter, QT_TRANSLATE_NOOP("Workspace", "Filter by timescale"), "conference_due_filter")
         bar.addWidget(buddy(_label(self, QT_TRANSLATE_NOOP("Workspace", "&Search:")), self.search))
         bar.addWidget(self.search, 2)
-        bar.addWidget(buddy(_label(self, QT_TRANSLATE_NOOP("Workspace", "T&ype:")), self.type_filter))
-        bar.addWidget(self.type_filter)
-        bar.addWidget(buddy(_label(self, QT_TRANSLATE_NOOP("Workspace", "Stat&us:")), self.status_filter))
-        bar.addWidget(self.status_filter)
-        bar.addWidget(buddy(_label(self, QT_TRANSLATE_NOOP("Workspace", "Ti&mescale:")), self.due_filter))
-        bar.addWidget(self.due_filter)
+        # The filters get a row of their own: with Welsh labels one row would not fit a 1366-pixel screen.
+        filters = QHBoxLayout()
+        filters.addWidget(buddy(_label(self, QT_TRANSLATE_NOOP("Workspace", "T&ype:")), self.type_filter))
+        filters.addWidget(self.type_filter)
+        filters.addWidget(buddy(_label(self, QT_TRANSLATE_NOOP("Workspace", "Stat&us:")), self.status_filter))
+        filters.addWidget(self.status_filter)
+        filters.addWidget(buddy(_label(self, QT_TRANSLATE_NOOP("Workspace", "Ti&mescale:")), self.due_filter))
+        filters.addWidget(self.due_filter)
         self.new_button = _button(self, QT_TRANSLATE_NOOP("Workspace", "&New conference…"), self.new_requested.emit,
                                   "conference_new")  # fmt: skip
         bar.addWidget(self.new_button)
         layout.addLayout(bar)
+        layout.addLayout(filters)
         self.model = ConferenceListModel(services.conferences, self)
         self.table = _conference_table(self, self.model, QT_TRANSLATE_NOOP("Workspace", "Conferences"),
                                        "conference_table")  # fmt: skip

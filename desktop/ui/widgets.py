@@ -7,7 +7,7 @@ import logging
 from collections.abc import Iterable, Sequence
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QComboBox, QDateEdit, QLabel, QWidget
+from PySide6.QtWidgets import QComboBox, QDateEdit, QLabel, QSizePolicy, QWidget
 
 from desktop.ui.labels import label
 
@@ -19,6 +19,10 @@ class CodeCombo(QComboBox):
 
     def __init__(self, codes: Iterable[str], parent: QWidget | None = None, *, empty: bool = False) -> None:
         super().__init__(parent)
+        # Sized by a typical label, not the longest (Welsh labels run long); it widens where there is room.
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(16)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, self.sizePolicy().verticalPolicy())
         self._empty = empty
         self._codes: list[str] = []
         self.set_codes(codes)

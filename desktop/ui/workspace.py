@@ -226,6 +226,7 @@ class DetailsTab(_DraftTab):
         _a11y(self.previous, QT_TRANSLATE_NOOP("Workspace", "Previous conference date"), "details_previous")
         self.due = QLabel(self)
         self.due.setObjectName("details_due")
+        self.due.setWordWrap(True)
         self.children_label = QLabel(self)
         self.children_label.setObjectName("details_children")
         self.children_label.setWordWrap(True)
@@ -675,6 +676,7 @@ class MinutesTab(QWidget):
         self._sections: list[SectionView] = []
         self._current: SectionView | None = None
         self.sections = QListWidget(self)
+        self.sections.setWordWrap(True)  # long Welsh section titles wrap instead of being cut off
         _a11y(self.sections, QT_TRANSLATE_NOOP("Workspace", "Sections of the record"), "minutes_sections")
         self.editor = QPlainTextEdit(self)
         _a11y(self.editor, QT_TRANSLATE_NOOP("Workspace", "Section text"), "minutes_editor")
@@ -1103,7 +1105,22 @@ class DecisionsTab(_DraftTab):
             box.setText(label(code))
             box.setAccessibleName(label(code))
         if self._view is not None:
-            self._show(self._view)
+            # Only the words change: no reload, so unsaved choices and typed text stay as they are.
+            for i, row in enumerate(self._view.views):
+                item = self.views_grid.itemAtPosition(i, 0)
+                name = item.widget() if item is not None else None
+                if isinstance(name, QLabel):
+                    name.setText(f"{row.name} ({label(row.agency)})")
+                combo, dissent = self.view_widgets.get(row.attendance_id, (None, None))
+                if combo is not None and dissent is not None:
+                    combo.setAccessibleName(
+                        QCoreApplication.translate("Workspace", "View of %1").replace("%1", row.name)
+                    )
+                    dissent.setAccessibleName(
+                        QCoreApplication.translate("Workspace", "Dissent of %1").replace("%1", row.name)
+                    )
+                    dissent.setPlaceholderText(QCoreApplication.translate("Workspace", "Dissent: why they disagree"))
+            self._refresh_state()
 
 
 # =============================================================================================
@@ -1274,8 +1291,10 @@ class PlanTab(_DraftTab):
         _retranslate_labels(self)
         self.actions_model.retranslate()
         self.members_model.retranslate()
-        if self.child.item_id():
-            self.show_child()
+        if self.child.item_id() and getattr(self, "_due", None) is not None:
+            # Only the words change: no reload, so an unsaved date or typed text stays as it is.
+            due = QCoreApplication.translate("Workspace", "Due by %1 (10 working days after the conference)")
+            self.first_due.setText(due.replace("%1", fmt_date(self._due)))
 
 
 class DistributionTab(_DraftTab):
@@ -1372,6 +1391,7 @@ class ConferenceWorkspace(QWidget):
         head = QHBoxLayout()
         self.title = QLabel(self)
         self.title.setObjectName("workspace_title")
+        self.title.setWordWrap(True)
         f = self.title.font()
         f.setPointSizeF(f.pointSizeF() * 1.25)
         f.setBold(True)
