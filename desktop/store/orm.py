@@ -139,6 +139,10 @@ class Child(Synced, Base):
     """A child (or unborn baby) who is, or may be, the subject of a conference."""
 
     __tablename__ = "child"
+    __table_args__ = (
+        # Revision 0003: the conference list's name filter checks a child from this index alone.
+        Index("ix_child_list", "id", "voided_at", "search_name"),
+    )
     given_names: Mapped[str] = mapped_column(Text)
     family_name: Mapped[str] = mapped_column(Text)
     #: Lower-cased, accent-folded "given family" for fast searching.
@@ -199,6 +203,10 @@ class Conference(Synced, Base):
         Index("ix_conference_scheduled_for", "scheduled_for"),
         Index("ix_conference_status_type", "status", "type"),
         Index("ix_conference_due_by", "due_by"),
+        # Revision 0003, the conference list: walk conferences in date order without reading rows,
+        # and look up matched conferences' dates by id, both from the index alone.
+        Index("ix_conference_list_scheduled", "scheduled_for", "voided_at", "id"),
+        Index("ix_conference_list_id", "id", "voided_at", "scheduled_for"),
     )
     #: Human reference printed on documents, e.g. "CAR-2026-0142"; never personal data.
     reference: Mapped[str] = mapped_column(String(32), unique=True)
@@ -249,7 +257,12 @@ class ConferenceChild(Synced, Base):
     """A child considered at a conference; each gets a separate decision."""
 
     __tablename__ = "conference_child"
-    __table_args__ = (UniqueConstraint("conference_id", "child_id"),)
+    __table_args__ = (
+        UniqueConstraint("conference_id", "child_id"),
+        # Revision 0003, the conference list's name filter, from either side, from the index alone.
+        Index("ix_conference_child_list", "conference_id", "voided_at", "child_id"),
+        Index("ix_conference_child_by_child", "child_id", "conference_id", "voided_at"),
+    )
     conference_id: Mapped[str] = mapped_column(ForeignKey("conference.id"), index=True)
     child_id: Mapped[str] = mapped_column(ForeignKey("child.id"), index=True)
     position: Mapped[int] = mapped_column(Integer, default=0)

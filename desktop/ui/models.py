@@ -189,9 +189,9 @@ class ConferenceListModel(DtoTableModel):
 
     def reload(self) -> None:
         """Re-read the first page (after a change or a sort)."""
+        self._generation += 1  # first: a count still running for the previous filter stops now
         rows = self._service.list_page(self._filter, sort=self._sort, descending=self._descending, limit=self.PAGE)
         self._loaded = True
-        self._generation += 1
         self._more = len(rows) == self.PAGE
         if not self._more:
             self._total = len(rows)
@@ -200,12 +200,21 @@ class ConferenceListModel(DtoTableModel):
         else:
             self._total = -1
             generation, flt = self._generation, self._filter
-            self._count_runner(lambda: self._service.count(flt), lambda n: self._counted(generation, n))
+
+            def stale() -> bool:  # read on the worker thread: a later filter makes this count useless
+                return generation != self._generation
+
+            # A stale count is skipped if still queued and interrupted if running, so counts never
+            # pile up on the database lane behind fast typing.
+            self._count_runner(
+                lambda: -1 if stale() else self._service.count(flt, cancelled=stale),
+                lambda n: self._counted(generation, n),
+            )
         self.set_rows(rows)
         self.total_changed.emit(self._total)
 
     def _counted(self, generation: int, total: int) -> None:
-        if generation == self._generation:  # a later filter supersedes this count
+        if generation == self._generation and total >= 0:  # a later filter supersedes this count
             self._total = total
             self.total_changed.emit(total)
 

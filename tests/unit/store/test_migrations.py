@@ -43,6 +43,9 @@ from tests.unit.store.helpers import add_child, add_council, snapshot_files
 
 REPO = Path(__file__).resolve().parents[3]
 
+#: Revision 0003's FTS5 table of children's names (see test_new_database_is_at_head_and_matches_models).
+FTS_TABLE = "child_name_fts"
+
 
 def test_head_constant_matches_script_directory() -> None:
     assert script_head() == HEAD_REVISION
@@ -54,8 +57,15 @@ def test_new_database_is_at_head_and_matches_models(tmp_path: Path) -> None:
 
     store = open_test_store(tmp_path)
     assert current_revision(store.engine) == HEAD_REVISION
+
+    def modelled(name: str | None, type_: str, _parent: object) -> bool:
+        # Revision 0003's FTS5 index of children's names is no model: SQLite keeps it in the
+        # virtual table child_name_fts and its shadow tables child_name_fts_data, _idx, _content,
+        # _docsize and _config, which reflection would report as tables the models lack.
+        return not (type_ == "table" and name is not None and name.startswith(FTS_TABLE))
+
     with store.engine.connect() as conn:
-        ctx = MigrationContext.configure(conn, opts={"compare_type": False})
+        ctx = MigrationContext.configure(conn, opts={"compare_type": False, "include_name": modelled})
         diffs = compare_metadata(ctx, Base.metadata)
     assert diffs == []
     store.engine.dispose()
