@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QPlainTextEdit
+from PySide6.QtWidgets import QLabel, QPlainTextEdit
 
 from desktop.i18n import LanguageManager
 from desktop.services.conferences import UserRef
@@ -60,7 +60,7 @@ def test_no_english_left_in_the_dialogs(qtbot: Any, make_window: Callable[[str],
         FinaliseDialog(s.decisions.finalise_preview(cid, child), window),
         HistoryDialog(s.minutes.history(section.id), window),
         SecretDialog("PIN", "PIN", confirm=True, parent=window),
-        ErrorDialog("Traceback: ValueError", ws.minutes.status and None, window),
+        ErrorDialog("Traceback: ValueError", None, window),
         RecoveryDialog([], window),
     ]
     sources = english_sources()
@@ -104,8 +104,9 @@ def test_switching_language_in_settings_keeps_typed_text_and_choices(
         assert window.stack.currentWidget() is settings
         settings.language.set_code(code)  # the user's choice in Settings
         assert lang.language == code
-        language_label = next(lbl for lbl in settings.findChildren(type(window.user_label))
-                              if lbl.property("source_text") == "&Language:")  # fmt: skip
+        language_label = next(
+            lbl for lbl in settings.findChildren(QLabel) if lbl.property("source_text") == "&Language:"
+        )
         window.stack.setCurrentWidget(ws)
         got = (window.nav.item(0).text(), ws.tabs.tabText(3), ws.minutes.save_button.text(),
                d.save_button.text(), language_label.text())  # fmt: skip
