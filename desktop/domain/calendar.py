@@ -13,6 +13,7 @@ an immutable value swapped in one assignment, and growth is serialised by a lock
 from __future__ import annotations
 
 import calendar as _stdcalendar
+import importlib.util
 import logging
 import threading
 from array import array
@@ -21,10 +22,35 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from pathlib import Path
+from types import ModuleType
 
 import holidays
 
 logger = logging.getLogger(__name__)
+
+
+def _united_kingdom() -> type[holidays.HolidayBase]:
+    """The ``holidays`` package's United Kingdom calendar, without loading every other country.
+
+    Importing ``holidays.countries.united_kingdom`` (or calling ``holidays.country_holidays``) runs
+    ``holidays/countries/__init__.py``, which imports all 250 country modules: about 90 ms of start-up
+    spent on calendars Cofnod never uses. The one module is loaded from its file instead (it only
+    imports the package's shared modules); where that is not possible, the ordinary import is used.
+    """
+    origin = Path(holidays.__file__).parent / "countries" / "united_kingdom.py"
+    spec = importlib.util.spec_from_file_location("holidays.countries.united_kingdom", origin)
+    if spec is None or spec.loader is None or not origin.is_file():
+        from holidays.countries.united_kingdom import UnitedKingdom
+
+        return UnitedKingdom
+    module: ModuleType = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    uk: type[holidays.HolidayBase] = module.UnitedKingdom
+    return uk
+
+
+_UK: type[holidays.HolidayBase] | None = None
 
 # Grow a few years at a time so a list spanning many years does not rebuild the index repeatedly.
 _GROW_YEARS = 4
@@ -42,7 +68,10 @@ def bank_holidays(year: int) -> frozenset[date]:
         observed on Monday 28 December 2026.
     """
     # subdiv="WLS" gives the England and Wales set; St David's Day is not a bank holiday.
-    calendar_for_year = holidays.country_holidays("GB", subdiv="WLS", years=year)
+    global _UK
+    if _UK is None:
+        _UK = _united_kingdom()
+    calendar_for_year = _UK(subdiv="WLS", years=year)
     return frozenset(d for d in calendar_for_year if d.year == year)
 
 
