@@ -207,19 +207,23 @@ def _ask(parent: QWidget | None, prompt: str, items: list[str] | None = None) ->
     return dialog.textValue() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
-def _first_run(services: Services, store: Any, parent: QWidget | None) -> bool:
-    """Ask who the user is, their seat, and an unlock PIN (set when the profile is created)."""
+def _first_run(services: Services, store: Any, parent: QWidget | None, *, ask_identity: bool = True) -> bool:
+    """Ask who the user is, their seat, and an unlock PIN (set when the profile is created).
+
+    A demonstration profile brings its own identity (the demo chair), so only the PIN is asked.
+    """
     from desktop.profile import set_unlock_secret
     from desktop.ui.dialogs import SecretDialog
 
-    name = _ask(parent, QApplication.translate("App", "Your name:"))
-    if name is None or not name.strip():
-        return False
-    seats = [QApplication.translate("Labels", "Chair"), QApplication.translate("Labels", "Minute-taker")]
-    seat = _ask(parent, QApplication.translate("App", "Your seat:"), seats)
-    if seat is None:
-        return False
-    services.settings.set_identity(name, Role.CHAIR if seat == seats[0] else Role.MINUTE_TAKER)
+    if ask_identity:
+        name = _ask(parent, QApplication.translate("App", "Your name:"))
+        if name is None or not name.strip():
+            return False
+        seats = [QApplication.translate("Labels", "Chair"), QApplication.translate("Labels", "Minute-taker")]
+        seat = _ask(parent, QApplication.translate("App", "Your seat:"), seats)
+        if seat is None:
+            return False
+        services.settings.set_identity(name, Role.CHAIR if seat == seats[0] else Role.MINUTE_TAKER)
     pin = SecretDialog(
         QApplication.translate("App", "Unlock PIN"),
         QApplication.translate("App", "Choose a PIN or passphrase to unlock Cofnod after it locks itself."),
@@ -258,14 +262,17 @@ def run_app(profile_dir: str | None, *, language: str | None = None) -> int:
     controller = AppController(
         app, store, folder, verify_unlock=lambda s: verify_unlock_secret(store, s), language=lm, settings=settings
     )
-    if controller.services.settings.identity() is None and not _first_run(controller.services, store, None):
+    demo = os.environ.get("COFNOD_DEMO") == "1"
+    if controller.services.settings.identity() is None and not _first_run(
+        controller.services, store, None, ask_identity=not demo
+    ):
         return 1
     controller.window.retranslate_ui()
     controller.start()
     controller.window.go(0)
     if os.environ.get(BENCH_ENV) == "1":
         QTimer.singleShot(0, lambda: _bench_report_ready(app, controller))
-    if os.environ.get("COFNOD_DEMO") == "1":
+    if demo:
         QTimer.singleShot(0, lambda: _maybe_demo(controller, store))
     code = app.exec()
     store.close()
@@ -328,6 +335,8 @@ def _maybe_demo(controller: AppController, store: Any) -> None:
 
     def done(_result: object) -> None:
         progress.close()
+        # The demo brings its chair's identity: announce it as Settings would.
+        controller.window.settings_page.identity_changed.emit()
         controller.window.go(0)
 
     def failed(exc: BaseException) -> None:
