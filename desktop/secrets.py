@@ -227,12 +227,14 @@ class KeyringSecretStore:
             return func(*args)
         except PasswordDeleteError:
             raise
-        except KeyringLocked as exc:
-            raise SecretStoreError(SecretState.LOCKED) from exc
-        except (NoKeyringError, InitError) as exc:
-            raise SecretStoreError(SecretState.UNAVAILABLE) from exc
-        except Exception as exc:  # noqa: BLE001 - never let a back-end message (maybe with a secret) out
-            raise SecretStoreError(SecretState.UNAVAILABLE) from exc
+        # ``from None``: a chained back-end exception would print its message (which may quote the
+        # secret or its name) in any traceback of ours; the state code is all the caller needs.
+        except KeyringLocked:
+            raise SecretStoreError(SecretState.LOCKED) from None
+        except (NoKeyringError, InitError):
+            raise SecretStoreError(SecretState.UNAVAILABLE) from None
+        except Exception:  # noqa: BLE001 - never let a back-end message (maybe with a secret) out
+            raise SecretStoreError(SecretState.UNAVAILABLE) from None
 
 
 __all__ = [
