@@ -192,7 +192,9 @@ class DecisionService:
         views = {v.attendance_id: v for v in d.views} if d else {}
         dissents = {x.attendance_id: x.reason for x in d.dissents} if d else {}
         draft = self._draft(s, conf, child_id, d, attendance)
-        quorum = assess_quorum(self._attendees(attendance), chair_reason=conf.quorum_override_reason)
+        quorum = assess_quorum(
+            self._attendees(attendance), chair_reason=conf.quorum_override_reason, config=self._ctx.config
+        )
         assessment = assess_decision(draft, present_practitioner_ids(self._attendees(attendance)), quorum=quorum)
         rows = tuple(
             ViewRow(
