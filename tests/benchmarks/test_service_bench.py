@@ -3,6 +3,10 @@
 Run with ``pytest -s tests/benchmarks``. They print push throughput (batches of 250), pull
 throughput, and p50/p99 latency with 50 devices pushing at once. They assert only correctness
 (nothing lost, nothing duplicated), never timings: the figures depend on the machine.
+
+The server runs as ``cofnod-register serve`` in a process of its own, as deployed, so the figures
+measure the server rather than the server and the benchmark's client threads sharing one
+interpreter lock. Users and devices are set up in this process (same database, real clock).
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ from sync.protocol.enums import Role
 from sync.service.db import Database
 from tests.service.harness import Clock, Device, Service, make_settings, new_id
 from tests.service.pg import Cluster, create_database, start_cluster
-from tests.service.tls import https_server
+from tests.service.tls import https_server_process
 
 BATCH = 250
 
@@ -43,7 +47,7 @@ def service(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple[Se
         url = create_database(request.getfixturevalue("pg"), f"bench_{new_id()[:8]}")
     db = Database(url)
     db.migrate()
-    clock = Clock()
+    clock = Clock(real=True)
     svc = Service(db, make_settings(url, clock, rate_limit=10**9), clock)
     yield svc, str(request.param)
     svc.client.close()
@@ -80,7 +84,7 @@ def test_push_and_pull_throughput(service: tuple[Service, str], tmp_path: Path) 
     council = svc.add_council("Bench")
     dev = svc.user_device("bench-chair", council, Role.CHAIR)
     total = 20 * BATCH
-    with https_server(svc.app, tmp_path) as (base, ca), _session(ca) as s:
+    with https_server_process(svc.db.url, tmp_path) as (base, ca), _session(ca) as s:
         _push(s, base, dev, _child_ops(dev, 10))  # warm up connection and caches
         batches = [_child_ops(dev, BATCH) for _ in range(total // BATCH)]
         start = time.perf_counter()
@@ -114,7 +118,7 @@ def test_fifty_devices_pushing_at_once(service: tuple[Service, str], tmp_path: P
     devices = [svc.user_device(f"dev-{i}", council, Role.CHAIR) for i in range(50)]
     rounds, per_batch = 4, 25
     latencies: list[float] = []
-    with https_server(svc.app, tmp_path) as (base, ca):
+    with https_server_process(svc.db.url, tmp_path) as (base, ca):
 
         def run(dev: Device) -> list[str]:
             ids = []

@@ -23,13 +23,20 @@ PASSWORD = "correct horse battery staple"
 
 
 class Clock:
-    """An injectable clock; tests move it forward to expire tokens."""
+    """An injectable clock; tests move it forward to expire tokens.
 
-    def __init__(self) -> None:
+    ``Clock(real=True)`` reads the wall clock, for a service shared with a server process of
+    its own (which issues and checks tokens by the real time).
+    """
+
+    def __init__(self, *, real: bool = False) -> None:
         self.now = datetime(2026, 2, 11, 9, 0, tzinfo=UTC)
         self.frozen = False
+        self.real = real
 
     def __call__(self) -> datetime:
+        if self.real:
+            return datetime.now(UTC)
         if not self.frozen:
             self.now += timedelta(microseconds=1)
         return self.now
