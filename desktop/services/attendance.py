@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from desktop.domain.permissions import Action
 from desktop.domain.quorum import Attendee, assess_quorum
-from desktop.services.base import ServiceContext, bump, problem_info
+from desktop.services.base import ServiceContext, bump, open_record, problem_info
 from desktop.services.errors import NotFoundError, ProblemInfo, ServiceError
 from desktop.store.ids import new_id
 from desktop.store.orm import Attendance, Conference
@@ -137,8 +137,7 @@ class AttendanceService:
         if new.kind is ParticipantKind.PRACTITIONER and new.agency is None:
             raise ServiceError("agency_required")
         with self._ctx.sessions.begin() as s:
-            if s.get(Conference, conference_id) is None:
-                raise NotFoundError(entity="conference")
+            open_record(s, conference_id)
             pos = int(s.scalar(select(func.count()).where(Attendance.conference_id == conference_id)) or 0)
             a = Attendance(
                 id=new_id(),
@@ -172,6 +171,7 @@ class AttendanceService:
             a = s.get(Attendance, attendance_id)
             if a is None or a.voided_at is not None:
                 raise NotFoundError(entity="attendance")
+            open_record(s, a.conference_id)
             before = snapshot(a)
             real = {k: v for k, v in changes.items() if getattr(a, k) != v}
             if real:
@@ -192,6 +192,7 @@ class AttendanceService:
             a = s.get(Attendance, attendance_id)
             if a is None:
                 raise NotFoundError(entity="attendance")
+            open_record(s, a.conference_id)
             from desktop.store.orm import utcnow
 
             a.voided_at = utcnow()

@@ -17,12 +17,13 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.domain.calendar import WorkingDayCalendar, calendar_with_closures
 from desktop.domain.config import DEFAULT_CONFIG, RulesConfig
+from desktop.domain.lifecycle import RECORD_LOCKED
 from desktop.domain.permissions import Action, DenialCode, check_permission
 from desktop.domain.problems import Problem
-from desktop.services.errors import PermissionDeniedError, ProblemInfo
-from desktop.store.orm import ClosureDay
+from desktop.services.errors import NotFoundError, PermissionDeniedError, ProblemInfo, RecordLockedError
+from desktop.store.orm import ClosureDay, Conference
 from desktop.store.outbox import Actor
-from sync.protocol.enums import Role
+from sync.protocol.enums import ConferenceStatus, Role
 
 logger = logging.getLogger(__name__)
 
@@ -122,6 +123,24 @@ _CHAIR_SEAT_ACTIONS = frozenset(
         Action.DISTRIBUTE_RECORD,
     }
 )
+
+
+def open_record(session: Session, conference_id: str) -> Conference:
+    """The conference whose record a change belongs to, refusing once the chair approved it.
+
+    Attendance, the child's voice and the outline plan are parts of the record (W6), so they lock
+    with it, exactly as the minutes do.
+
+    Raises:
+        NotFoundError: no such conference.
+        RecordLockedError: ``record_not_mutable`` once the record is approved or distributed.
+    """
+    conf = session.get(Conference, conference_id)
+    if conf is None or conf.voided_at is not None:
+        raise NotFoundError(entity="conference")
+    if ConferenceStatus(conf.status) in RECORD_LOCKED:
+        raise RecordLockedError("record_not_mutable", status=conf.status)
+    return conf
 
 
 def bump(obj: Any) -> int:

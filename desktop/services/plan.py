@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 
 from desktop.domain.permissions import Action
 from desktop.domain.timescales import first_core_group_deadline
-from desktop.services.base import ServiceContext, bump
+from desktop.services.base import ServiceContext, bump, open_record
 from desktop.services.drafts import clear_drafts, link_id
 from desktop.services.errors import NotFoundError, ServiceError
 from desktop.store.ids import new_id
@@ -109,6 +109,7 @@ class PlanService:
             raise ServiceError("field_not_editable", fields=",".join(sorted(bad)))
         self._ctx.require(Action.RECORD_MINUTES)
         with self._ctx.sessions.begin() as s:
+            open_record(s, conference_id)
             p = s.scalar(
                 select(OutlinePlan).where(OutlinePlan.conference_id == conference_id, OutlinePlan.child_id == child_id)
             )
@@ -139,6 +140,7 @@ class PlanService:
         if not description.strip():
             raise ServiceError("description_required")
         with self._ctx.sessions.begin() as s:
+            open_record(s, conference_id)
             pos = int(s.scalar(select(func.count()).where(PlanAction.conference_id == conference_id)) or 0)
             a = PlanAction(id=new_id(), conference_id=conference_id, child_id=child_id, position=pos,
                            description=description.strip(), owner=owner.strip(), owner_agency=owner_agency,
@@ -161,6 +163,7 @@ class PlanService:
         if not name.strip():
             raise ServiceError("name_required")
         with self._ctx.sessions.begin() as s:
+            open_record(s, conference_id)
             m = CoreGroupMember(id=new_id(), conference_id=conference_id, child_id=child_id, name=name.strip(),
                                 agency=agency, role_title=role_title, version=1)  # fmt: skip
             s.add(m)
@@ -179,6 +182,7 @@ class PlanService:
             row = s.get(PlanAction, row_id) if cls is PlanAction else s.get(CoreGroupMember, row_id)
             if row is None:
                 raise NotFoundError(entity=str(entity))
+            open_record(s, row.conference_id)
             row.voided_at = utcnow()
             base = bump(row)
             record_change(s, self._ctx.actor(), kind=OpKind.VOID, entity=entity, entity_id=row_id,

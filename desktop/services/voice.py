@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from desktop.domain.permissions import Action
 from desktop.domain.voice import VoiceRecord, assess_voice
-from desktop.services.base import ServiceContext, bump, problem_info
+from desktop.services.base import ServiceContext, bump, open_record, problem_info
 from desktop.services.drafts import clear_drafts, link_id
 from desktop.services.errors import ProblemInfo, ServiceError
 from desktop.store.ids import new_id
@@ -121,6 +121,7 @@ class VoiceService:
             raise ServiceError("field_not_editable", fields=",".join(sorted(bad)))
         self._ctx.require(Action.RECORD_MINUTES)
         with self._ctx.sessions.begin() as s:
+            open_record(s, conference_id)
             v = find_voice(s, conference_id, child_id)
             actor = self._ctx.actor()
             if v is None:

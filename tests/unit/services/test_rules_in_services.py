@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from sqlalchemy import func, select
 
 from desktop.domain.config import RulesConfig
 from desktop.services.attendance import NewAttendee
 from desktop.services.conferences import NewConference
-from sync.protocol.enums import AgencyGrouping, ConferenceType, ParticipantKind
+from desktop.services.errors import RecordLockedError
+from desktop.store.orm import OutboxOp
+from sync.protocol.enums import AgencyGrouping, AttendanceStatus, ConferenceType, ParticipantKind
 from tests.unit.services.seed import World, make_world
+from tests.unit.services.test_workflow import _full_workflow
 
 
 @pytest.fixture
@@ -49,3 +54,38 @@ def test_decision_quorum_uses_the_profiles_rules_config(world: World) -> None:
     assert world.services.attendance.quorum(cid).state == "quorate"
     codes = {p.code for p in world.services.decisions.get(cid, world.child_ids[0]).problems}
     assert "quorum_not_met" not in codes
+
+
+def _approved(w: World) -> str:
+    cid = _full_workflow(w)
+    for child in w.child_ids:
+        preview = w.services.decisions.finalise_preview(cid, child)
+        w.services.decisions.finalise(cid, child, preview.content_sha256)
+    w.services.conferences.approve_record(cid)
+    return cid
+
+
+def test_approved_record_cannot_change_through_voice_plan_or_attendance(world: World) -> None:
+    s = world.services
+    cid = _approved(world)
+    child = world.child_ids[0]
+    action = s.plan.get(cid, child).actions[0].id
+    person = s.attendance.list(cid)[0].id
+    changes: list[Callable[[], object]] = [
+        lambda: s.voice.save(cid, child, {"wishes_and_feelings": "changed after approval"}),
+        lambda: s.plan.save(cid, child, {"risks": "changed after approval"}),
+        lambda: s.plan.add_action(cid, child, "new action", "SW Price", None),
+        lambda: s.plan.remove_action(action),
+        lambda: s.plan.add_member(cid, child, "New member", None),
+        lambda: s.attendance.add(cid, NewAttendee("Late", ParticipantKind.PRACTITIONER, agency=AgencyGrouping.HOUSING)),
+        lambda: s.attendance.update(person, {"status": AttendanceStatus.APOLOGIES_NO_REPORT.value}),
+        lambda: s.attendance.remove(person),
+    ]
+    with world.store.sessions() as db:
+        before = db.scalar(select(func.count()).select_from(OutboxOp))
+    for change in changes:
+        with pytest.raises(RecordLockedError):
+            change()
+    with world.store.sessions() as db:
+        assert db.scalar(select(func.count()).select_from(OutboxOp)) == before
+    assert s.voice.get(cid, child).wishes_and_feelings == "Mae hi eisiau aros gyda'i mam-gu."
