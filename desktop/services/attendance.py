@@ -78,6 +78,9 @@ class QuorumView:
     problems: tuple[ProblemInfo, ...]
 
 
+#: Statuses only the chair may set or lift (exclusion is the chair's decision, W8).
+_EXCLUDED_STATUSES = frozenset({AttendanceStatus.EXCLUDED_PART.value, AttendanceStatus.EXCLUDED_WHOLE.value})
+
 EDITABLE = frozenset(
     {
         "name",
@@ -163,7 +166,7 @@ class AttendanceService:
         bad = set(changes) - EDITABLE
         if bad:
             raise ServiceError("field_not_editable", fields=",".join(sorted(bad)))
-        if "status" in changes and changes["status"] in ("excluded_part", "excluded_whole"):
+        if "status" in changes and changes["status"] in _EXCLUDED_STATUSES:
             self._ctx.require(Action.DECIDE_EXCLUSION)
         else:
             self._ctx.require(Action.RECORD_ATTENDANCE)
@@ -172,8 +175,11 @@ class AttendanceService:
             if a is None or a.voided_at is not None:
                 raise NotFoundError(entity="attendance")
             open_record(s, a.conference_id)
-            before = snapshot(a)
             real = {k: v for k, v in changes.items() if getattr(a, k) != v}
+            if "exclusion_reason" in real or ("status" in real and a.status in _EXCLUDED_STATUSES):
+                # Exclusion is the chair's decision (W8): lifting or rewording one is too.
+                self._ctx.require(Action.DECIDE_EXCLUSION)
+            before = snapshot(a)
             if real:
                 for k, v in real.items():
                     setattr(a, k, v)

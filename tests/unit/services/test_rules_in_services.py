@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from desktop.domain.config import RulesConfig
 from desktop.services.attendance import NewAttendee
 from desktop.services.conferences import NewConference
-from desktop.services.errors import RecordLockedError
+from desktop.services.errors import PermissionDeniedError, RecordLockedError
 from desktop.store.orm import OutboxOp
 from sync.protocol.enums import AgencyGrouping, AttendanceStatus, ConferenceType, ParticipantKind
 from tests.unit.services.seed import World, make_world
@@ -89,3 +89,21 @@ def test_approved_record_cannot_change_through_voice_plan_or_attendance(world: W
     with world.store.sessions() as db:
         assert db.scalar(select(func.count()).select_from(OutboxOp)) == before
     assert s.voice.get(cid, child).wishes_and_feelings == "Mae hi eisiau aros gyda'i mam-gu."
+
+
+def test_minute_taker_cannot_undo_or_reword_the_chairs_exclusion(world: World) -> None:
+    s = world.services
+    cid = _conference(world)
+    father = s.attendance.add(cid, NewAttendee("Tad", ParticipantKind.FAMILY)).id
+    s.attendance.update(
+        father, {"status": AttendanceStatus.EXCLUDED_PART.value, "exclusion_reason": "Risk to the mother"}
+    )
+    world.seat.user = world.minute_taker
+    with pytest.raises(PermissionDeniedError):
+        s.attendance.update(father, {"status": AttendanceStatus.PRESENT_IN_PERSON.value})
+    with pytest.raises(PermissionDeniedError):
+        s.attendance.update(father, {"exclusion_reason": ""})
+    # Other attendance details stay the minute-taker's to record.
+    assert s.attendance.update(father, {"interpreter_present": True}).interpreter_present
+    (row,) = s.attendance.list(cid)
+    assert (row.status, row.exclusion_reason) == ("excluded_part", "Risk to the mother")
