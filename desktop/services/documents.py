@@ -86,6 +86,8 @@ _REGISTERED = frozenset(
 )
 _SETTLED_STATES = frozenset({DecisionState.FINALISED.value, DecisionState.FINALISATION_PENDING.value})
 _LANGUAGES = frozenset({"cy", "en"})
+#: The minutes section (``services.minutes.SECTION_KEYS``) that discusses a child's voice.
+_VOICE_SECTION = "child_voice"
 
 
 # ---- errors (codes only; the UI words them)
@@ -887,6 +889,7 @@ class DocumentService:
                 )
             recipient = self._recipient_info(s, d, a, lang)
         minutes = base.minutes
+        voices = base.voices
         withheld_count = 0
         if withheld_ids:
             cut = []
@@ -897,6 +900,20 @@ class DocumentService:
                 else:
                     cut.append(block)
             minutes = tuple(cut)
+            # A withheld "child's voice" section withholds that child's voice record too: it holds
+            # the same words (wishes, feelings, lived experience) the section discusses.
+            silenced = set(
+                s.scalars(
+                    select(MinutesSection.child_id).where(
+                        MinutesSection.id.in_(withheld_ids),
+                        MinutesSection.key == _VOICE_SECTION,
+                        MinutesSection.child_id.is_not(None),
+                    )
+                )
+            )
+            if silenced:
+                silenced_names = {ch.name for ch in base.children if ch.id in silenced}
+                voices = tuple(v for v in voices if v.child_name not in silenced_names)
         # Only the full record carries the minutes; the other documents hold nothing that is withheld.
         partial = partial and kind is DocumentKind.RECORD
         meta = replace(base.meta, kind=kind, language=lang, partial=partial)
@@ -905,6 +922,7 @@ class DocumentService:
             meta=meta,
             council_name=(loaded.council_cy if lang == "cy" else loaded.council_en) or loaded.council_en,
             minutes=minutes,
+            voices=voices,
             recipient=recipient,
             withheld_sections=withheld_count,
         )
