@@ -141,6 +141,20 @@ class FinalisePreview:
     content_sha256: str
 
 
+_OUTCOME_CODES = frozenset(o.value for o in Outcome)
+_CATEGORY_CODES = frozenset(c.value for c in Category)
+
+
+def _check_codes(field: str, values: Sequence[str | None], allowed: frozenset[str]) -> None:
+    """Refuse a code the enums do not know before it is stored (e.g. the never-offered "grave concern").
+
+    A stored unknown code would make every later read of the decision fail.
+    """
+    bad = sorted(str(v) for v in values if v is not None and v not in allowed)
+    if bad:
+        raise ServiceError("invalid_code", field=field, values=",".join(bad))
+
+
 def _lines(text: str) -> tuple[str, ...]:
     return tuple(line.strip() for line in text.splitlines() if line.strip())
 
@@ -350,6 +364,10 @@ class DecisionService:
         bad = set(changes) - EDITABLE
         if bad:
             raise ServiceError("field_not_editable", fields=",".join(sorted(bad)))
+        if "outcome" in changes:
+            _check_codes("outcome", [changes["outcome"]], _OUTCOME_CODES)
+        if "categories" in changes:
+            _check_codes("categories", list(changes["categories"]), _CATEGORY_CODES)
         with self._ctx.sessions.begin() as s:
             conf, d = self._editable(s, conference_id, child_id)
             if changes.get("chair_decided"):
@@ -380,6 +398,7 @@ class DecisionService:
         reasons: str = "",
     ) -> DecisionView:
         """Record one present practitioner's view (nobody may abstain)."""
+        _check_codes("categories", list(categories), _CATEGORY_CODES)
         with self._ctx.sessions.begin() as s:
             _conf, d = self._editable(s, conference_id, child_id)
             pv = next((v for v in d.views if v.attendance_id == attendance_id), None)

@@ -12,9 +12,9 @@ from sqlalchemy import func, select
 from desktop.domain.config import RulesConfig
 from desktop.services.attendance import NewAttendee
 from desktop.services.conferences import NewConference
-from desktop.services.errors import PermissionDeniedError, RecordLockedError
+from desktop.services.errors import PermissionDeniedError, RecordLockedError, ServiceError
 from desktop.store.orm import OutboxOp
-from sync.protocol.enums import AgencyGrouping, AttendanceStatus, ConferenceType, ParticipantKind
+from sync.protocol.enums import AgencyGrouping, AttendanceStatus, ConferenceType, ParticipantKind, PractitionerViewKind
 from tests.unit.services.seed import World, make_world
 from tests.unit.services.test_workflow import _full_workflow
 
@@ -107,3 +107,20 @@ def test_minute_taker_cannot_undo_or_reword_the_chairs_exclusion(world: World) -
     assert s.attendance.update(father, {"interpreter_present": True}).interpreter_present
     (row,) = s.attendance.list(cid)
     assert (row.status, row.exclusion_reason) == ("excluded_part", "Risk to the mother")
+
+
+def test_decision_refuses_unknown_codes_and_never_stores_grave_concern(world: World) -> None:
+    s = world.services
+    cid = _conference(world)
+    child = world.child_ids[0]
+    (pid,) = _practitioners(world, cid, AgencyGrouping.POLICE)
+    with pytest.raises(ServiceError) as err:
+        s.decisions.save(cid, child, {"categories": ["neglect", "grave_concern"]})
+    assert err.value.code == "invalid_code"
+    with pytest.raises(ServiceError):
+        s.decisions.save(cid, child, {"outcome": "registered_maybe"})
+    with pytest.raises(ServiceError):
+        s.decisions.set_view(cid, child, pid, PractitionerViewKind.REGISTER, categories=["grave_concern"])
+    # The decision still opens, unchanged.
+    view = s.decisions.get(cid, child)
+    assert view.categories == () and view.outcome is None and view.views[0].view is None
