@@ -19,6 +19,7 @@ from desktop.domain.permissions import Action
 from desktop.domain.quorum import Attendee, assess_quorum
 from desktop.services.base import ServiceContext, bump, open_record, problem_info
 from desktop.services.errors import NotFoundError, ProblemInfo, ServiceError
+from desktop.services.text import nfc, nfc_values
 from desktop.store.ids import new_id
 from desktop.store.orm import Attendance, Conference
 from desktop.store.outbox import record_change, snapshot
@@ -146,10 +147,10 @@ class AttendanceService:
                 id=new_id(),
                 conference_id=conference_id,
                 position=pos,
-                name=new.name.strip(),
+                name=nfc(new.name.strip()),
                 kind=new.kind.value,
                 agency=new.agency.value if new.agency else None,
-                role_title=new.role_title,
+                role_title=nfc(new.role_title),
                 status=new.status.value,
                 version=1,
             )
@@ -170,6 +171,7 @@ class AttendanceService:
             self._ctx.require(Action.DECIDE_EXCLUSION)
         else:
             self._ctx.require(Action.RECORD_ATTENDANCE)
+        changes = nfc_values(changes)
         with self._ctx.sessions.begin() as s:
             a = s.get(Attendance, attendance_id)
             if a is None or a.voided_at is not None:

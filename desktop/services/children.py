@@ -17,7 +17,7 @@ from desktop.domain.register import adulthood_prompt
 from desktop.services.base import ServiceContext
 from desktop.services.conferences import child_display_name
 from desktop.services.errors import NotFoundError, ServiceError
-from desktop.services.text import fold_name
+from desktop.services.text import fold_name, nfc
 from desktop.store.ids import new_id
 from desktop.store.orm import Child, Conference, ConferenceChild, CoordinatorAssignment, Council, RegisterEntry
 from desktop.store.outbox import record_change, snapshot
@@ -195,7 +195,7 @@ class ChildrenService:
             if s.get(Council, council_id) is None:
                 raise NotFoundError(entity="council")
             c = Child(
-                id=new_id(), given_names=given_names.strip(), family_name=family_name.strip(),
+                id=new_id(), given_names=nfc(given_names.strip()), family_name=nfc(family_name.strip()),
                 search_name=fold_name(f"{given_names} {family_name}"), date_of_birth=date_of_birth, unborn=unborn,
                 expected_delivery_date=expected_delivery_date, council_id=council_id,
                 preferred_language=preferred_language, version=1,
@@ -239,8 +239,8 @@ class ChildrenService:
                               payload={"to_date": old.to_date.isoformat()}, base_version=old.version - 1,
                               before=before, after=snapshot(old))  # fmt: skip
             a = CoordinatorAssignment(
-                id=new_id(), child_id=child_id, social_worker=social_worker.strip(),
-                registration_number=registration_number, from_date=from_date, handover_note=handover_note.strip(),
+                id=new_id(), child_id=child_id, social_worker=nfc(social_worker.strip()),
+                registration_number=registration_number, from_date=from_date, handover_note=nfc(handover_note.strip()),
                 told_in_person=told_in_person, told_in_writing=told_in_writing, version=1,
             )  # fmt: skip
             s.add(a)

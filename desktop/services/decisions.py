@@ -27,6 +27,7 @@ from desktop.services.base import PermissionInfo, ServiceContext, bump, problem_
 from desktop.services.conferences import child_display_name
 from desktop.services.drafts import DISSENT, clear_drafts, link_id
 from desktop.services.errors import NotFoundError, ProblemInfo, RecordLockedError, ServiceError, ValidationFailedError
+from desktop.services.text import nfc, nfc_values
 from desktop.services.voice import find_voice, voice_record
 from desktop.store.ids import new_id
 from desktop.store.orm import (
@@ -364,6 +365,7 @@ class DecisionService:
         bad = set(changes) - EDITABLE
         if bad:
             raise ServiceError("field_not_editable", fields=",".join(sorted(bad)))
+        changes = nfc_values(changes)
         if "outcome" in changes:
             _check_codes("outcome", [changes["outcome"]], _OUTCOME_CODES)
         if "categories" in changes:
@@ -399,6 +401,7 @@ class DecisionService:
     ) -> DecisionView:
         """Record one present practitioner's view (nobody may abstain)."""
         _check_codes("categories", list(categories), _CATEGORY_CODES)
+        reasons = nfc(reasons)
         with self._ctx.sessions.begin() as s:
             _conf, d = self._editable(s, conference_id, child_id)
             pv = next((v for v in d.views if v.attendance_id == attendance_id), None)
@@ -423,6 +426,7 @@ class DecisionService:
 
     def set_dissent(self, conference_id: str, child_id: str, attendance_id: str, reason: str) -> DecisionView:
         """Record (or clear, with an empty reason) a practitioner's dissent: who, agency, why."""
+        reason = nfc(reason)
         with self._ctx.sessions.begin() as s:
             _conf, d = self._editable(s, conference_id, child_id)
             x = next((x for x in d.dissents if x.attendance_id == attendance_id), None)

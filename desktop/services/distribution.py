@@ -11,6 +11,7 @@ from sqlalchemy import select
 from desktop.domain.permissions import Action
 from desktop.services.base import ServiceContext, bump
 from desktop.services.errors import NotFoundError, ServiceError
+from desktop.services.text import nfc
 from desktop.store.ids import new_id
 from desktop.store.orm import Conference, Distribution
 from desktop.store.outbox import record_change, snapshot
@@ -60,7 +61,7 @@ class DistributionService:
             self._ctx.require(Action.DISTRIBUTE_RECORD, chair_user_id=conf.chair_user_id)
             if not name.strip():
                 raise ServiceError("name_required")
-            d = Distribution(id=new_id(), conference_id=conference_id, recipient_name=name.strip(), agency=agency,
+            d = Distribution(id=new_id(), conference_id=conference_id, recipient_name=nfc(name.strip()), agency=agency,
                              full_copy=full_copy, language=language, version=1)  # fmt: skip
             s.add(d)
             s.flush()

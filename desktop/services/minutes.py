@@ -21,6 +21,7 @@ from desktop.domain.permissions import Action
 from desktop.services.base import ServiceContext, bump
 from desktop.services.conferences import child_display_name
 from desktop.services.errors import NotFoundError, RecordLockedError, StaleVersionError
+from desktop.services.text import nfc
 from desktop.store.ids import new_id
 from desktop.store.orm import Conference, Draft, MinutesSection, MinutesVersion, utcnow
 from desktop.store.outbox import record_change, snapshot
@@ -129,6 +130,7 @@ class MinutesService:
     def save(self, section_id: str, text: str, *, base_version: int | None = None) -> SectionView:
         """Save a section's text as a new version and drop its draft (one transaction)."""
         self._ctx.require(Action.RECORD_MINUTES)
+        text = nfc(text)
         with self._ctx.sessions.begin() as s:
             m = s.get(MinutesSection, section_id)
             if m is None:

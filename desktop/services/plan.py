@@ -15,6 +15,7 @@ from desktop.domain.timescales import first_core_group_deadline
 from desktop.services.base import ServiceContext, bump, open_record
 from desktop.services.drafts import clear_drafts, link_id
 from desktop.services.errors import NotFoundError, ServiceError
+from desktop.services.text import nfc, nfc_values
 from desktop.store.ids import new_id
 from desktop.store.orm import Conference, CoreGroupMember, OutlinePlan, PlanAction, utcnow
 from desktop.store.outbox import record_change, snapshot
@@ -108,6 +109,7 @@ class PlanService:
         if bad:
             raise ServiceError("field_not_editable", fields=",".join(sorted(bad)))
         self._ctx.require(Action.RECORD_MINUTES)
+        changes = nfc_values(changes)
         with self._ctx.sessions.begin() as s:
             open_record(s, conference_id)
             p = s.scalar(
@@ -143,7 +145,7 @@ class PlanService:
             open_record(s, conference_id)
             pos = int(s.scalar(select(func.count()).where(PlanAction.conference_id == conference_id)) or 0)
             a = PlanAction(id=new_id(), conference_id=conference_id, child_id=child_id, position=pos,
-                           description=description.strip(), owner=owner.strip(), owner_agency=owner_agency,
+                           description=nfc(description.strip()), owner=nfc(owner.strip()), owner_agency=owner_agency,
                            due_on=due_on, version=1)  # fmt: skip
             s.add(a)
             s.flush()
@@ -164,8 +166,8 @@ class PlanService:
             raise ServiceError("name_required")
         with self._ctx.sessions.begin() as s:
             open_record(s, conference_id)
-            m = CoreGroupMember(id=new_id(), conference_id=conference_id, child_id=child_id, name=name.strip(),
-                                agency=agency, role_title=role_title, version=1)  # fmt: skip
+            m = CoreGroupMember(id=new_id(), conference_id=conference_id, child_id=child_id, name=nfc(name.strip()),
+                                agency=agency, role_title=nfc(role_title), version=1)  # fmt: skip
             s.add(m)
             s.flush()
             record_change(s, self._ctx.actor(), kind=OpKind.CREATE, entity=Entity.CORE_GROUP_MEMBER,

@@ -15,6 +15,7 @@ from desktop.domain.voice import VoiceRecord, assess_voice
 from desktop.services.base import ServiceContext, bump, open_record, problem_info
 from desktop.services.drafts import clear_drafts, link_id
 from desktop.services.errors import ProblemInfo, ServiceError
+from desktop.services.text import nfc_values
 from desktop.store.ids import new_id
 from desktop.store.orm import ChildVoice
 from desktop.store.outbox import record_change, snapshot
@@ -120,6 +121,7 @@ class VoiceService:
         if bad:
             raise ServiceError("field_not_editable", fields=",".join(sorted(bad)))
         self._ctx.require(Action.RECORD_MINUTES)
+        changes = nfc_values(changes)
         with self._ctx.sessions.begin() as s:
             open_record(s, conference_id)
             v = find_voice(s, conference_id, child_id)

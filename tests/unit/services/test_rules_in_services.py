@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
@@ -124,3 +125,33 @@ def test_decision_refuses_unknown_codes_and_never_stores_grave_concern(world: Wo
     # The decision still opens, unchanged.
     view = s.decisions.get(cid, child)
     assert view.categories == () and view.outcome is None and view.views[0].view is None
+
+
+def _nfd(text: str) -> str:
+    return unicodedata.normalize("NFD", text)
+
+
+def test_free_text_is_stored_in_nfc(world: World) -> None:
+    # IN-5: read(store(x)) == NFC(x), whatever form the keyboard or a paste produced.
+    s = world.services
+    cid = _conference(world)
+    child = world.child_ids[0]
+    text = "Dywedodd Siân fod Ŵyn a'i frawd yn y tŷ."
+    assert _nfd(text) != text
+    section = s.minutes.sections(cid)[0]
+    assert s.minutes.save(section.id, _nfd(text)).text == text
+    assert s.minutes.save(section.id, text).version == 2  # the same words: no new version
+    assert s.decisions.save(cid, child, {"rationale": _nfd(text)}).rationale == text
+    assert s.voice.save(cid, child, {"wishes_and_feelings": _nfd(text)}).wishes_and_feelings == text
+    person = s.attendance.add(cid, NewAttendee(_nfd("Siân Prŷs"), ParticipantKind.FAMILY))
+    assert person.name == "Siân Prŷs"
+    assert s.attendance.update(person.id, {"role_title": _nfd("Mam-gu Ŵyn")}).role_title == "Mam-gu Ŵyn"
+    assert s.plan.save(cid, child, {"risks": _nfd(text)}).texts["risks"] == text
+    assert s.plan.add_action(cid, child, _nfd(text), _nfd("Siân"), None).description == text
+    (pid,) = _practitioners(world, cid, AgencyGrouping.POLICE)
+    view = s.decisions.set_view(cid, child, pid, PractitionerViewKind.REGISTER, reasons=_nfd(text))
+    assert view.views[0].reasons == text
+    view = s.decisions.set_dissent(cid, child, pid, _nfd(text))
+    assert view.views[0].dissent == text
+    assert s.distribution.add(cid, _nfd("Siân Prŷs")).recipient_name == "Siân Prŷs"
+    assert s.children.create(_nfd("Gwên"), _nfd("Llŷr"), council_id=world.council_id).name == "Gwên Llŷr"
