@@ -13,7 +13,7 @@ import datetime as dt
 import logging
 from dataclasses import dataclass
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from desktop.domain.lifecycle import RECORD_LOCKED
@@ -100,6 +100,16 @@ class MinutesService:
                     select(Draft).where(Draft.entity == Entity.MINUTES_SECTION.value, Draft.field == DRAFT_FIELD)
                 )
             }
+            # When each section was last saved, in one query (not one lazy load per section).
+            last_saved: dict[str, dt.datetime | None] = {
+                section_id: saved_at
+                for section_id, saved_at in s.execute(
+                    select(MinutesVersion.section_id, func.max(MinutesVersion.saved_at))
+                    .join(MinutesSection, MinutesSection.id == MinutesVersion.section_id)
+                    .where(MinutesSection.conference_id == conference_id)
+                    .group_by(MinutesVersion.section_id)
+                )
+            }
             out = []
             for pos, (key, child_id, name) in enumerate(wanted):
                 m = existing.get((key, child_id))
@@ -116,12 +126,21 @@ class MinutesService:
                         s, self._ctx.actor(), kind=OpKind.CREATE, entity=Entity.MINUTES_SECTION, entity_id=m.id,
                         payload=snapshot(m), base_version=None,
                     )  # fmt: skip
-                out.append(self._view(s, m, name, drafts.get(m.id)))
+                out.append(self._view(s, m, name, drafts.get(m.id), last_saved))
             return tuple(out)
 
     @staticmethod
-    def _view(s: Session, m: MinutesSection, child_name: str, draft: Draft | None) -> SectionView:
-        saved_at = m.versions[-1].saved_at if m.versions else None
+    def _view(
+        s: Session,
+        m: MinutesSection,
+        child_name: str,
+        draft: Draft | None,
+        last_saved: dict[str, dt.datetime | None] | None = None,
+    ) -> SectionView:
+        if last_saved is not None:
+            saved_at = last_saved.get(m.id)
+        else:
+            saved_at = m.versions[-1].saved_at if m.versions else None
         return SectionView(
             m.id, m.key, m.child_id, child_name, m.text, m.version, saved_at,
             draft.text if draft else None, draft.saved_at if draft else None,

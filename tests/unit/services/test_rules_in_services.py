@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
 
 from desktop.domain.config import RulesConfig
 from desktop.services.attendance import NewAttendee
@@ -155,3 +155,23 @@ def test_free_text_is_stored_in_nfc(world: World) -> None:
     assert view.views[0].dissent == text
     assert s.distribution.add(cid, _nfd("Siân Prŷs")).recipient_name == "Siân Prŷs"
     assert s.children.create(_nfd("Gwên"), _nfd("Llŷr"), council_id=world.council_id).name == "Gwên Llŷr"
+
+
+def test_minutes_sections_load_without_a_query_per_section(world: World) -> None:
+    s = world.services
+    cid = _conference(world)
+    sections = s.minutes.sections(cid)
+    for section in sections:
+        s.minutes.save(section.id, "Testun")
+    statements: list[str] = []
+
+    def seen(_conn: object, _cursor: object, statement: str, *_rest: object) -> None:
+        statements.append(statement)
+
+    event.listen(world.store.engine, "before_cursor_execute", seen)
+    try:
+        again = s.minutes.sections(cid)
+    finally:
+        event.remove(world.store.engine, "before_cursor_execute", seen)
+    assert len(again) == len(sections) and all(x.saved_at is not None for x in again)
+    assert sum("minutes_version" in q for q in statements) <= 1
