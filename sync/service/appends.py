@@ -7,6 +7,13 @@ one :class:`Appends`: the service adds plain rows to it, allocates counter value
 the audit head in memory, and :meth:`Appends.flush` writes each table's rows with one
 ``executemany``, each touched counter with one UPDATE and the audit checkpoint once.
 
+New records (rows of ``entities``) go the same way: :func:`sync.service.rules.new_head` builds the
+:class:`EntityHead` but hands it to :meth:`Appends.new_head` instead of ``Session.add``. The flush
+inserts it with the other rows, from its attributes as they are then (so a record created and
+changed again before the flush is inserted as changed), and then attaches the same object to the
+session as a persistent, clean instance: any later change to it is an ordinary ORM UPDATE, and a
+``Session.get`` of its key returns that object.
+
 The flush runs just before commit, and also before any other statement the session executes
 (a ``do_orm_execute`` hook), so a query inside the transaction always sees every row appended
 before it, exactly as the ORM's autoflush does for ORM objects. Nothing is held across
@@ -21,9 +28,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Connection, Table, insert, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, make_transient_to_detached
 
-from sync.service.models import AuditCheckpoint, AuditEvent, Change, Counter, OpJournal
+from sync.service.models import AuditCheckpoint, AuditEvent, Change, Counter, EntityHead, OpJournal
 
 logger = logging.getLogger(__name__)
 
@@ -35,6 +42,8 @@ _JOURNAL: Table = OpJournal.__table__  # type: ignore[assignment]
 _AUDIT: Table = AuditEvent.__table__  # type: ignore[assignment]
 _COUNTERS: Table = Counter.__table__  # type: ignore[assignment]
 _CHECKPOINTS: Table = AuditCheckpoint.__table__  # type: ignore[assignment]
+_ENTITIES: Table = EntityHead.__table__  # type: ignore[assignment]
+_ENTITY_COLUMNS: tuple[str, ...] = tuple(c.key for c in _ENTITIES.columns)
 
 
 @dataclass(slots=True)
@@ -59,6 +68,7 @@ class Appends:
 
     session: Session
     rows: dict[Table, list[dict[str, Any]]] = field(default_factory=lambda: {_CHANGES: [], _JOURNAL: [], _AUDIT: []})
+    _heads: list[EntityHead] = field(default_factory=list)
     _counters: dict[str, _CounterState] = field(default_factory=dict)
     _dirty_counters: set[str] = field(default_factory=set)
     _audit_head: AuditHead | None = None
@@ -74,6 +84,10 @@ class Appends:
     def journal(self, row: dict[str, Any]) -> None:
         """Queue one op-journal row (every column of :class:`OpJournal` except ``id``)."""
         self.rows[_JOURNAL].append(row)
+
+    def new_head(self, head: EntityHead) -> None:
+        """Queue a new record (transient, every column set); inserted and attached at flush."""
+        self._heads.append(head)
 
     def next_value(self, name: str, n: int = 1) -> int:
         """Reserve ``n`` values of counter ``name``; returns the first. The row is written at flush."""
@@ -119,11 +133,18 @@ class Appends:
 
     def flush(self) -> None:
         """Insert every queued row (one executemany per table) and store counters and audit head."""
-        if self._flushing or not (any(self.rows.values()) or self._dirty_counters or self._audit_dirty):
+        if self._flushing or not (any(self.rows.values()) or self._heads or self._dirty_counters or self._audit_dirty):
             return
         self._flushing = True
         try:
             conn = self._connection()
+            if self._heads:
+                heads, self._heads = self._heads, []
+                _insert_rows(conn, _ENTITIES, [{c: getattr(h, c) for c in _ENTITY_COLUMNS} for h in heads])
+                for head in heads:
+                    # Now a stored row: attach it clean, so later changes are ORM UPDATEs.
+                    make_transient_to_detached(head)
+                self.session.add_all(heads)
             for table, rows in self.rows.items():
                 if rows:
                     _insert_rows(conn, table, rows)

@@ -72,6 +72,7 @@ from sync.protocol.records import (
     VoidPayload,
 )
 from sync.service import authz, scopes
+from sync.service.appends import appends_of
 from sync.service.context import Ctx, dumps, loads
 from sync.service.db import next_counter
 from sync.service.models import Change, ConflictRecord, EntityHead, RegisterState
@@ -227,6 +228,11 @@ def new_head(
     state: str | None = None,
     kind: ChangeKind = ChangeKind.CREATED,
 ) -> EntityHead:
+    """Create a record at version 1 and emit it to the feed.
+
+    The row is inserted by the transaction's :class:`~sync.service.appends.Appends` with the change
+    feed, not one ORM INSERT per record; the object is cached and attached to the session then.
+    """
     text = dumps(payload)
     seq = ctx.emit(
         council_id=council_id,
@@ -254,7 +260,7 @@ def new_head(
         created_by=ctx.principal.user_id,
         updated_seq=seq,
     )
-    ctx.session.add(head)
+    appends_of(ctx.session).new_head(head)
     ctx.head_cache[(entity.value, entity_id)] = head
     return head
 
