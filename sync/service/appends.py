@@ -141,9 +141,9 @@ class Appends:
             if self._heads:
                 heads, self._heads = self._heads, []
                 _insert_rows(conn, _ENTITIES, [{c: getattr(h, c) for c in _ENTITY_COLUMNS} for h in heads])
-                for head in heads:
+                for new in heads:
                     # Now a stored row: attach it clean, so later changes are ORM UPDATEs.
-                    make_transient_to_detached(head)
+                    make_transient_to_detached(new)
                 self.session.add_all(heads)
             for table, rows in self.rows.items():
                 if rows:
