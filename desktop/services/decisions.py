@@ -46,6 +46,7 @@ from sync.protocol.enums import (
     AgencyGrouping,
     AttendanceStatus,
     Category,
+    ConferenceStatus,
     ConferenceType,
     DecisionState,
     Entity,
@@ -141,6 +142,9 @@ class FinalisePreview:
     content: Mapping[str, Any]
     content_sha256: str
 
+
+#: Statuses that end a sitting without decisions (``ConferenceStatus``): nothing is decided at them.
+_NO_DECISIONS = frozenset({ConferenceStatus.POSTPONED.value, ConferenceStatus.INQUORATE.value})
 
 _OUTCOME_CODES = frozenset(o.value for o in Outcome)
 _CATEGORY_CODES = frozenset(c.value for c in Category)
@@ -338,6 +342,8 @@ class DecisionService:
         if conf is None:
             raise NotFoundError(entity="conference")
         self._ctx.require(Action.RECORD_DECISION, chair_user_id=conf.chair_user_id)
+        if conf.status in _NO_DECISIONS:
+            raise ServiceError("conference_ended_without_decisions", status=conf.status)
         d = self._decision(s, conference_id, child_id)
         if d is None:
             d = Decision(id=new_id(), conference_id=conference_id, child_id=child_id, version=1,
@@ -504,6 +510,8 @@ class DecisionService:
             if conf is None:
                 raise NotFoundError(entity="conference")
             self._ctx.require(Action.FINALISE_DECISION, chair_user_id=conf.chair_user_id)
+            if conf.status in _NO_DECISIONS:
+                raise ServiceError("conference_ended_without_decisions", status=conf.status)
             view = self._view(s, conference_id, child_id)
             if view.locked:
                 raise RecordLockedError("decision_not_mutable", state=view.state)

@@ -175,3 +175,17 @@ def test_minutes_sections_load_without_a_query_per_section(world: World) -> None
         event.remove(world.store.engine, "before_cursor_execute", seen)
     assert len(again) == len(sections) and all(x.saved_at is not None for x in again)
     assert sum("minutes_version" in q for q in statements) <= 1
+
+
+def test_postponed_conference_takes_no_decisions(world: World) -> None:
+    s = world.services
+    cid = _full_workflow(world)
+    child = world.child_ids[0]
+    preview = s.decisions.finalise_preview(cid, child)
+    s.conferences.postpone(cid, "Chair satisfied the children are safe; key agency absent")
+    with pytest.raises(ServiceError) as err:
+        s.decisions.finalise(cid, child, preview.content_sha256)
+    assert err.value.code == "conference_ended_without_decisions"
+    with pytest.raises(ServiceError):
+        s.decisions.save(cid, child, {"rationale": "changed"})
+    assert s.decisions.get(cid, child).state == "draft"
