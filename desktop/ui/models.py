@@ -24,6 +24,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
     QTime,
+    QTimeZone,
     Signal,
 )
 from PySide6.QtGui import QGuiApplication
@@ -41,6 +42,13 @@ StateRole = Qt.ItemDataRole.UserRole + 3
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
+
+#: Roles answered from a row's cached texts, and the other roles :meth:`DtoTableModel.data` answers
+#: (the view asks for a dozen roles per cell on every paint; the rest return at once).
+_TEXT_ROLES = frozenset((int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.AccessibleTextRole)))
+_OTHER_ROLES = frozenset(
+    (int(IdRole), int(StateRole), int(Qt.ItemDataRole.BackgroundRole), int(Qt.ItemDataRole.ForegroundRole))
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +73,9 @@ def fmt_datetime(value: dt.datetime | None) -> str:
     if value is None:
         return ""
     local = value.astimezone() if value.tzinfo else value
-    qdt = QDateTime(QDate(local.year, local.month, local.day), QTime(local.hour, local.minute))
+    # Already local: built as UTC so Qt does not look the local zone up again (30 µs a call, paid
+    # for every row each time the list is measured); the short format shows no zone.
+    qdt = QDateTime(QDate(local.year, local.month, local.day), QTime(local.hour, local.minute), QTimeZone.utc())
     return QLocale().toString(qdt, QLocale.FormatType.ShortFormat)
 
 
@@ -76,11 +86,13 @@ class DtoTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._columns = tuple(columns)
         self._rows: tuple[Any, ...] = ()
+        self._texts: dict[int, tuple[str, ...]] = {}  # a row's displayed texts, made on first paint
 
     def set_rows(self, rows: Sequence[Any]) -> None:
         """Replace every row (a model reset)."""
         self.beginResetModel()
         self._rows = tuple(rows)
+        self._texts = {}
         self.endResetModel()
 
     def clear(self) -> None:
@@ -104,12 +116,19 @@ class DtoTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+        if role in _TEXT_ROLES:
+            r = index.row()
+            texts = self._texts.get(r)
+            if texts is None:
+                if not index.isValid() or not (0 <= r < len(self._rows)):
+                    return None
+                row = self._rows[r]
+                texts = self._texts[r] = tuple(c.value(row) for c in self._columns)
+            return texts[index.column()]
+        if role not in _OTHER_ROLES or not index.isValid() or not (0 <= index.row() < len(self._rows)):
             return None
         col = self._columns[index.column()]
         row = self._rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return col.value(row)
         if role == IdRole:
             return getattr(row, "id", None)
         if role == StateRole and col.state is not None:
@@ -123,6 +142,7 @@ class DtoTableModel(QAbstractTableModel):
     def retranslate(self) -> None:
         """Headers and labels follow the new language."""
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, max(0, len(self._columns) - 1))
+        self._texts = {}
         if self._rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(self._columns) - 1))
 
