@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session
 
 from sync.protocol.canonical import canonical_json
 from sync.service.appends import appends_of
+from sync.service.context import dumps
 from sync.service.db import now_iso
 from sync.service.models import AuditCheckpoint, AuditEvent
 
@@ -72,7 +73,7 @@ def append(
         "entity_id": entity_id,
         "detail": dict(detail or {}),
     }
-    event_json = canonical_json(event).decode("utf-8")
+    event_json = dumps(event)
     pending.audit_event(
         {
             "idx": idx,

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -38,7 +40,21 @@ class Principal:
 
 
 def dumps(value: Any) -> str:
+    """:func:`canonical_json` of a JSON value (string keys) as text, byte for byte the same.
+
+    Serialises first and walks the value for NFC only if that text is not NFC: text in NFC holds
+    only NFC strings (JSON escapes just quotes, backslashes and control characters, which compose
+    with nothing), and nearly every value the service writes is ASCII or already NFC.
+    """
+    text = json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
+    if text.isascii() or unicodedata.is_normalized("NFC", text):
+        return text
     return canonical_json(value).decode("utf-8")
+
+
+def sha256_of(value: Any) -> str:
+    """:func:`sync.protocol.canonical.payload_sha256` by way of :func:`dumps`."""
+    return hashlib.sha256(dumps(value).encode("utf-8")).hexdigest()
 
 
 def loads(text: str) -> dict[str, Any]:

@@ -35,7 +35,7 @@ from typing import Any
 from pydantic import ValidationError
 from sqlalchemy import select
 
-from sync.protocol.canonical import decision_content_sha256, payload_sha256
+from sync.protocol.canonical import decision_content_sha256
 from sync.protocol.enums import (
     END_REASONS_WITHOUT_CONFERENCE,
     INITIAL_OUTCOMES,
@@ -73,7 +73,7 @@ from sync.protocol.records import (
 )
 from sync.service import authz, scopes
 from sync.service.appends import appends_of
-from sync.service.context import Ctx, dumps, loads
+from sync.service.context import Ctx, dumps, loads, sha256_of
 from sync.service.db import next_counter
 from sync.service.models import Change, ConflictRecord, EntityHead, RegisterState
 
@@ -340,7 +340,7 @@ def _apply(ctx: Ctx, op: Op) -> OpOutcome:
     p = ctx.principal
     if op.author_user_id != p.user_id:
         raise Reject(ErrorCode.AUTHOR_MISMATCH, "author_user_id is not the signed-in user")
-    if payload_sha256(op.payload) != op.payload_sha256:
+    if sha256_of(op.payload) != op.payload_sha256:
         raise Reject(ErrorCode.HASH_MISMATCH, "payload_sha256 does not match the payload")
     if op.schema_version > SCHEMA_VERSION:
         raise Reject(ErrorCode.UNSUPPORTED_SCHEMA, f"schema_version {op.schema_version} is newer than this server")
