@@ -53,7 +53,7 @@ from sync.service.context import Ctx, Principal, loads
 from sync.service.db import Database, now_iso, peek_counter
 from sync.service.errors import ApiError, install_error_handlers
 from sync.service.journal import handle_push
-from sync.service.limits import BodyLimitMiddleware
+from sync.service.limits import BodyLimitMiddleware, ParsedBodyRoute
 from sync.service.models import AuditEvent, Device, Enquiry, EntityHead, RegisterState, ScopeGrant, User
 from sync.service.models import Change as ChangeRow
 from sync.service.security import Passwords
@@ -193,6 +193,8 @@ def create_app(settings: Settings | None = None, db: Database | None = None) -> 
         version="1.0.0",
         description="Reference register service for Cofnod (sync protocol v1).",
     )
+    # Before any route is declared: JSON bodies come parsed from BodyLimitMiddleware.
+    app.router.route_class = ParsedBodyRoute
     app.state.service = svc
     install_error_handlers(app)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes, max_depth=settings.max_json_depth)

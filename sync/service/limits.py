@@ -3,8 +3,9 @@
 In order: refuse a declared ``Content-Length`` over the limit; read the body while counting (so a
 chunked upload is cut off at the limit too); inflate ``Content-Encoding: gzip`` with a bounded
 output (a gzip bomb stops at limit + 1 byte); scan JSON nesting depth without building anything;
-then parse once, refusing NaN/Infinity and integers beyond 64 bits, normalise every string to NFC
-and hand FastAPI the re-encoded body.
+then parse once, refusing NaN/Infinity and integers beyond 64 bits, and normalise every string to
+NFC. The value goes to the routes in the ASGI scope (:data:`PARSED_KEY`): the app's routes are
+:class:`ParsedBodyRoute`, whose requests answer ``json()`` with it, so a body is parsed only once.
 """
 
 from __future__ import annotations
@@ -14,8 +15,12 @@ import logging
 import re
 import unicodedata
 import zlib
-from collections.abc import Awaitable, Callable, MutableMapping
+from collections.abc import Awaitable, Callable, Coroutine, MutableMapping
 from typing import Any
+
+from fastapi.routing import APIRoute
+from starlette.requests import Request
+from starlette.responses import Response
 
 from sync.protocol.canonical import INT_MAX, INT_MIN, nfc
 from sync.protocol.enums import ErrorCode
@@ -32,6 +37,7 @@ ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 _STRINGS = re.compile(rb'"(?:[^"\\]|\\.)*"', re.DOTALL)
 #: Every byte except the four brackets, for bytes.translate(None, delete=...).
 _NOT_BRACKETS = bytes(b for b in range(256) if b not in b"[]{}")
+_NOT_PARSED = object()
 
 
 class BodyError(Exception):
@@ -78,8 +84,17 @@ def _parse_float(text: str) -> float:
     return value
 
 
-def normalise_json(body: bytes, max_depth: int) -> bytes:
-    """Validate and normalise a JSON body; returns the UTF-8 re-encoding with NFC strings."""
+#: Where the middleware leaves a JSON body's parsed, normalised value for the route to use.
+PARSED_KEY = "cofnod.parsed_json"
+
+
+def parse_json(body: bytes, max_depth: int) -> Any:
+    """Validate a JSON body and return its value with every string in NFC (parsed once).
+
+    A body that is valid UTF-8 with no ``\\u`` escapes and whose text is ASCII or NFC holds only
+    NFC strings (its strings are slices of it; other escapes are ASCII) and is returned as
+    parsed. Anything else is re-encoded, as before, to refuse lone surrogates and normalise.
+    """
     check_depth(body, max_depth)
     try:
         value = json.loads(body, parse_constant=_reject_constant, parse_int=_parse_int, parse_float=_parse_float)
@@ -88,14 +103,48 @@ def normalise_json(body: bytes, max_depth: int) -> bytes:
     except (ValueError, UnicodeDecodeError, RecursionError) as exc:
         raise BodyError(400, ErrorCode.INVALID_JSON, "body is not valid JSON") from exc
     try:
+        raw = body.decode("utf-8")
+    except UnicodeDecodeError:
+        raw = None
+    if raw is not None and "\\u" not in raw and (raw.isascii() or unicodedata.is_normalized("NFC", raw)):
+        return value
+    try:
         text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
         # NFC text holds only NFC strings (JSON escapes just quotes, backslashes and control
         # characters, which compose with nothing), so only a text that is not NFC needs nfc().
         if not (text.isascii() or unicodedata.is_normalized("NFC", text)):
-            text = json.dumps(nfc(value), ensure_ascii=False, separators=(",", ":"))
-        return text.encode("utf-8")
+            value = nfc(value)
+            text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+        text.encode("utf-8")
     except UnicodeEncodeError as exc:  # lone surrogates from \ud800 escapes
         raise BodyError(400, ErrorCode.INVALID_JSON, "invalid unicode in body") from exc
+    return value
+
+
+def normalise_json(body: bytes, max_depth: int) -> bytes:
+    """Validate and normalise a JSON body; returns the UTF-8 re-encoding with NFC strings."""
+    return json.dumps(parse_json(body, max_depth), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+class ParsedBodyRequest(Request):
+    """A request whose :meth:`json` is the value the middleware parsed and normalised, if any."""
+
+    async def json(self) -> Any:
+        if PARSED_KEY in self.scope:
+            return self.scope[PARSED_KEY]
+        return await super().json()
+
+
+class ParsedBodyRoute(APIRoute):
+    """Route class: FastAPI reads JSON bodies from the middleware's parse instead of parsing again."""
+
+    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
+        handler = super().get_route_handler()
+
+        async def parsed_body_handler(request: Request) -> Response:
+            return await handler(ParsedBodyRequest(request.scope, request.receive))
+
+        return parsed_body_handler
 
 
 class BodyLimitMiddleware:
@@ -109,12 +158,14 @@ class BodyLimitMiddleware:
             await self.app(scope, receive, send)
             return
         try:
-            body, headers = await self._read(scope, receive)
+            body, headers, parsed = await self._read(scope, receive)
         except BodyError as exc:
             await _send_error(send, exc)
             return
         new_scope = dict(scope)
         new_scope["headers"] = headers
+        if parsed is not _NOT_PARSED:
+            new_scope[PARSED_KEY] = parsed
         sent = False
 
         async def replay() -> Message:
@@ -126,7 +177,7 @@ class BodyLimitMiddleware:
 
         await self.app(new_scope, replay, send)
 
-    async def _read(self, scope: Scope, receive: Receive) -> tuple[bytes, list[tuple[bytes, bytes]]]:
+    async def _read(self, scope: Scope, receive: Receive) -> tuple[bytes, list[tuple[bytes, bytes]], Any]:
         headers: list[tuple[bytes, bytes]] = list(scope.get("headers") or [])
         lookup = {k.lower(): v for k, v in headers}
         declared = lookup.get(b"content-length")
@@ -156,15 +207,17 @@ class BodyLimitMiddleware:
         if encoding == b"gzip":
             body = self._gunzip(body)
         content_type = lookup.get(b"content-type", b"").lower()
+        parsed: Any = _NOT_PARSED
         if body and (b"json" in content_type or not content_type):
-            body = normalise_json(body, self.max_depth)
+            # Parsed once, here; the routes take this value (ParsedBodyRoute) rather than the bytes.
+            parsed = parse_json(body, self.max_depth)
         headers = [
             (k, v)
             for k, v in headers
             if k.lower() not in (b"content-length", b"content-encoding", b"transfer-encoding")
         ]
         headers.append((b"content-length", str(len(body)).encode()))
-        return body, headers
+        return body, headers, parsed
 
     def _gunzip(self, data: bytes) -> bytes:
         inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
