@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, column, exists, func, literal_column, or_, select, table, text
+from sqlalchemy import ColumnElement, Select, and_, column, exists, func, literal_column, or_, select, table
 from sqlalchemy.orm import Session
 
 from desktop.domain.lifecycle import transition_problem
@@ -28,7 +28,7 @@ from desktop.domain.timescales import ConferenceTiming, conference_deadline
 from desktop.services.base import PermissionInfo, ServiceContext, bump
 from desktop.services.errors import NotFoundError, ServiceError, ValidationFailedError
 from desktop.services.text import fold_name
-from desktop.store.engine import hand_over, read_only
+from desktop.store.engine import read_only
 from desktop.store.ids import new_id
 from desktop.store.orm import Child, Conference, ConferenceChild, User, utcnow
 from desktop.store.outbox import record_change, snapshot
@@ -47,17 +47,6 @@ WALK_ADVANTAGE = 3
 
 #: SQLite virtual-machine steps between two checks whether a count is still wanted.
 _CANCEL_CHECK_STEPS = 20_000
-
-#: Reads every page of the indexes the filter's two query shapes use (each a count from the index
-#: alone), so the first keystrokes find them in the page cache instead of decrypting them.
-_WARM_UP = (
-    "SELECT sum(length(block)) FROM child_name_fts_data",
-    "SELECT count(*) FROM child INDEXED BY ix_child_list WHERE id IS NOT NULL",
-    "SELECT count(*) FROM conference INDEXED BY ix_conference_list_scheduled WHERE scheduled_for IS NOT NULL",
-    "SELECT count(*) FROM conference INDEXED BY ix_conference_list_id WHERE id IS NOT NULL",
-    "SELECT count(*) FROM conference_child INDEXED BY ix_conference_child_list WHERE conference_id IS NOT NULL",
-    "SELECT count(*) FROM conference_child INDEXED BY ix_conference_child_by_child WHERE child_id IS NOT NULL",
-)
 
 #: The list's columns (the page query reads only these, not whole conferences).
 LIST_COLUMNS = (
@@ -326,19 +315,6 @@ class ConferenceService:
         last = s.scalar(select(NAME_INDEX.c.rowid).order_by(NAME_INDEX.c.rowid.desc()).limit(1))
         children = max(int(last or 0), matches)  # the highest rowid: about the number of children
         return matches * matches * WALK_ADVANTAGE > need * children
-
-    def warm_up(self, for_thread: int | None = None) -> None:
-        """Read the list's indexes into a connection's page cache (about 0.2 s on 100,000 conferences).
-
-        Run off the GUI thread with ``for_thread`` the GUI thread's id: the warmed connection is
-        then the one the GUI thread's next list query gets (see :func:`desktop.store.engine.hand_over`).
-        """
-        with self._ctx.sessions() as s:
-            read_only(s)
-            for sql in _WARM_UP:
-                s.execute(text(sql)).all()
-            if for_thread is not None:
-                hand_over(s, for_thread)
 
     def count(self, flt: ConferenceFilter, *, cancelled: Callable[[], bool] | None = None) -> int:
         """How many conferences match ``flt``; -1 when ``cancelled()`` turned true meanwhile.

@@ -27,7 +27,6 @@ import hashlib
 import hmac
 import logging
 import os
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -38,7 +37,7 @@ import sqlcipher3
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine, ExceptionContext
 from sqlalchemy.orm import Session, sessionmaker
-from sqlalchemy.pool import ConnectionPoolEntry, QueuePool
+from sqlalchemy.pool import QueuePool
 
 from desktop.store.errors import (
     CorruptDatabaseError,
@@ -200,38 +199,6 @@ def raw_connect(db_path: Path, key: bytes) -> Any:
     return conn
 
 
-#: ``ConnectionPoolEntry.info`` keys: the thread that last returned the connection to the pool, and
-#: the thread it goes to next (set by :func:`hand_over`).
-_LAST_THREAD = "cofnod_last_thread"
-_HAND_TO = "cofnod_hand_to"
-
-
-class ThreadAffinePool(QueuePool):
-    """A queue pool that hands each thread the connection it used last, when that one is idle.
-
-    SQLite's page cache belongs to a connection. With a plain pool the GUI thread's list query and
-    the database lane's count (or a save) swap connections from one keystroke to the next, so each
-    query starts on a cache warmed for the other thread's work. Here a thread gets its own previous
-    connection back; only when it has none idle does it take the most recently used one (LIFO).
-    """
-
-    def _do_get(self) -> ConnectionPoolEntry:
-        me = threading.get_ident()
-        q: Any = self._pool  # SQLAlchemy's own Queue: a deque guarded by ``mutex``
-        with q.mutex:
-            for i in range(len(q.queue) - 1, -1, -1):  # the most recently returned first
-                if q.queue[i].info.get(_LAST_THREAD) == me:
-                    entry = q.queue[i]
-                    del q.queue[i]
-                    q.not_full.notify()
-                    return entry  # type: ignore[no-any-return]
-        return super()._do_get()
-
-    def _do_return_conn(self, record: ConnectionPoolEntry) -> None:
-        record.info[_LAST_THREAD] = record.info.pop(_HAND_TO, None) or threading.get_ident()
-        super()._do_return_conn(record)
-
-
 class _Transactional:
     """Make pysqlite-style driver behave: SQLAlchemy controls BEGIN, so DDL is transactional too.
 
@@ -277,12 +244,12 @@ def create_store_engine(db_path: Path, key: bytes, *, pool_size: int = 4) -> Eng
     engine = create_engine(
         "sqlite://",
         creator=creator,
-        poolclass=ThreadAffinePool,
+        poolclass=QueuePool,
         pool_size=pool_size,
         max_overflow=8,
         pool_pre_ping=False,
-        # A thread's own last connection first (ThreadAffinePool), else the most recently used:
-        # its page cache is the warm one, so list queries never rotate through cold caches.
+        # The most recently used connection first: its page cache is the warm one, so the
+        # GUI thread's list queries do not rotate through every pooled connection's cold cache.
         pool_use_lifo=True,
     )
     _Transactional.install(engine)
@@ -314,15 +281,6 @@ def read_only(session: Session) -> Session:
     """
     session.connection(execution_options={READ_ONLY: True})
     return session
-
-
-def hand_over(session: Session, thread_ident: int) -> None:
-    """Give ``session``'s connection to thread ``thread_ident`` once the session is done with it.
-
-    With :class:`ThreadAffinePool` that thread gets this connection (and its page cache) on its
-    next checkout: a worker can warm a cache for the GUI thread without the GUI thread waiting.
-    """
-    session.connection().connection.info[_HAND_TO] = thread_ident
 
 
 @contextmanager

@@ -8,11 +8,10 @@ reference at most).
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QShowEvent
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, Signal
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -42,11 +41,6 @@ NAV = (
     ("children", QT_TRANSLATE_NOOP("MainWindow", "Children and the register")),
     ("settings", QT_TRANSLATE_NOOP("MainWindow", "Settings")),
 )
-
-
-#: After the window is first shown, wait this long, then warm the conference list's indexes on the
-#: database lane: the first frames are painted before the warm-up competes with them.
-WARM_UP_DELAY_MS = 300
 
 
 def _tr(text: str) -> str:
@@ -129,8 +123,6 @@ class MainWindow(QMainWindow):
 
         self.idle = IdleWatcher(services.settings.idle_lock_minutes(), self)
         submit = getattr(task_runner, "submit", None)
-        self._submit = submit
-        self._warm_up_pending = submit is not None
         if submit is not None:
             # Count the whole list on the database lane: filtering never waits for a full count.
             self.conferences.model.set_count_runner(lambda work, done: submit(work, done, lane="db"))
@@ -166,23 +158,6 @@ class MainWindow(QMainWindow):
         a["find"].triggered.connect(self._on_find)
         for i, key in enumerate(("go_today", "go_conferences", "go_children", "go_settings")):
             a[key].triggered.connect(lambda _c=False, row=i: self.go(row))
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._warm_up_pending:
-            self._warm_up_pending = False
-            QTimer.singleShot(WARM_UP_DELAY_MS, self._warm_up)
-
-    def _warm_up(self) -> None:
-        """Warm the list's indexes on the database lane, for this (the GUI) thread's connection."""
-        gui = threading.get_ident()
-        assert self._submit is not None  # scheduled only when the window has a task runner
-        self._submit(
-            lambda: self.services.conferences.warm_up(for_thread=gui),
-            None,
-            lambda exc: logger.warning("warming the conference list failed: %s", type(exc).__name__),
-            lane="db",
-        )
 
     def _in_workspace(self, fn: Callable[[ConferenceWorkspace], None]) -> None:
         if self.workspace is not None and not self._locked:
