@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop.ui import messages
 from desktop.ui.main_window import MainWindow
+from desktop.ui.workspace import ConferenceWorkspace
 from tests.unit.services.seed import World, make_world
 
 PIN = "2468"
@@ -65,3 +66,20 @@ def window(qtbot: Any, world: World) -> Iterator[MainWindow]:
     qtbot.waitExposed(w)
     yield w
     w.close()
+
+
+@pytest.fixture
+def full(qtbot: Any, window: MainWindow, world: World) -> ConferenceWorkspace:
+    """A conference taken through the whole workflow, open in the workspace, with a recipient added."""
+    from tests.unit.services.test_workflow import _full_workflow
+
+    cid = _full_workflow(world)
+    window.go(1)
+    window.conferences.refresh()
+    window.go(2)
+    window.children_page.refresh()
+    window.today.refresh()
+    ws = window.open_conference(cid)
+    ws.distribution.name.setText("Teulu")
+    ws.distribution.add()
+    return ws

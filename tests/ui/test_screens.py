@@ -71,20 +71,6 @@ def _show_tab(window: MainWindow, ws: ConferenceWorkspace, i: int) -> None:
     ws.tabs.setCurrentIndex(i)
 
 
-@pytest.fixture
-def full(qtbot: Any, window: MainWindow, world: World) -> ConferenceWorkspace:
-    cid = _full_workflow(world)
-    window.go(1)
-    window.conferences.refresh()
-    window.go(2)
-    window.children_page.refresh()
-    window.today.refresh()
-    ws = window.open_conference(cid)
-    ws.distribution.name.setText("Teulu")
-    ws.distribution.add()
-    return ws
-
-
 def test_every_model_passes_the_model_tester(qtbot: Any, qtmodeltester: Any, window: MainWindow,
                                              full: ConferenceWorkspace) -> None:  # fmt: skip
     classes = _model_classes()
