@@ -140,7 +140,7 @@ def _check(parent: QWidget, source: str, name: str) -> QCheckBox:
 
 
 def _row(form: QFormLayout, parent: QWidget, source: str, field: QWidget) -> None:
-    form.addRow(buddy(_label(parent, source), field))
+    form.addRow(buddy(_label(parent, source), field), field)
 
 
 class _LinkKeys:
@@ -973,6 +973,7 @@ class DecisionsTab(_DraftTab):
             if widget is not None:
                 if isinstance(widget, QLineEdit):
                     self.drafts.remove(widget)
+                widget.hide()  # out of the layout now; hidden so it never shows at a stale place
                 widget.deleteLater()
         self.view_widgets.clear()
         previous: QWidget = self.change_evidence
