@@ -116,6 +116,7 @@ class ServiceContext:
 #: Actions that only the conference's own chair may take.
 _CHAIR_SEAT_ACTIONS = frozenset(
     {
+        Action.CONVENE_CONFERENCE,  # changing a conference's type, date, seats or anchors
         Action.FINALISE_DECISION,
         Action.APPROVE_RECORD,
         Action.DECIDE_WITHOUT_CONSENSUS,

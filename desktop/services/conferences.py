@@ -159,6 +159,8 @@ class ConferenceDetails:
     children: tuple[ChildRef, ...]
     can_finalise: PermissionInfo = field(default_factory=lambda: PermissionInfo(True))
     can_approve: PermissionInfo = field(default_factory=lambda: PermissionInfo(True))
+    can_convene: PermissionInfo = field(default_factory=lambda: PermissionInfo(True))
+    """Whether the current user may change :data:`CHAIR_FIELDS` (the chair's seat convenes)."""
 
     @property
     def record_locked(self) -> bool:
@@ -215,6 +217,24 @@ EDITABLE_FIELDS: Mapping[str, type] = {
     "transfer_notified_on": dt.date,
     "next_review_on": dt.date,
 }
+
+#: Details fields the chair's seat decides (section 9: the chair convenes and postpones): what
+#: the conference is, when, who sits, and the dates its due date counts from. The minute-taker
+#: records the rest (place, mode, language, the Active Offer).
+CHAIR_FIELDS: frozenset[str] = frozenset(
+    {
+        "type",
+        "subject_is_unborn",
+        "scheduled_for",
+        "chair_user_id",
+        "minute_taker_user_id",
+        "minuting_mode",
+        "strategy_discussion_on",
+        "previous_conference_on",
+        "transfer_notified_on",
+        "next_review_on",
+    }
+)
 
 
 def child_display_name(child: Child) -> str:
@@ -477,6 +497,7 @@ class ConferenceService:
             children=children,
             can_finalise=self._ctx.permission(Action.FINALISE_DECISION, chair_user_id=c.chair_user_id),
             can_approve=self._ctx.permission(Action.APPROVE_RECORD, chair_user_id=c.chair_user_id),
+            can_convene=self._ctx.permission(Action.CONVENE_CONFERENCE, chair_user_id=c.chair_user_id),
         )
 
     def users(self) -> tuple[UserRef, ...]:
@@ -584,7 +605,11 @@ class ConferenceService:
             return self._details(s, c)
 
     def update(self, conference_id: str, changes: Mapping[str, Any]) -> ConferenceDetails:
-        """Change Details fields; the due date is recomputed when an anchor changes."""
+        """Change Details fields; the due date is recomputed when an anchor changes.
+
+        Recording them needs the right to record attendance; changing any of :data:`CHAIR_FIELDS`
+        (sent values that differ from the stored ones) needs the conference chair's seat.
+        """
         unknown = set(changes) - set(EDITABLE_FIELDS)
         if unknown:
             raise ServiceError("field_not_editable", fields=",".join(sorted(unknown)))
@@ -597,6 +622,8 @@ class ConferenceService:
             real = {k: v for k, v in changes.items() if getattr(c, k) != v}
             if not real:
                 return self._details(s, c)
+            if real.keys() & CHAIR_FIELDS:
+                self._ctx.require(Action.CONVENE_CONFERENCE, chair_user_id=c.chair_user_id)
             for key, value in real.items():
                 setattr(c, key, value)
             if real.keys() & {"type", "strategy_discussion_on", "previous_conference_on", "transfer_notified_on"}:

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services.attendance import AttendeeRow, NewAttendee
-from desktop.services.conferences import ConferenceDetails
+from desktop.services.conferences import CHAIR_FIELDS, ConferenceDetails
 from desktop.services.decisions import DecisionView
 from desktop.services.drafts import CONFERENCE, DISSENT
 from desktop.services.errors import ServiceError
@@ -246,6 +246,13 @@ class DetailsTab(_DraftTab):
         _row(form, self, QT_TRANSLATE_NOOP("Workspace", "Children considered:"), self.children_label)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        # Why the chair's fields are greyed out (shown only when they are; the code for tests).
+        self.why_not = _label(self, QT_TRANSLATE_NOOP("Workspace", "Only the conference's chair can change the "
+                                                      "greyed-out fields."))  # fmt: skip
+        self.why_not.setObjectName("details_why_not")
+        self.why_not.setWordWrap(True)
+        self.why_not.setVisible(False)
+        layout.addWidget(self.why_not)
         self.save_button = _button(self, QT_TRANSLATE_NOOP("Workspace", "&Save details"), self.save, "details_save")
         layout.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(1)
@@ -280,10 +287,15 @@ class DetailsTab(_DraftTab):
         self.children_label.setText(", ".join(c.name for c in d.children))
         self._show_due(d)
         editable = d.status in ("scheduled", "in_progress")
-        for w in (self.type_combo, self.unborn, self.when, self.venue, self.mode, self.language, self.chair,
-                  self.minute_taker, self.minuting, self.strategy, self.previous, self.save_button,
-                  self.active_offer):  # fmt: skip
+        for w in (self.venue, self.mode, self.language, self.active_offer, self.save_button):
             w.setEnabled(editable)
+        # What the conference is, when, who sits and its anchors are the chair's seat (CHAIR_FIELDS).
+        chairs = d.can_convene.allowed
+        for chairs_field in (self.type_combo, self.unborn, self.when, self.chair, self.minute_taker, self.minuting,
+                             self.strategy, self.previous):  # fmt: skip
+            chairs_field.setEnabled(editable and chairs)
+        self.why_not.setVisible(editable and not chairs)
+        self.why_not.setProperty("code", "" if chairs else d.can_convene.code or "role_not_permitted")
 
     def _show_due(self, d: ConferenceDetails) -> None:
         if d.due_by is None:
@@ -313,6 +325,8 @@ class DetailsTab(_DraftTab):
             "strategy_discussion_on": self.strategy.value(),
             "previous_conference_on": self.previous.value(),
         }
+        if not d.can_convene.allowed:
+            changes = {k: v for k, v in changes.items() if k not in CHAIR_FIELDS}
         result = _guard(self, lambda: self._s.conferences.update(self._cid, changes))
         if result is not None:
             self.drafts.discard([self.venue])

@@ -6,6 +6,7 @@ import datetime as dt
 import unicodedata
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import event, func, select
@@ -189,3 +190,53 @@ def test_postponed_conference_takes_no_decisions(world: World) -> None:
     with pytest.raises(ServiceError):
         s.decisions.save(cid, child, {"rationale": "changed"})
     assert s.decisions.get(cid, child).state == "draft"
+
+
+def test_minute_taker_cannot_change_what_the_chairs_seat_decides(world: World) -> None:
+    # Section 9: the chair convenes and postpones, so the type, the date, the seats and the
+    # anchors the due date counts from are the chair's; the minute-taker records the rest.
+    s = world.services
+    cid = _conference(world)
+    world.seat.user = world.minute_taker
+    chairs: list[dict[str, object]] = [
+        {"chair_user_id": world.minute_taker.user_id},
+        {"type": ConferenceType.REVIEW.value},
+        {"scheduled_for": dt.datetime(2026, 3, 19, 10, 0, tzinfo=dt.UTC)},
+        {"strategy_discussion_on": dt.date(2026, 2, 20)},
+        {"previous_conference_on": dt.date(2025, 12, 1)},
+        {"transfer_notified_on": dt.date(2026, 3, 1)},
+    ]
+    for change in chairs:
+        with pytest.raises(PermissionDeniedError) as err:
+            s.conferences.update(cid, change)
+        assert err.value.code == "role_not_permitted"
+    # What the minute-taker records still saves, even when sent beside the chair's unchanged fields.
+    d = s.conferences.update(
+        cid, {"venue": "Neuadd y Sir", "welsh_active_offer_made": True, "chair_user_id": world.chair.user_id}
+    )
+    assert (d.venue, d.welsh_active_offer_made, d.type) == ("Neuadd y Sir", True, "initial")
+    assert not d.can_convene.allowed and d.can_convene.code == "role_not_permitted"
+    world.seat.user = world.chair
+    assert s.conferences.details(cid).can_convene.allowed
+    assert s.conferences.update(cid, {"strategy_discussion_on": dt.date(2026, 3, 3)}).strategy_discussion_on
+
+
+def test_details_tab_greys_out_the_chairs_fields_for_the_minute_taker(qtbot: Any, world: World) -> None:
+    from desktop.ui.workspace import DetailsTab
+
+    cid = _conference(world)
+    world.seat.user = world.minute_taker
+    tab = DetailsTab(world.services, cid)
+    qtbot.addWidget(tab)
+    tab.load(world.services.conferences.details(cid))
+    for w in (tab.type_combo, tab.when, tab.chair, tab.minute_taker, tab.minuting, tab.strategy, tab.previous):
+        assert not w.isEnabled(), w.objectName()
+    for recorded in (tab.venue, tab.mode, tab.language, tab.active_offer, tab.save_button):
+        assert recorded.isEnabled(), recorded.objectName()
+    assert tab.why_not.text() and tab.why_not.property("code") == "role_not_permitted"
+    tab.venue.setText("Canolfan Ddinesig")
+    tab.save()
+    assert world.services.conferences.details(cid).venue == "Canolfan Ddinesig"
+    world.seat.user = world.chair
+    tab.load(world.services.conferences.details(cid))
+    assert tab.chair.isEnabled() and tab.strategy.isEnabled() and not tab.why_not.property("code")
