@@ -32,7 +32,15 @@ from desktop.store.engine import read_only
 from desktop.store.ids import new_id
 from desktop.store.orm import Child, Conference, ConferenceChild, User, utcnow
 from desktop.store.outbox import record_change, snapshot
-from sync.protocol.enums import ConferenceStatus, ConferenceType, Entity, MinutingMode, OpKind, VenueMode
+from sync.protocol.enums import (
+    ConferenceStatus,
+    ConferenceType,
+    DecisionState,
+    Entity,
+    MinutingMode,
+    OpKind,
+    VenueMode,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -655,10 +663,29 @@ class ConferenceService:
             return self._details(s, c)
 
     def postpone(self, conference_id: str, reason: str, new_date: dt.datetime | None = None) -> ConferenceDetails:
-        """The chair postpones, with a recorded reason (and a new date when known)."""
+        """The chair postpones, with a recorded reason (and a new date when known).
+
+        Raises:
+            ServiceError: ``conference_has_finalised_decisions`` once a child's decision is finalised
+                (or awaiting the register's confirmation): that conference has decided.
+        """
+        from desktop.store.orm import Decision  # local: keeps the list query module lean
+
         with self._ctx.sessions.begin() as s:
             c = self._get(s, conference_id)
             self._ctx.require(Action.POSTPONE_CONFERENCE, chair_user_id=c.chair_user_id)
+            finalised = int(
+                s.scalar(
+                    select(func.count()).where(
+                        Decision.conference_id == c.id,
+                        Decision.state != DecisionState.DRAFT.value,
+                        Decision.voided_at.is_(None),
+                    )
+                )
+                or 0
+            )
+            if finalised:
+                raise ServiceError("conference_has_finalised_decisions", count=finalised)
             before = snapshot(c)
             self._transition(s, c, ConferenceStatus.POSTPONED, reason)
             c.postponement_reason = reason.strip()

@@ -240,3 +240,16 @@ def test_details_tab_greys_out_the_chairs_fields_for_the_minute_taker(qtbot: Any
     world.seat.user = world.chair
     tab.load(world.services.conferences.details(cid))
     assert tab.chair.isEnabled() and tab.strategy.isEnabled() and not tab.why_not.property("code")
+
+
+def test_conference_with_a_finalised_decision_cannot_be_postponed(world: World) -> None:
+    s = world.services
+    cid = _full_workflow(world)
+    child = world.child_ids[0]
+    s.decisions.finalise(cid, child, s.decisions.finalise_preview(cid, child).content_sha256)
+    assert s.decisions.get(cid, child).state == "finalisation_pending"
+    with pytest.raises(ServiceError) as err:
+        s.conferences.postpone(cid, "A key agency is absent")
+    assert err.value.code == "conference_has_finalised_decisions"
+    d = s.conferences.details(cid)
+    assert (d.status, d.postponement_reason) == ("in_progress", "")
