@@ -11,6 +11,7 @@ import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
@@ -26,6 +27,25 @@ from desktop.store.outbox import Actor
 from sync.protocol.enums import ConferenceStatus, Role
 
 logger = logging.getLogger(__name__)
+
+#: Wales keeps UK time: a day (today, the day a conference is held) starts at midnight here, not UTC.
+LOCAL_ZONE = ZoneInfo("Europe/London")
+
+
+def local_date(moment: dt.datetime) -> dt.date:
+    """The day in Wales on which ``moment`` (aware; the store gives UTC) falls.
+
+    Raises:
+        ValueError: ``moment`` is naive (its zone would be guessed).
+    """
+    if moment.tzinfo is None:
+        raise ValueError("naive datetime")
+    return moment.astimezone(LOCAL_ZONE).date()
+
+
+def local_day_start(day: dt.date) -> dt.datetime:
+    """Midnight at the start of ``day`` in Wales, as an aware UTC datetime (for comparing stored times)."""
+    return dt.datetime.combine(day, dt.time(), tzinfo=LOCAL_ZONE).astimezone(dt.UTC)
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,7 +25,7 @@ from desktop.domain.lifecycle import transition_problem
 from desktop.domain.permissions import Action
 from desktop.domain.problems import MissingAnchorError
 from desktop.domain.timescales import ConferenceTiming, conference_deadline
-from desktop.services.base import PermissionInfo, ServiceContext, bump
+from desktop.services.base import PermissionInfo, ServiceContext, bump, local_day_start
 from desktop.services.errors import NotFoundError, ServiceError, ValidationFailedError
 from desktop.services.text import fold_name
 from desktop.store.engine import read_only
@@ -425,8 +425,9 @@ class ConferenceService:
     def today_overview(self) -> TodayOverview:
         """Conferences today and this week, the overdue ones and records awaiting approval."""
         today = self._ctx.today()
-        start = dt.datetime.combine(today, dt.time(), tzinfo=dt.UTC)
-        week_end = start + dt.timedelta(days=7 - today.weekday())
+        start = local_day_start(today)  # Welsh midnight: an early conference in summer time is today's
+        tomorrow = local_day_start(today + dt.timedelta(days=1))
+        week_end = local_day_start(today + dt.timedelta(days=7 - today.weekday()))
         overdue = ConferenceFilter(due=DueFilter.OVERDUE)
         with self._ctx.sessions() as s:
 
@@ -435,14 +436,14 @@ class ConferenceService:
 
             base = select(Conference).where(Conference.voided_at.is_(None))
             todays = rows(
-                base.where(
-                    Conference.scheduled_for >= start, Conference.scheduled_for < start + dt.timedelta(days=1)
-                ).order_by(Conference.scheduled_for)
+                base.where(Conference.scheduled_for >= start, Conference.scheduled_for < tomorrow).order_by(
+                    Conference.scheduled_for
+                )
             )
             week = rows(
-                base.where(
-                    Conference.scheduled_for >= start + dt.timedelta(days=1), Conference.scheduled_for < week_end
-                ).order_by(Conference.scheduled_for)
+                base.where(Conference.scheduled_for >= tomorrow, Conference.scheduled_for < week_end).order_by(
+                    Conference.scheduled_for
+                )
             )
             over_q = self._filtered(s, overdue, today)
             over = rows(over_q.order_by(Conference.due_by))

@@ -46,7 +46,7 @@ from desktop.documents.model import (
 )
 from desktop.documents.render import page_count, render
 from desktop.domain.timescales import first_core_group_deadline, first_review_deadline, next_review_deadline
-from desktop.services.base import ServiceContext
+from desktop.services.base import ServiceContext, local_date
 from desktop.services.errors import NotFoundError, ServiceError
 from desktop.store.ids import new_id
 from desktop.store.orm import (
@@ -257,7 +257,7 @@ class DocumentService:
             return ConferenceRef(
                 id=c.id,
                 reference=c.reference,
-                held_on=c.held_on or c.scheduled_for.date(),
+                held_on=c.held_on or local_date(c.scheduled_for),
                 language=c.language,
                 approved=c.record_approved_at is not None,
             )
@@ -519,7 +519,7 @@ class DocumentService:
                 select(User).where(User.id.in_([x for x in (c.chair_user_id, c.minute_taker_user_id) if x]))
             )
         }
-        held_on = c.held_on or c.scheduled_for.date()
+        held_on = c.held_on or local_date(c.scheduled_for)
         child_rows = s.execute(
             select(ConferenceChild, Child)
             .join(Child, Child.id == ConferenceChild.child_id)
@@ -648,7 +648,7 @@ class DocumentService:
             next_review_on=next_review,
             distribution=distribution,
             register_changes=self._register_changes(s, c, kids, decisions, held_on),
-            approved_on=c.record_approved_at.date() if c.record_approved_at else None,
+            approved_on=local_date(c.record_approved_at) if c.record_approved_at else None,
             issued_on=self._ctx.today(),
         )
         return _Loaded(data, council.name_cy if council else "", council.name_en if council else "")

@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 
 from desktop.domain.permissions import Action
 from desktop.domain.timescales import first_core_group_deadline
-from desktop.services.base import ServiceContext, bump, open_record
+from desktop.services.base import ServiceContext, bump, local_date, open_record
 from desktop.services.drafts import clear_drafts, link_id
 from desktop.services.errors import NotFoundError, ServiceError
 from desktop.services.text import nfc, nfc_values
@@ -80,7 +80,7 @@ class PlanService:
             p = s.scalar(
                 select(OutlinePlan).where(OutlinePlan.conference_id == conference_id, OutlinePlan.child_id == child_id)
             )
-            held = conf.held_on or conf.scheduled_for.date()
+            held = conf.held_on or local_date(conf.scheduled_for)
             due = first_core_group_deadline(held, calendar=self._ctx.calendar(s), config=self._ctx.config).due
             texts = {k: (getattr(p, k) if p else "") for k in sorted(PLAN_FIELDS - {"first_core_group_on"})}
             actions = tuple(

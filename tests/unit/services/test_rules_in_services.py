@@ -253,3 +253,29 @@ def test_conference_with_a_finalised_decision_cannot_be_postponed(world: World) 
     assert err.value.code == "conference_has_finalised_decisions"
     d = s.conferences.details(cid)
     assert (d.status, d.postponement_reason) == ("in_progress", "")
+
+
+def test_day_boundaries_are_welsh_local_time_not_utc(tmp_path: Path) -> None:
+    # 10 June 2026 is in British Summer Time: 00:30 in Cardiff is 23:30 UTC the day before.
+    from desktop.services.documents import DocumentService
+
+    summer = dt.date(2026, 6, 10)
+    w = make_world(tmp_path, today=summer)
+    s = w.services
+
+    def convene(at: dt.datetime) -> str:
+        new = NewConference(
+            type=ConferenceType.INITIAL, scheduled_for=at, child_ids=w.child_ids, chair_user_id=w.chair.user_id
+        )
+        return s.conferences.create(new).id
+
+    early = convene(dt.datetime(2026, 6, 9, 23, 30, tzinfo=dt.UTC))  # 00:30 on 10 June in Wales
+    late = convene(dt.datetime(2026, 6, 10, 23, 30, tzinfo=dt.UTC))  # 00:30 on 11 June in Wales
+    overview = s.conferences.today_overview()
+    assert [r.id for r in overview.today] == [early]
+    assert [r.id for r in overview.this_week] == [late]
+    # Not yet held: the plan and the documents fall back to the scheduled day, in Wales.
+    assert s.plan.get(early, w.child_ids[0]).first_core_group_due == dt.date(2026, 6, 24)  # 10 WD after 10 June
+    docs = DocumentService(s.ctx)
+    assert docs.conference(early).held_on == summer
+    assert docs.load(early).held_on == summer
