@@ -402,7 +402,11 @@ class ConferenceService:
         q = (
             select(ConferenceChild.conference_id, Child.given_names, Child.family_name)
             .join(Child, Child.id == ConferenceChild.child_id)
-            .where(ConferenceChild.conference_id.in_(list(names)))
+            .where(
+                ConferenceChild.conference_id.in_(list(names)),
+                ConferenceChild.voided_at.is_(None),  # removed from the conference
+                Child.voided_at.is_(None),
+            )
             .order_by(ConferenceChild.conference_id, ConferenceChild.position)
         )
         for conf_id, given, family in s.execute(q):

@@ -13,9 +13,9 @@ from sqlalchemy import event, func, select
 
 from desktop.domain.config import RulesConfig
 from desktop.services.attendance import NewAttendee
-from desktop.services.conferences import NewConference
+from desktop.services.conferences import ConferenceFilter, NewConference
 from desktop.services.errors import PermissionDeniedError, RecordLockedError, ServiceError
-from desktop.store.orm import OutboxOp
+from desktop.store.orm import ConferenceChild, OutboxOp, utcnow
 from sync.protocol.enums import AgencyGrouping, AttendanceStatus, ConferenceType, ParticipantKind, PractitionerViewKind
 from tests.unit.services.seed import World, make_world
 from tests.unit.services.test_workflow import _full_workflow
@@ -279,3 +279,19 @@ def test_day_boundaries_are_welsh_local_time_not_utc(tmp_path: Path) -> None:
     docs = DocumentService(s.ctx)
     assert docs.conference(early).held_on == summer
     assert docs.load(early).held_on == summer
+
+
+def test_list_names_leave_out_children_removed_from_the_conference(world: World) -> None:
+    s = world.services
+    cid = _conference(world)
+    removed, kept = world.child_ids
+    with world.store.sessions.begin() as db:
+        link = db.scalar(
+            select(ConferenceChild).where(ConferenceChild.conference_id == cid, ConferenceChild.child_id == removed)
+        )
+        assert link is not None
+        link.voided_at = utcnow()
+    (row,) = s.conferences.list_page(ConferenceFilter())
+    assert row.children == "Dafydd Ŵyn" and [c.id for c in s.conferences.details(cid).children] == [kept]
+    (today,) = s.conferences.today_overview().awaiting_approval
+    assert today.children == "Dafydd Ŵyn"
