@@ -61,11 +61,19 @@ class Column:
     state: Callable[[Any], str] | None = None
 
 
+def _four_digit_year(fmt: str) -> str:
+    """A short date format with the year in full: Welsh's short format has "yy" (15/01/27), and a
+    conference record's dates must not be ambiguous."""
+    return fmt if "yyyy" in fmt else fmt.replace("yy", "yyyy")
+
+
 def fmt_date(value: dt.date | None) -> str:
-    """A date in the interface language's short format."""
+    """A date in the interface language's short format, with a four-digit year."""
     if value is None:
         return ""
-    return QLocale().toString(QDate(value.year, value.month, value.day), QLocale.FormatType.ShortFormat)
+    locale = QLocale()
+    fmt = _four_digit_year(locale.dateFormat(QLocale.FormatType.ShortFormat))
+    return locale.toString(QDate(value.year, value.month, value.day), fmt)
 
 
 def fmt_datetime(value: dt.datetime | None) -> str:
@@ -76,7 +84,8 @@ def fmt_datetime(value: dt.datetime | None) -> str:
     # Already local: built as UTC so Qt does not look the local zone up again (30 µs a call, paid
     # for every row each time the list is measured); the short format shows no zone.
     qdt = QDateTime(QDate(local.year, local.month, local.day), QTime(local.hour, local.minute), QTimeZone.utc())
-    return QLocale().toString(qdt, QLocale.FormatType.ShortFormat)
+    locale = QLocale()
+    return locale.toString(qdt, _four_digit_year(locale.dateTimeFormat(QLocale.FormatType.ShortFormat)))
 
 
 class DtoTableModel(QAbstractTableModel):

@@ -33,7 +33,7 @@ from desktop.ui.labels import label
 from desktop.ui.models import CONFERENCE_COLUMNS, Column, ConferenceListModel, DtoTableModel, IdRole, fmt_date
 from desktop.ui.noop import QT_TRANSLATE_NOOP
 from desktop.ui.theme import THEMES
-from desktop.ui.widgets import CodeCombo, OptionalDateEdit, buddy
+from desktop.ui.widgets import CodeCombo, OptionalDateEdit, buddy, fit_columns
 from desktop.ui.workspace import _a11y, _button, _check, _label, _retranslate_labels
 from sync.protocol.enums import ConferenceStatus, ConferenceType, Role
 
@@ -277,6 +277,7 @@ class ChildrenPage(QWidget):
         split = QSplitter(self)
         self.model = DtoTableModel(CHILD_COLUMNS, self)
         self.table = _list_table(split, self.model, QT_TRANSLATE_NOOP("Workspace", "Children"), "child_table")
+        fit_columns(self.table, stretch=2)  # names and headers in full; the register's categories wrap
         split.addWidget(self.table)
         right = QWidget(split)
         rl = QVBoxLayout(right)
@@ -312,6 +313,7 @@ class ChildrenPage(QWidget):
         split.addWidget(right)
         split.setStretchFactor(0, 3)  # the register table gets the room: categories are long in Welsh
         split.setStretchFactor(1, 2)
+        split.setSizes([640, 360])  # at first too: names, dates and headers in full leave the register room
         layout.addWidget(split, 1)
         self.search.textChanged.connect(lambda _t: self.refresh())
         self.registered.toggled.connect(lambda _b: self.refresh())

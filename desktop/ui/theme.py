@@ -43,16 +43,28 @@ def _dark_palette() -> QPalette:
     p.setColor(QPalette.ColorRole.Highlight, QColor(0x4A, 0x8F, 0xD9))
     p.setColor(QPalette.ColorRole.HighlightedText, QColor(0xFF, 0xFF, 0xFF))
     p.setColor(QPalette.ColorRole.PlaceholderText, QColor(0x9A, 0x9A, 0x9A))
-    p.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text, QColor(0x80, 0x80, 0x80))
-    p.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.ButtonText, QColor(0x80, 0x80, 0x80))
+    _legible_disabled(p, QColor(0x9A, 0x9A, 0x9A))
     return p
+
+
+def _light_palette(app: QApplication) -> QPalette:
+    p = app.style().standardPalette()
+    _legible_disabled(p, QColor(0x6D, 0x6D, 0x6D))
+    return p
+
+
+def _legible_disabled(p: QPalette, colour: QColor) -> None:
+    """Greyed-out text still readable (at least 4.5:1 on the window colour): a locked record's
+    combos and check boxes are disabled, and the chair still has to read them."""
+    for role in (QPalette.ColorRole.Text, QPalette.ColorRole.WindowText, QPalette.ColorRole.ButtonText):
+        p.setColor(QPalette.ColorGroup.Disabled, role, colour)
 
 
 def apply_theme(app: QApplication, choice: str = "system") -> Qt.ColorScheme:
     """Apply the palette for ``choice`` and return the scheme in effect."""
     scheme = effective_scheme(choice)
     app.setStyle("Fusion")
-    app.setPalette(_dark_palette() if scheme == Qt.ColorScheme.Dark else app.style().standardPalette())
+    app.setPalette(_dark_palette() if scheme == Qt.ColorScheme.Dark else _light_palette(app))
     return scheme
 
 

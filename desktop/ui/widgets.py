@@ -7,7 +7,7 @@ import logging
 from collections.abc import Iterable, Sequence
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QComboBox, QDateEdit, QLabel, QSizePolicy, QWidget
+from PySide6.QtWidgets import QComboBox, QDateEdit, QHeaderView, QLabel, QSizePolicy, QTableView, QWidget
 
 from desktop.ui.labels import label
 
@@ -98,6 +98,10 @@ class OptionalDateEdit(QDateEdit):
         self.setMinimumDate(self.NONE)
         self.setSpecialValueText("—")
         self.setDate(self.NONE)
+        # The year in full, as in the lists (Welsh's short format would show 28/07/25).
+        fmt = self.displayFormat()
+        if "yyyy" not in fmt:
+            self.setDisplayFormat(fmt.replace("yy", "yyyy"))
 
     def value(self) -> dt.date | None:
         """The date, or None."""
@@ -121,3 +125,15 @@ def buddy(text_label: QLabel, field: QWidget) -> QLabel:
     text_label.setBuddy(field)
     text_label.setTextFormat(Qt.TextFormat.PlainText)
     return text_label
+
+
+def fit_columns(table: QTableView, stretch: int) -> None:
+    """Columns as wide as their header and text (never cut, never wrapped); column ``stretch`` takes the rest.
+
+    Measured on the first rows only, so a long list stays cheap to show.
+    """
+    header = table.horizontalHeader()
+    header.setStretchLastSection(False)
+    header.setResizeContentsPrecision(50)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)

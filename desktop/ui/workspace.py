@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableView,
     QTabWidget,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -48,7 +49,7 @@ from desktop.ui.dialogs import FinaliseDialog, HistoryDialog
 from desktop.ui.labels import label, problem_text
 from desktop.ui.models import Column, DtoTableModel, fmt_date, fmt_datetime
 from desktop.ui.noop import QT_TRANSLATE_NOOP
-from desktop.ui.widgets import CodeCombo, ItemCombo, OptionalDateEdit, buddy
+from desktop.ui.widgets import CodeCombo, ItemCombo, OptionalDateEdit, buddy, fit_columns
 from sync.protocol.enums import (
     AdvocacyOffer,
     AgencyGrouping,
@@ -108,6 +109,8 @@ def _retranslate_labels(root: QWidget) -> None:
         acc = w.property("source_accessible")
         if acc:
             w.setAccessibleName(_tr(acc))
+            if w.property("placeholder") and isinstance(w, QLineEdit):
+                w.setPlaceholderText(_tr(acc))
     for combo in root.findChildren(CodeCombo):
         combo.retranslate_ui()
 
@@ -130,6 +133,13 @@ def _a11y(w: QWidget, source: str, name: str) -> QWidget:
     return w
 
 
+def _hint(line: QLineEdit) -> QLineEdit:
+    """Show the field's accessible name as its placeholder (a row of fields without labels)."""
+    line.setProperty("placeholder", True)
+    line.setPlaceholderText(line.accessibleName())
+    return line
+
+
 def _check(parent: QWidget, source: str, name: str) -> QCheckBox:
     c = QCheckBox(parent)
     c.setObjectName(name)
@@ -141,6 +151,21 @@ def _check(parent: QWidget, source: str, name: str) -> QCheckBox:
 
 def _row(form: QFormLayout, parent: QWidget, source: str, field: QWidget) -> None:
     form.addRow(buddy(_label(parent, source), field), field)
+
+
+def _set_editable(widgets: Iterable[QWidget], editable: bool) -> None:
+    """Lock or unlock a record's fields, the same way on every tab.
+
+    Text fields become read-only, never disabled: a finalised decision or an approved record keeps
+    its normal text colour, can be selected and copied, and is still reached by Tab (screen readers
+    read it). Combos, check boxes, dates and buttons are disabled (the theme keeps them legible).
+    """
+    for w in widgets:
+        if isinstance(w, QLineEdit | QPlainTextEdit | QTextEdit):
+            w.setEnabled(True)
+            w.setReadOnly(not editable)
+        else:
+            w.setEnabled(editable)
 
 
 class _LinkKeys:
@@ -372,7 +397,7 @@ class AttendanceTab(_DraftTab):
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        fit_columns(self.table, stretch=0)  # headers fit (long in Welsh); the names get the spare width
         self.table.setTabKeyNavigation(False)
         layout.addWidget(self.table, 1)
 
@@ -461,8 +486,9 @@ class AttendanceTab(_DraftTab):
         self.postpone_reason.setText(d.postponement_reason)
         self.start_button.setEnabled(d.status == "scheduled")
         open_ = d.status in ("scheduled", "in_progress")
-        for w in (self.add_button, self.set_status_button, self.reason_button, self.postpone_button):
-            w.setEnabled(open_)
+        _set_editable((self.name, self.kind, self.agency, self.role, self.status, self.add_button,
+                       self.set_status_combo, self.interpreter, self.advocate, self.set_status_button,
+                       self.reason, self.reason_button, self.postpone_reason, self.postpone_button), open_)  # fmt: skip
         self._show_quorum()
 
     def _show_quorum(self) -> None:
@@ -612,9 +638,11 @@ class VoiceTab(_DraftTab):
             self.drafts.add(w, "child_voice", field, self.link)
 
     def load(self, d: ConferenceDetails) -> None:
-        """Fill the child picker and show the first child."""
+        """Fill the child picker and show the first child (read-only once the record is approved)."""
         self.child.set_items([(c.id, c.name) for c in d.children])
         self.show_child()
+        _set_editable((self.mode, self.offer, self.not_offered, self.wishes, self.language, self.met, self.debrief,
+                       self.not_recorded, self.save_button), not d.record_locked)  # fmt: skip
 
     def show_child(self) -> None:
         """Show the chosen child's voice record (typed, unsaved text comes back from its draft)."""
@@ -737,8 +765,7 @@ class MinutesTab(QWidget):
         if self._sections:
             self.sections.setCurrentRow(row)
             self._show(row)
-        self.editor.setReadOnly(self._locked)
-        self.save_button.setEnabled(not self._locked)
+        _set_editable((self.editor, self.save_button), not self._locked)
 
     @staticmethod
     def _title(sec: SectionView) -> str:
@@ -1024,12 +1051,8 @@ class DecisionsTab(_DraftTab):
         )
         self.problems.setText("\n".join("• " + problem_text(p.code, p.params) for p in v.problems))
         editable = not v.locked and v.can_record.allowed
-        for w in self._editors:
-            w.setEnabled(editable)
-        for combo, dissent in self.view_widgets.values():
-            combo.setEnabled(editable)
-            dissent.setEnabled(editable)
-        self.save_button.setEnabled(editable)
+        _set_editable([*self._editors, *(w for pair in self.view_widgets.values() for w in pair), self.save_button],
+                      editable)  # fmt: skip
         can = v.can_finalise.allowed and not v.locked
         self.finalise_button.setEnabled(can and not v.blocking)
         if not v.can_finalise.allowed:
@@ -1166,7 +1189,9 @@ def _table(parent: QWidget, model: DtoTableModel, source: str, name: str) -> QTa
     _a11y(t, source, name)
     t.setModel(model)
     t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    t.horizontalHeader().setStretchLastSection(True)
+    fit_columns(t, stretch=0)  # the first column (action, member, recipient) is the long text
+    # Room for a few rows even when the text boxes above want the height.
+    t.setMinimumHeight(t.horizontalHeader().sizeHint().height() + 3 * t.verticalHeader().defaultSectionSize() + 4)
     t.setTabKeyNavigation(False)
     return t
 
@@ -1211,10 +1236,12 @@ class PlanTab(_DraftTab):
         _a11y(self.action_owner, QT_TRANSLATE_NOOP("Workspace", "Owner"), "plan_action_owner")
         self.action_due = OptionalDateEdit(self)
         _a11y(self.action_due, QT_TRANSLATE_NOOP("Workspace", "Due date"), "plan_action_due")
-        row.addWidget(self.action_text, 2)
-        row.addWidget(self.action_owner, 1)
+        row.addWidget(_hint(self.action_text), 2)
+        row.addWidget(_hint(self.action_owner), 1)
         row.addWidget(self.action_due)
-        row.addWidget(_button(self, QT_TRANSLATE_NOOP("Workspace", "Add &action"), self.add_action, "plan_add_action"))
+        self.add_action_button = _button(self, QT_TRANSLATE_NOOP("Workspace", "Add &action"), self.add_action,
+                                         "plan_add_action")  # fmt: skip
+        row.addWidget(self.add_action_button)
         layout.addLayout(row)
         self.members_model = DtoTableModel(MEMBER_COLUMNS, self)
         layout.addWidget(_table(self, self.members_model, QT_TRANSLATE_NOOP("Workspace", "Core group"),
@@ -1224,9 +1251,11 @@ class PlanTab(_DraftTab):
         _a11y(self.member_name, QT_TRANSLATE_NOOP("Workspace", "Core group member"), "plan_member_name")
         self.member_agency = CodeCombo([a.value for a in AgencyGrouping], self, empty=True)
         _a11y(self.member_agency, QT_TRANSLATE_NOOP("Workspace", "Member's agency"), "plan_member_agency")
-        row2.addWidget(self.member_name, 2)
+        row2.addWidget(_hint(self.member_name), 2)
         row2.addWidget(self.member_agency, 1)
-        row2.addWidget(_button(self, QT_TRANSLATE_NOOP("Workspace", "Add &member"), self.add_member, "plan_add_member"))
+        self.add_member_button = _button(self, QT_TRANSLATE_NOOP("Workspace", "Add &member"), self.add_member,
+                                         "plan_add_member")  # fmt: skip
+        row2.addWidget(self.add_member_button)
         layout.addLayout(row2)
         self.child.currentIndexChanged.connect(lambda _i: self.show_child())
         self._init_drafts(services)
@@ -1241,9 +1270,12 @@ class PlanTab(_DraftTab):
             self.drafts.add(w, CONFERENCE, field, lambda: self._cid)  # fmt: skip
 
     def load(self, d: ConferenceDetails) -> None:
-        """Fill the child picker."""
+        """Fill the child picker (read-only once the record is approved)."""
         self.child.set_items([(c.id, c.name) for c in d.children])
         self.show_child()
+        _set_editable((self.risks, self.keeping_safe, self.first_cg, self.save_button, self.action_text,
+                       self.action_owner, self.action_due, self.add_action_button, self.member_name,
+                       self.member_agency, self.add_member_button), not d.record_locked)  # fmt: skip
 
     def show_child(self) -> None:
         """Show the chosen child's plan (typed, unsaved text comes back from its draft)."""
@@ -1329,7 +1361,7 @@ class DistributionTab(_DraftTab):
         self.full.setChecked(True)
         self.language = CodeCombo(["en", "cy"], self)
         _a11y(self.language, QT_TRANSLATE_NOOP("Workspace", "Language of the copy"), "distribution_language")
-        row.addWidget(self.name, 2)
+        row.addWidget(_hint(self.name), 2)
         row.addWidget(self.full)
         row.addWidget(self.language)
         row.addWidget(_button(self, QT_TRANSLATE_NOOP("Workspace", "Add &recipient"), self.add, "distribution_add"))
@@ -1484,7 +1516,7 @@ class ConferenceWorkspace(QWidget):
             tab.load(d)
         if keep_tabs:
             self.minutes._locked = d.record_locked
-            self.minutes.editor.setReadOnly(d.record_locked)
+            _set_editable((self.minutes.editor, self.minutes.save_button), not d.record_locked)
         self._show_header()
 
     def _show_header(self) -> None:
@@ -1503,6 +1535,7 @@ class ConferenceWorkspace(QWidget):
         else:
             self.approve_reason.setText("")
         self.approve_reason.setProperty("code", d.can_approve.code or "")
+        self.approve_reason.setVisible(bool(self.approve_reason.text()))  # no blank line under the title
         self.documents_button.setEnabled(_documents_available())
 
     @property

@@ -317,7 +317,7 @@ def decide_and_finalise(qtbot: Any, ws: ConferenceWorkspace, shown: Any, *, keyb
             qtbot.mouseClick(dlg.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
         assert shown.errors == []
         qtbot.waitUntil(lambda: d._view is not None and d._view.locked, timeout=3000)
-        assert not d.rationale.isEnabled() and not d.finalise_button.isEnabled()
+        assert d.rationale.isReadOnly() and not d.finalise_button.isEnabled()
         assert "register" in d.why_not.text().lower()
 
 
