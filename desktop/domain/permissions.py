@@ -32,6 +32,7 @@ class Action(StrEnum):
     RECORD_MINUTES = "record_minutes"
     RECORD_DECISION = "record_decision"
     DECIDE_WITHOUT_CONSENSUS = "decide_without_consensus"
+    PROCEED_WITH_TWO_AGENCIES = "proceed_with_two_agencies"  # T17: the chair's exceptional quorum
     FINALISE_DECISION = "finalise_decision"
     APPROVE_RECORD = "approve_record"
     DISTRIBUTE_RECORD = "distribute_record"
@@ -67,6 +68,7 @@ PERMISSIONS: Mapping[Role, frozenset[Action]] = MappingProxyType(
                 _A.RECORD_MINUTES,  # chairs who minute (section 9)
                 _A.RECORD_DECISION,
                 _A.DECIDE_WITHOUT_CONSENSUS,
+                _A.PROCEED_WITH_TWO_AGENCIES,
                 _A.FINALISE_DECISION,
                 _A.APPROVE_RECORD,
                 _A.DISTRIBUTE_RECORD,
@@ -92,6 +94,7 @@ DECISION_ACTIONS: frozenset[Action] = frozenset(
     {
         _A.RECORD_DECISION,
         _A.DECIDE_WITHOUT_CONSENSUS,
+        _A.PROCEED_WITH_TWO_AGENCIES,
         _A.FINALISE_DECISION,
         _A.APPROVE_RECORD,
         _A.DISTRIBUTE_RECORD,

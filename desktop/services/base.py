@@ -140,6 +140,7 @@ _CHAIR_SEAT_ACTIONS = frozenset(
         Action.FINALISE_DECISION,
         Action.APPROVE_RECORD,
         Action.DECIDE_WITHOUT_CONSENSUS,
+        Action.PROCEED_WITH_TWO_AGENCIES,
         Action.POSTPONE_CONFERENCE,
         Action.DISTRIBUTE_RECORD,
     }

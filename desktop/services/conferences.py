@@ -732,7 +732,7 @@ class ConferenceService:
         """The chair's reason for proceeding with the exceptional number of agencies."""
         with self._ctx.sessions.begin() as s:
             c = self._get(s, conference_id)
-            self._ctx.require(Action.DECIDE_WITHOUT_CONSENSUS, chair_user_id=c.chair_user_id)
+            self._ctx.require(Action.PROCEED_WITH_TWO_AGENCIES, chair_user_id=c.chair_user_id)
             before = snapshot(c)
             c.quorum_override_reason = reason.strip()
             self._patch(s, c, before, ("quorum_override_reason",))

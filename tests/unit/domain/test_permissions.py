@@ -18,6 +18,8 @@ A = Action
         (Role.CHAIR, A.POSTPONE_CONFERENCE, None),
         (Role.CHAIR, A.RECORD_MINUTES, None),  # chairs who minute
         (Role.CHAIR, A.DECIDE_WITHOUT_CONSENSUS, None),
+        (Role.CHAIR, A.PROCEED_WITH_TWO_AGENCIES, None),
+        (Role.MINUTE_TAKER, A.PROCEED_WITH_TWO_AGENCIES, DenialCode.MINUTE_TAKER_NO_DECISION_RIGHTS),
         (Role.MINUTE_TAKER, A.RECORD_MINUTES, None),
         (Role.MINUTE_TAKER, A.FINALISE_DECISION, DenialCode.MINUTE_TAKER_NO_DECISION_RIGHTS),
         (Role.MINUTE_TAKER, A.APPROVE_RECORD, DenialCode.MINUTE_TAKER_NO_DECISION_RIGHTS),
@@ -46,7 +48,9 @@ def test_every_role_has_a_row() -> None:
     assert set(PERMISSIONS) == set(Role)
 
 
-@pytest.mark.parametrize("action", [A.FINALISE_DECISION, A.APPROVE_RECORD, A.DECIDE_WITHOUT_CONSENSUS])
+@pytest.mark.parametrize(
+    "action", [A.FINALISE_DECISION, A.APPROVE_RECORD, A.DECIDE_WITHOUT_CONSENSUS, A.PROCEED_WITH_TWO_AGENCIES]
+)
 def test_only_the_chair_holds_decision_rights(action: Action) -> None:
     assert {role for role, actions in PERMISSIONS.items() if action in actions} == {Role.CHAIR}
 

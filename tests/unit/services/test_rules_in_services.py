@@ -295,3 +295,16 @@ def test_list_names_leave_out_children_removed_from_the_conference(world: World)
     assert row.children == "Dafydd Ŵyn" and [c.id for c in s.conferences.details(cid).children] == [kept]
     (today,) = s.conferences.today_overview().awaiting_approval
     assert today.children == "Dafydd Ŵyn"
+
+
+def test_proceeding_with_two_agencies_is_the_chairs_own_call(world: World) -> None:
+    # T17: exceptionally two agencies, at the chair's discretion; not the "decide without consensus" right.
+    s = world.services
+    cid = _conference(world)
+    world.seat.user = world.minute_taker
+    with pytest.raises(PermissionDeniedError) as err:
+        s.conferences.set_quorum_reason(cid, "Health sent a full report")
+    assert err.value.code == "minute_taker_no_decision_rights"
+    assert err.value.params["action"] == "proceed_with_two_agencies"
+    world.seat.user = world.chair
+    assert s.conferences.set_quorum_reason(cid, "Health sent a full report").quorum_override_reason
