@@ -7,7 +7,10 @@ screen is rendered with ``QWidget.grab()`` at a laptop size (1366×768 by defaul
 * ``{lang}-today.png``, ``{lang}-conferences.png``, ``{lang}-children.png`` (a child's register
   history shown), ``{lang}-settings.png``;
 * ``{lang}-conference-{tab}.png`` for each workspace tab: details, attendance (with the quorum
-  indicator), voice, minutes, decisions, plan, distribution;
+  indicator), voice, minutes, decisions, plan, distribution, of a conference already held (its
+  record locked: read-only text);
+* ``{lang}-conference-inprogress-{tab}.png``: the same tabs of a conference in progress, started
+  here with three agencies present, so the editable forms show too;
 * ``{lang}-lock.png`` and ``{lang}-recovery.png`` (the recovery offer after a crash);
 * ``{lang}-conferences@2x.png``: the conference list rendered at device pixel ratio 2 (high DPI).
 
@@ -57,16 +60,43 @@ def _save_scaled(widget: QWidget, path: Path, app: QApplication, ratio: float) -
     return path
 
 
-def _pick_conference(services: object) -> str:
-    """A conference with several children that has been held: every tab has something to show."""
+def _pick_conference(services: object, status: str = "distributed") -> str:
+    """A conference with several children, chaired by the demo user: every tab has something to show."""
     from desktop.services.conferences import ConferenceFilter
     from desktop.services.registry import Services
 
     assert isinstance(services, Services)
-    rows = services.conferences.list_page(ConferenceFilter(status="in_progress"), limit=50)
+    rows = services.conferences.list_page(ConferenceFilter(status=status), limit=50)
     rows = rows or services.conferences.list_page(ConferenceFilter(), limit=50)
-    best = max(rows, key=lambda r: r.children.count(","))
+    user = services.ctx.user.user_id
+
+    def chaired(row_id: str) -> bool:
+        return services.conferences.details(row_id).chair_user_id == user
+
+    best = max(rows, key=lambda r: (chaired(r.id), r.children.count(",")))
     return best.id
+
+
+def _start_conference(services: object) -> str:
+    """A scheduled conference of the demo user's, started now with three agencies present."""
+    from desktop.services.attendance import NewAttendee
+    from desktop.services.registry import Services
+    from sync.protocol.enums import AgencyGrouping, AttendanceStatus, ParticipantKind
+
+    assert isinstance(services, Services)
+    cid = _pick_conference(services, "scheduled")
+    if services.conferences.details(cid).status == "scheduled":
+        for name, agency, role in (
+            ("Rhian Hughes", AgencyGrouping.SOCIAL_SERVICES, "Social worker"),
+            ("PC Aled Jones", AgencyGrouping.POLICE, "Public protection"),
+            ("Catrin Lloyd", AgencyGrouping.HEALTH, "Health visitor"),
+        ):
+            services.attendance.add(cid, NewAttendee(
+                name=name, kind=ParticipantKind.PRACTITIONER, status=AttendanceStatus.PRESENT_IN_PERSON,
+                agency=agency, role_title=role,
+            ))  # fmt: skip
+        services.conferences.start(cid)
+    return cid
 
 
 def take_screenshots(out: Path, languages: Sequence[str] = ("en", "cy"), size: QSize = DEFAULT_SIZE) -> list[Path]:
@@ -95,6 +125,7 @@ def take_screenshots(out: Path, languages: Sequence[str] = ("en", "cy"), size: Q
             assert ident is not None
             services = build_services(profile.sessions, user=lambda: ident, today=lambda: TODAY)
             conference_id = _pick_conference(services)
+            in_progress_id = _start_conference(services)
             for language in languages:
                 lm.set_language(language)
                 window = MainWindow(services, verify_unlock=lambda _s: False, language=language)
@@ -110,10 +141,11 @@ def take_screenshots(out: Path, languages: Sequence[str] = ("en", "cy"), size: Q
                     written.append(_save(window, out / f"{language}-{name}.png", app))
                     if name == "conferences":
                         written.append(_save_scaled(window, out / f"{language}-conferences@2x.png", app, 2.0))
-                for i, tab in enumerate(TABS):
-                    window.open_conference(conference_id, i)
-                    written.append(_save(window, out / f"{language}-conference-{tab}.png", app))
-                window.close_conference()
+                for cid, kind in ((conference_id, "conference"), (in_progress_id, "conference-inprogress")):
+                    for i, tab in enumerate(TABS):
+                        window.open_conference(cid, i)
+                        written.append(_save(window, out / f"{language}-{kind}-{tab}.png", app))
+                    window.close_conference()
                 window.lock()
                 written.append(_save(window, out / f"{language}-lock.png", app))
                 window.unlock()

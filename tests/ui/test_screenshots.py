@@ -10,10 +10,11 @@ from pathlib import Path
 from PySide6.QtGui import QImage
 
 ROOT = Path(__file__).resolve().parents[2]
+TABS = ("details", "attendance", "voice", "minutes", "decisions", "plan", "distribution")
 SCREENS = (
     "today", "conferences", "children", "settings", "lock", "recovery",
-    *(f"conference-{tab}" for tab in ("details", "attendance", "voice", "minutes", "decisions", "plan",
-                                       "distribution")),
+    *(f"conference-{tab}" for tab in TABS),
+    *(f"conference-inprogress-{tab}" for tab in TABS),
 )  # fmt: skip
 
 
