@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from desktop.domain.config import DEFAULT_CONFIG, RulesConfig
 from desktop.services.attendance import AttendanceService
 from desktop.services.base import CurrentUser, ServiceContext
 from desktop.services.children import ChildrenService
@@ -44,9 +45,10 @@ def build_services(
     user: Callable[[], CurrentUser],
     today: Callable[[], dt.date] = dt.date.today,
     device_id: str | None = None,
+    config: RulesConfig = DEFAULT_CONFIG,
 ) -> Services:
-    """All services over one store."""
-    ctx = ServiceContext(sessions, user=user, today=today, device_id=device_id)
+    """All services over one store, applying the rules configuration ``config``."""
+    ctx = ServiceContext(sessions, user=user, today=today, device_id=device_id, config=config)
     return Services(
         ctx=ctx,
         conferences=ConferenceService(ctx),

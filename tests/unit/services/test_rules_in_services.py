@@ -17,7 +17,7 @@ from desktop.services.conferences import ConferenceFilter, NewConference
 from desktop.services.errors import PermissionDeniedError, RecordLockedError, ServiceError
 from desktop.store.orm import ConferenceChild, OutboxOp, utcnow
 from sync.protocol.enums import AgencyGrouping, AttendanceStatus, ConferenceType, ParticipantKind, PractitionerViewKind
-from tests.unit.services.seed import World, make_world
+from tests.unit.services.seed import Seat, World, make_world
 from tests.unit.services.test_workflow import _full_workflow
 
 
@@ -308,3 +308,20 @@ def test_proceeding_with_two_agencies_is_the_chairs_own_call(world: World) -> No
     assert err.value.params["action"] == "proceed_with_two_agencies"
     world.seat.user = world.chair
     assert s.conferences.set_quorum_reason(cid, "Health sent a full report").quorum_override_reason
+
+
+def test_build_services_passes_the_rules_config_to_every_service(tmp_path: Path) -> None:
+    from desktop.domain.config import DEFAULT_CONFIG
+    from desktop.services.registry import build_services
+    from desktop.store.testing import open_test_store
+
+    store = open_test_store(tmp_path / "profile")
+    try:
+        seat = Seat()
+        assert build_services(store.sessions, user=seat).ctx.config is DEFAULT_CONFIG
+        config = RulesConfig(quorum_agencies=2, quorum_agencies_with_reason=2)
+        services = build_services(store.sessions, user=seat, config=config)
+        assert services.ctx.config is config
+        assert all(svc._ctx is services.ctx for svc in (services.attendance, services.decisions, services.plan))
+    finally:
+        store.engine.dispose()
