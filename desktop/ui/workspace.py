@@ -312,8 +312,7 @@ class DetailsTab(_DraftTab):
         self.children_label.setText(", ".join(c.name for c in d.children))
         self._show_due(d)
         editable = d.status in ("scheduled", "in_progress")
-        for w in (self.venue, self.mode, self.language, self.active_offer, self.save_button):
-            w.setEnabled(editable)
+        _set_editable((self.venue, self.mode, self.language, self.active_offer, self.save_button), editable)
         # What the conference is, when, who sits and its anchors are the chair's seat (CHAIR_FIELDS).
         chairs = d.can_convene.allowed
         for chairs_field in (self.type_combo, self.unborn, self.when, self.chair, self.minute_taker, self.minuting,
