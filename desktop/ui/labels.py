@@ -205,6 +205,17 @@ _P: dict[str, str] = {
     "stale_version": QT_TRANSLATE_NOOP("Problems", "Someone else changed this; reopen it."),
     "not_found": QT_TRANSLATE_NOOP("Problems", "The record could not be found."),
     "conference_not_editable": QT_TRANSLATE_NOOP("Problems", "The conference details can no longer change."),
+    "conference_ended_without_decisions": QT_TRANSLATE_NOOP(
+        "Problems", "This conference was postponed or was inquorate, so it makes no decisions."
+    ),
+    "conference_has_finalised_decisions": QT_TRANSLATE_NOOP(
+        "Problems", "A child's decision is already finalised, so the conference cannot be postponed."
+    ),
+    "invalid_code": QT_TRANSLATE_NOOP("Problems", "A choice was not recognised. Choose again from the list."),
+    "field_not_editable": QT_TRANSLATE_NOOP("Problems", "That field cannot be changed here."),
+    "naive_datetime": QT_TRANSLATE_NOOP("Problems", "The date and time could not be read. Enter them again."),
+    "seat_not_supported": QT_TRANSLATE_NOOP("Problems", "Choose the chair's or the minute-taker's seat."),
+    "validation_failed": QT_TRANSLATE_NOOP("Problems", "Some details are missing or not valid."),
     "idle_minutes_out_of_range": QT_TRANSLATE_NOOP("Problems", "Choose between 1 and 15 minutes."),
     "disk_full": QT_TRANSLATE_NOOP("Problems", "The disk is full: the last change was not saved."),
 }

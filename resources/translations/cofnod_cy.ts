@@ -172,6 +172,7 @@
     <name>Columns</name>
     <message>
         <source>Date</source>
+        <extracomment>Roles answered from a row&apos;s cached texts, and the other roles :meth:`DtoTableModel.data` answers (the view asks for a dozen roles per cell on every paint; the rest return at once).</extracomment>
         <translation>Dyddiad</translation>
     </message>
     <message>
@@ -1210,6 +1211,34 @@
         <translation>Ni ellir newid manylion y gynhadledd mwyach.</translation>
     </message>
     <message>
+        <source>This conference was postponed or was inquorate, so it makes no decisions.</source>
+        <translation>Gohiriwyd y gynhadledd hon neu nid oedd cworwm, felly nid yw&apos;n gwneud penderfyniadau.</translation>
+    </message>
+    <message>
+        <source>A child&apos;s decision is already finalised, so the conference cannot be postponed.</source>
+        <translation>Mae penderfyniad plentyn eisoes wedi&apos;i gwblhau, felly ni ellir gohirio&apos;r gynhadledd.</translation>
+    </message>
+    <message>
+        <source>A choice was not recognised. Choose again from the list.</source>
+        <translation>Ni chafodd dewis ei adnabod. Dewiswch eto o&apos;r rhestr.</translation>
+    </message>
+    <message>
+        <source>That field cannot be changed here.</source>
+        <translation>Ni ellir newid y maes hwnnw yma.</translation>
+    </message>
+    <message>
+        <source>The date and time could not be read. Enter them again.</source>
+        <translation>Nid oedd modd darllen y dyddiad a&apos;r amser. Rhowch nhw eto.</translation>
+    </message>
+    <message>
+        <source>Choose the chair&apos;s or the minute-taker&apos;s seat.</source>
+        <translation>Dewiswch rôl y cadeirydd neu rôl y cofnodwr.</translation>
+    </message>
+    <message>
+        <source>Some details are missing or not valid.</source>
+        <translation>Mae rhai manylion ar goll neu&apos;n annilys.</translation>
+    </message>
+    <message>
         <source>Choose between 1 and 15 minutes.</source>
         <translation>Dewiswch rhwng 1 a 15 munud.</translation>
     </message>
@@ -1908,6 +1937,10 @@
     <message>
         <source>Children considered:</source>
         <translation>Y plant a ystyrir:</translation>
+    </message>
+    <message>
+        <source>Only the conference&apos;s chair can change the greyed-out fields.</source>
+        <translation>Dim ond cadeirydd y gynhadledd all newid y meysydd sydd wedi&apos;u llwydo.</translation>
     </message>
     <message>
         <source>&amp;Save details</source>

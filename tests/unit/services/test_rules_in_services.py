@@ -325,3 +325,38 @@ def test_build_services_passes_the_rules_config_to_every_service(tmp_path: Path)
         assert all(svc._ctx is services.ctx for svc in (services.attendance, services.decisions, services.plan))
     finally:
         store.engine.dispose()
+
+
+def _raised_codes() -> set[str]:
+    """Every code the services raise by name, and the codes of the concrete service errors."""
+    import ast
+
+    import desktop.services
+    import desktop.services.errors as errors
+    from desktop.domain.permissions import DenialCode
+
+    classes = {n: c for n, c in vars(errors).items() if isinstance(c, type) and issubclass(c, ServiceError)}
+    codes = {str(c) for c in DenialCode} | {"not_conference_chair"} | {c.code for c in classes.values()}
+    codes.discard(ServiceError.code)  # the abstract base; every raise names its own
+    for path in Path(desktop.services.__file__).parent.glob("*.py"):
+        if path.name == "documents.py":
+            continue  # the documents dialog words its own errors (desktop/ui/documents)
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id in classes
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+                and isinstance(node.args[0].value, str)
+            ):
+                codes.add(node.args[0].value)
+    return codes
+
+
+def test_every_code_a_service_raises_has_wording() -> None:
+    from desktop.ui.labels import all_problem_codes
+
+    codes = _raised_codes()
+    assert {"invalid_code", "conference_ended_without_decisions", "conference_has_finalised_decisions"} <= codes
+    assert sorted(codes - set(all_problem_codes())) == []
