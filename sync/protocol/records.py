@@ -15,6 +15,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from sync.protocol.canonical import DECISION_SERVER_FIELDS
 from sync.protocol.enums import (
     AdvocacyOffer,
     AgencyGrouping,
@@ -343,20 +344,7 @@ RECORD_CLASSES: dict[Entity, RecordClass] = {
 SERVER_FIELDS: dict[Entity, frozenset[str]] = {
     Entity.CHILD: frozenset({"council_id", "voided", "void_reason", "voided_by"}),
     Entity.CONFERENCE: frozenset({"council_id", "voided", "void_reason", "voided_by"}),
-    Entity.DECISION: frozenset(
-        {
-            "state",
-            "decision_number",
-            "finalised_at",
-            "finalised_by",
-            "transition_applied",
-            "concurrent_with",
-            "contested",
-            "voided",
-            "void_reason",
-            "voided_by",
-        }
-    ),
+    Entity.DECISION: DECISION_SERVER_FIELDS,
 }
 DEFAULT_SERVER_FIELDS: frozenset[str] = frozenset({"voided", "void_reason", "voided_by"})
 
