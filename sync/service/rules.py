@@ -717,24 +717,16 @@ def _finalise(ctx: Ctx, op: Op) -> OpOutcome:
     else:
         flagged_categories = sorted(want_categories or frozenset(entry.get("categories", [])))
     if entry_head is None:
-        entry_id = str(uuid.uuid4())
-        new_entry = {
-            "child_id": child.entity_id,
-            "council_id": child.council_id,
-            "status": RegisterStatus.REGISTERED.value,
-            "registered_on": ctx.received_at[:10],
-            "categories": flagged_categories,
-            "conference_id": conf_head.entity_id,
-            "decision_id": head.entity_id,
-            "coordinator_user_id": _coordinator_of(ctx, child.entity_id),
-            "temporary": False,
-            "under_review": True,
-            "contested_decision_ids": [d for d in (first, head.entity_id) if d],
-        }
-        entry_head = new_head(
-            ctx, Entity.REGISTER_ENTRY, entry_id, child.council_id, child.scope_key, new_entry, "", op
+        entry_head = _new_decided_entry(
+            ctx,
+            op,
+            rs,
+            child,
+            flagged_categories,
+            conf_head.entity_id,
+            head.entity_id,
+            contested_decision_ids=[d for d in (first, head.entity_id) if d],
         )
-        rs.active_entry_id = entry_id
     else:
         contested = list(
             dict.fromkeys([*entry.get("contested_decision_ids", []), *(d for d in (first, head.entity_id) if d)])
@@ -760,6 +752,41 @@ def _finalise(ctx: Ctx, op: Op) -> OpOutcome:
         server_version=rs.version,
         decision_number=number,
     )
+
+
+def _new_decided_entry(
+    ctx: Ctx,
+    op: Op,
+    rs: RegisterState,
+    child: EntityHead,
+    categories: list[str],
+    conference_id: str,
+    decision_id: str,
+    *,
+    contested_decision_ids: list[str] | None = None,
+) -> EntityHead:
+    """Open a permanent register entry for ``child`` from a conference decision; it becomes the active one.
+
+    With ``contested_decision_ids`` the entry is the fail-safe one of a contested decision: flagged
+    under review until a chair resolves it.
+    """
+    entry_id = str(uuid.uuid4())
+    payload = {
+        "child_id": child.entity_id,
+        "council_id": child.council_id,
+        "status": RegisterStatus.REGISTERED.value,
+        "registered_on": ctx.received_at[:10],
+        "categories": categories,
+        "conference_id": conference_id,
+        "decision_id": decision_id,
+        "coordinator_user_id": _coordinator_of(ctx, child.entity_id),
+        "temporary": False,
+        "under_review": contested_decision_ids is not None,
+        "contested_decision_ids": contested_decision_ids or [],
+    }
+    entry_head = new_head(ctx, Entity.REGISTER_ENTRY, entry_id, child.council_id, child.scope_key, payload, "", op)
+    rs.active_entry_id = entry_id
+    return entry_head
 
 
 def _check_transition(outcome: Outcome, entry: dict[str, Any]) -> None:
@@ -796,22 +823,7 @@ def _apply_transition(
                 "end_reason": EndReason.MOVED_PERMANENTLY.value,
             }
             write_head(ctx, entry_head, ended, ChangeKind.UPDATED, op)
-        entry_id = str(uuid.uuid4())
-        payload = {
-            "child_id": child.entity_id,
-            "council_id": child.council_id,
-            "status": RegisterStatus.REGISTERED.value,
-            "registered_on": today,
-            "categories": sorted(categories),
-            "conference_id": conference_id,
-            "decision_id": decision_id,
-            "coordinator_user_id": _coordinator_of(ctx, child.entity_id),
-            "temporary": False,
-            "under_review": False,
-            "contested_decision_ids": [],
-        }
-        new_head(ctx, Entity.REGISTER_ENTRY, entry_id, child.council_id, child.scope_key, payload, "", op)
-        rs.active_entry_id = entry_id
+        _new_decided_entry(ctx, op, rs, child, sorted(categories), conference_id, decision_id)
         return
     assert entry_head is not None
     if outcome is Outcome.DEREGISTER:
