@@ -125,6 +125,11 @@ class Service:
         )
         raise auth.Deferred(ApiError(status, code, detail))
 
+    def require_roles(self, ctx: Ctx, roles: frozenset[Role], action: str, detail: str, **where: str | None) -> None:
+        """Refuse (403, audited under ``action``) a caller who holds none of ``roles``."""
+        if not ctx.principal.roles & roles:
+            self.deny(ctx, action, 403, ErrorCode.FORBIDDEN, detail, **where)
+
     def user_info(self, session: Session, user: User) -> UserInfo:
         return UserInfo(
             user_id=user.id,
@@ -282,8 +287,7 @@ def create_app(settings: Settings | None = None, db: Database | None = None) -> 
     @app.get("/v1/devices", response_model=DeviceList, tags=["auth"], responses=_errors(403))
     def list_devices(authorization: Auth = None) -> DeviceList:
         def run(ctx: Ctx) -> DeviceList:
-            if not ctx.principal.roles & authz.ADMIN_ROLES:
-                svc.deny(ctx, "list_devices", 403, ErrorCode.FORBIDDEN, "administrators only")
+            svc.require_roles(ctx, authz.ADMIN_ROLES, "list_devices", "administrators only")
             rows = ctx.session.execute(
                 select(Device, User)
                 .join(User, User.id == Device.user_id)
@@ -296,16 +300,9 @@ def create_app(settings: Settings | None = None, db: Database | None = None) -> 
     @app.delete("/v1/devices/{device_id}", response_model=DeviceInfo, tags=["auth"], responses=_errors(403, 404))
     def revoke_device(device_id: Annotated[str, Path(pattern=ID_PATTERN)], authorization: Auth = None) -> DeviceInfo:
         def run(ctx: Ctx) -> DeviceInfo:
-            if not ctx.principal.roles & authz.ADMIN_ROLES:
-                svc.deny(
-                    ctx,
-                    "revoke_device",
-                    403,
-                    ErrorCode.FORBIDDEN,
-                    "administrators only",
-                    entity="device",
-                    entity_id=device_id,
-                )
+            svc.require_roles(
+                ctx, authz.ADMIN_ROLES, "revoke_device", "administrators only", entity="device", entity_id=device_id
+            )
             device = ctx.session.get(Device, device_id)
             user = ctx.session.get(User, device.user_id) if device else None
             if device is None or user is None or user.council_id != ctx.principal.council_id:
@@ -445,16 +442,14 @@ def create_app(settings: Settings | None = None, db: Database | None = None) -> 
     ) -> EnquiryResponse:
         def run(ctx: Ctx) -> EnquiryResponse:
             p = ctx.principal
-            if not p.roles & authz.ENQUIRY_ROLES:
-                svc.deny(
-                    ctx,
-                    "register_enquiry",
-                    403,
-                    ErrorCode.FORBIDDEN,
-                    "enquirers and custodians only",
-                    entity="child",
-                    entity_id=child_id,
-                )
+            svc.require_roles(
+                ctx,
+                authz.ENQUIRY_ROLES,
+                "register_enquiry",
+                "enquirers and custodians only",
+                entity="child",
+                entity_id=child_id,
+            )
             if not reason or not reason.strip():
                 svc.deny(
                     ctx,
@@ -537,16 +532,14 @@ def create_app(settings: Settings | None = None, db: Database | None = None) -> 
     ) -> HistoryResponse:
         def run(ctx: Ctx) -> HistoryResponse:
             p = ctx.principal
-            if not p.roles & authz.HISTORY_ROLES:
-                svc.deny(
-                    ctx,
-                    "read:history",
-                    403,
-                    ErrorCode.FORBIDDEN,
-                    "chairs and custodians only",
-                    entity=entity.value,
-                    entity_id=entity_id,
-                )
+            svc.require_roles(
+                ctx,
+                authz.HISTORY_ROLES,
+                "read:history",
+                "chairs and custodians only",
+                entity=entity.value,
+                entity_id=entity_id,
+            )
             head = ctx.session.get(EntityHead, (entity.value, entity_id))
             if head is None or not ctx.can_see(head.council_id, head.scope_key):
                 svc.deny(
