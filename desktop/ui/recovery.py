@@ -68,6 +68,10 @@ class RecoveryDialog(QDialog):
         layout.addWidget(intro)
         self.list = QListWidget(self)
         self.list.setAccessibleName(self.tr("Recovered drafts"))
+        # Each description wraps to the list's width: nothing hides behind a horizontal scroll bar.
+        self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
         for i, item in enumerate(self.items):
             row = QListWidgetItem(self.describe(item), self.list)
             row.setData(Qt.ItemDataRole.UserRole, i)
@@ -75,14 +79,24 @@ class RecoveryDialog(QDialog):
             row.setCheckState(Qt.CheckState.Checked if item.draft_is_newer else Qt.CheckState.Unchecked)
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.addWidget(self.list)
-        texts = QSplitter(split)
-        self.draft_text = QPlainTextEdit(texts)
-        self.draft_text.setReadOnly(True)
-        self.draft_text.setAccessibleName(self.tr("Recovered draft text"))
-        self.record_text = QPlainTextEdit(texts)
-        self.record_text.setReadOnly(True)
-        self.record_text.setAccessibleName(self.tr("Saved record text"))
-        split.addWidget(texts)
+        panes = QWidget(split)
+        below = QVBoxLayout(panes)
+        below.setContentsMargins(0, 0, 0, 0)
+        # Which text is newer, in bold above both texts, so nobody restores the older one by mistake.
+        self.newer = QLabel(panes)
+        self.newer.setObjectName("recovery_newer")
+        self.newer.setWordWrap(True)
+        bold = self.newer.font()
+        bold.setBold(True)
+        self.newer.setFont(bold)
+        below.addWidget(self.newer)
+        texts = QSplitter(panes)
+        self.draft_text, self.draft_heading = self._pane(texts, self.tr("Recovered draft text"), "recovery_draft")
+        self.record_text, self.record_heading = self._pane(texts, self.tr("Saved record text"), "recovery_record")
+        below.addWidget(texts, 1)
+        split.addWidget(panes)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 3)
         layout.addWidget(split, 1)
         box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         box.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Restore ticked drafts"))
@@ -115,10 +129,61 @@ class RecoveryDialog(QDialog):
             .replace("%5", newer)
         )
 
+    def _pane(self, parent: QSplitter, name: str, object_name: str) -> tuple[QPlainTextEdit, QLabel]:
+        """A read-only text under its heading (the heading says whose text it is and when it was saved)."""
+        box = QWidget(parent)
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        heading = QLabel(box)
+        heading.setObjectName(f"{object_name}_heading")
+        heading.setWordWrap(True)
+        text = QPlainTextEdit(box)
+        text.setObjectName(f"{object_name}_text")
+        text.setReadOnly(True)
+        text.setAccessibleName(name)
+        heading.setBuddy(text)
+        column.addWidget(heading)
+        column.addWidget(text, 1)
+        return text, heading
+
+    def headings(self, item: RecoveryItem) -> tuple[str, str]:
+        """The draft's and the record's headings: whose text, when it was saved, and which is newer."""
+        when = fmt_datetime(item.draft_saved_at)
+        if item.draft_is_newer:
+            draft = self.tr("Your unsaved draft (saved at %1) — newer").replace("%1", when)
+        else:
+            draft = self.tr("Your unsaved draft (saved at %1) — older").replace("%1", when)
+        if item.record_saved_at is None:
+            record = self.tr("The saved record (never saved)")
+        elif item.draft_is_newer:
+            record = self.tr("The saved record (saved at %1) — older").replace("%1", fmt_datetime(item.record_saved_at))
+        else:
+            record = self.tr("The saved record (saved at %1) — newer").replace("%1", fmt_datetime(item.record_saved_at))
+        return draft, record
+
     def _show(self, row: int) -> None:
         if 0 <= row < len(self.items):
-            self.draft_text.setPlainText(self.items[row].draft_text)
-            self.record_text.setPlainText(self.items[row].record_text)
+            item = self.items[row]
+            self.draft_text.setPlainText(item.draft_text)
+            self.record_text.setPlainText(item.record_text)
+            draft, record = self.headings(item)
+            self.draft_heading.setText(draft)
+            self.record_heading.setText(record)
+            self.newer.setText(
+                self.tr("The draft is newer than the saved record.")
+                if item.draft_is_newer
+                else self.tr("The saved record is newer than the draft.")
+            )
+            self.newer.setProperty("draft_is_newer", item.draft_is_newer)
+            # The newer text's heading is bold too, and each text's description names its heading.
+            for heading, text, newer in (
+                (self.draft_heading, self.draft_text, item.draft_is_newer),
+                (self.record_heading, self.record_text, not item.draft_is_newer),
+            ):
+                f = heading.font()
+                f.setBold(newer)
+                heading.setFont(f)
+                text.setAccessibleDescription(heading.text())
 
     def chosen(self) -> tuple[list[RecoveryItem], list[RecoveryItem]]:
         """(to restore, to discard)."""

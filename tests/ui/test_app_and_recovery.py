@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import faulthandler
 import logging
 import os
@@ -13,12 +14,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 import desktop.app as app_mod
 from desktop.profile import open_profile
 from desktop.secrets import KeyringSecretStore
+from desktop.services.drafts import RecoveryItem
 from desktop.ui.dialogs import SecretDialog
+from desktop.ui.models import fmt_datetime
 from desktop.ui.recovery import RecoveryDialog
 from tests.support.crash_child import TEXT
 
@@ -145,3 +149,40 @@ def test_crash_then_restart_offers_recovery_with_both_times(
         assert not (folder / app_mod.LOCK_FILE).exists()
     finally:
         store.close()
+
+
+def _recovery_item(draft_at: dt.datetime, record_at: dt.datetime | None) -> RecoveryItem:
+    return RecoveryItem(
+        draft_id=1, entity="minutes_section", entity_id="s1", field="text", conference_id="c1",
+        conference_reference="CAR-2026-000001", section_key="attendance_apologies", child_name="",
+        draft_text="draft words", draft_saved_at=draft_at, record_text="record words", record_saved_at=record_at,
+        base_version=1, record_version=2,
+    )  # fmt: skip
+
+
+def test_recovery_dialog_labels_both_texts_and_says_which_is_newer(qtbot: Any) -> None:
+    noon = dt.datetime(2026, 11, 27, 12, 0, tzinfo=dt.UTC)
+    older_draft = _recovery_item(noon - dt.timedelta(hours=3), noon)
+    newer_draft = _recovery_item(noon, noon - dt.timedelta(hours=3))
+    dialog = RecoveryDialog([older_draft, newer_draft])
+    qtbot.addWidget(dialog)
+    # The descriptions wrap: nothing runs off behind a horizontal scroll bar.
+    assert dialog.list.wordWrap()
+    assert dialog.list.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+    dialog.list.setCurrentRow(0)
+    assert dialog.newer.text() == dialog.tr("The saved record is newer than the draft.")
+    assert dialog.draft_heading.text().startswith("Your unsaved draft (saved at ")
+    assert dialog.draft_heading.text().endswith("older") and not dialog.draft_heading.font().bold()
+    assert dialog.record_heading.text().startswith("The saved record (saved at ")
+    assert dialog.record_heading.text().endswith("newer") and dialog.record_heading.font().bold()
+    assert fmt_datetime(noon) in dialog.record_heading.text()
+    assert dialog.draft_heading.buddy() is dialog.draft_text and dialog.record_heading.buddy() is dialog.record_text
+    dialog.list.setCurrentRow(1)
+    assert dialog.newer.text() == dialog.tr("The draft is newer than the saved record.")
+    assert dialog.draft_heading.text().endswith("newer") and dialog.draft_heading.font().bold()
+    assert dialog.record_heading.text().endswith("older") and not dialog.record_heading.font().bold()
+    assert dialog.draft_text.toPlainText() == "draft words" and dialog.record_text.toPlainText() == "record words"
+    never = RecoveryDialog([_recovery_item(noon, None)])
+    qtbot.addWidget(never)
+    assert never.record_heading.text() == "The saved record (never saved)"
+    assert never.draft_heading.text().endswith("newer")
