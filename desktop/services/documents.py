@@ -21,9 +21,10 @@ import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any, TypeVar
 
 from sqlalchemy import or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from desktop.documents.model import (
     ActionInfo,
@@ -213,6 +214,21 @@ def write_atomic(path: Path, data: bytes) -> None:
             pass
         finally:
             os.close(dir_fd)
+
+
+_PerDecision = TypeVar("_PerDecision", PractitionerView, Dissent, Addendum)
+
+
+def _live_by_decision(
+    s: Session, model: type[_PerDecision], decision_ids: list[str], order_by: InstrumentedAttribute[Any]
+) -> dict[str, list[_PerDecision]]:
+    """The unvoided ``model`` rows of the given decisions, grouped by decision in ``order_by`` order."""
+    grouped: dict[str, list[_PerDecision]] = {}
+    for row in s.scalars(
+        select(model).where(model.decision_id.in_(decision_ids), model.voided_at.is_(None)).order_by(order_by)
+    ):
+        grouped.setdefault(row.decision_id, []).append(row)
+    return grouped
 
 
 def _child_name(child: Child) -> str:
@@ -669,27 +685,9 @@ class DocumentService:
         for d in sorted(rows, key=lambda d: (d.state in _SETTLED_STATES, d.updated_at)):
             best[d.child_id] = d
         ids = [d.id for d in best.values()]
-        views: dict[str, list[PractitionerView]] = {}
-        for v in s.scalars(
-            select(PractitionerView)
-            .where(PractitionerView.decision_id.in_(ids), PractitionerView.voided_at.is_(None))
-            .order_by(PractitionerView.position)
-        ):
-            views.setdefault(v.decision_id, []).append(v)
-        dissents: dict[str, list[Dissent]] = {}
-        for x in s.scalars(
-            select(Dissent)
-            .where(Dissent.decision_id.in_(ids), Dissent.voided_at.is_(None))
-            .order_by(Dissent.created_at)
-        ):
-            dissents.setdefault(x.decision_id, []).append(x)
-        addenda: dict[str, list[str]] = {}
-        for ad in s.scalars(
-            select(Addendum)
-            .where(Addendum.decision_id.in_(ids), Addendum.voided_at.is_(None))
-            .order_by(Addendum.created_at)
-        ):
-            addenda.setdefault(ad.decision_id, []).append(ad.text)
+        views = _live_by_decision(s, PractitionerView, ids, PractitionerView.position)
+        dissents = _live_by_decision(s, Dissent, ids, Dissent.created_at)
+        addenda = _live_by_decision(s, Addendum, ids, Addendum.created_at)
 
         def who(attendance_id: str) -> tuple[str, str | None]:
             a = by_attendance.get(attendance_id)
@@ -721,7 +719,7 @@ class DocumentService:
                         for v in views.get(d.id, [])
                     ),
                     dissents=tuple(DissentInfo(*who(x.attendance_id), reason=x.reason) for x in dissents.get(d.id, [])),
-                    addenda=tuple(addenda.get(d.id, [])),
+                    addenda=tuple(ad.text for ad in addenda.get(d.id, [])),
                 )
             )
         return tuple(out)
