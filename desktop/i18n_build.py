@@ -14,15 +14,20 @@ from pathlib import Path
 from desktop.resources import translations_dir
 
 
-def lrelease_command() -> str:
-    """Path of ``pyside6-lrelease`` next to this interpreter, else on PATH."""
-    beside = Path(sys.executable).with_name("pyside6-lrelease")
+def pyside6_tool(name: str) -> str:
+    """Path of the PySide6 tool ``name`` (``pyside6-lrelease``, ...) next to this interpreter, else on PATH."""
+    beside = Path(sys.executable).with_name(name)
     if beside.exists():
         return str(beside)
-    found = shutil.which("pyside6-lrelease")
+    found = shutil.which(name)
     if found is None:
-        raise SystemExit("pyside6-lrelease not found: install PySide6")
+        raise SystemExit(f"{name} not found: install PySide6")
     return found
+
+
+def lrelease_command() -> str:
+    """Path of ``pyside6-lrelease`` next to this interpreter, else on PATH."""
+    return pyside6_tool("pyside6-lrelease")
 
 
 def build(folder: Path | None = None) -> list[Path]:

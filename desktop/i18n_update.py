@@ -13,11 +13,11 @@ is missing or untranslated.
 from __future__ import annotations
 
 import argparse
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+from desktop.i18n_build import pyside6_tool
 from desktop.resources import translations_dir
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -28,13 +28,7 @@ EXCLUDED = ("desktop/ui/documents",)
 
 def lupdate_executable() -> str:
     """Path of ``pyside6-lupdate`` next to this interpreter, else on PATH."""
-    beside = Path(sys.executable).with_name("pyside6-lupdate")
-    if beside.exists():
-        return str(beside)
-    found = shutil.which("pyside6-lupdate")
-    if found is None:
-        raise SystemExit("pyside6-lupdate not found: install PySide6")
-    return found
+    return pyside6_tool("pyside6-lupdate")
 
 
 def sources(root: Path = ROOT) -> list[str]:
