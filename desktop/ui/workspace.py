@@ -1526,14 +1526,15 @@ class ConferenceWorkspace(QWidget):
         self.title.setText(f"{d.reference} — {label(d.type)} — {label(d.status)}")
         approvable = d.status in ("in_progress", "record_drafted")
         self.approve_button.setEnabled(d.can_approve.allowed and approvable)
-        if not d.can_approve.allowed:
-            self.approve_reason.setText(problem_text(d.can_approve.code or "role_not_permitted"))
-        elif d.record_locked:
+        # An approved record says so to everyone: who may approve no longer matters once it is done.
+        if d.record_locked:
             approved = QCoreApplication.translate("Workspace", "The record was approved on %1.")
             self.approve_reason.setText(approved.replace("%1", fmt_datetime(d.record_approved_at)))
+        elif not d.can_approve.allowed:
+            self.approve_reason.setText(problem_text(d.can_approve.code or "role_not_permitted"))
         else:
             self.approve_reason.setText("")
-        self.approve_reason.setProperty("code", d.can_approve.code or "")
+        self.approve_reason.setProperty("code", "" if d.record_locked else d.can_approve.code or "")
         self.approve_reason.setVisible(bool(self.approve_reason.text()))  # no blank line under the title
         self.documents_button.setEnabled(_documents_available())
 

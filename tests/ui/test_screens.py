@@ -170,3 +170,23 @@ def test_smoke_all_tabs_of_a_fresh_conference(qtbot: Any, window: MainWindow, wo
     for i in range(ws.tabs.count()):
         ws.tabs.setCurrentIndex(i)
         assert ws.tabs.currentIndex() == i
+
+
+def _approved(world: World) -> str:
+    """A conference whose decisions are finalised and whose record the chair approved."""
+    s = world.services
+    cid = _full_workflow(world)
+    for child in world.child_ids:
+        s.decisions.finalise(cid, child, s.decisions.finalise_preview(cid, child).content_sha256)
+    s.conferences.approve_record(cid)
+    return cid
+
+
+def test_approved_record_says_so_before_who_may_approve(qtbot: Any, window: MainWindow, world: World) -> None:
+    cid = _approved(world)
+    for seat in (world.chair, world.minute_taker):
+        world.seat.user = seat
+        ws = window.open_conference(cid)
+        assert ws.details_dto is not None and ws.details_dto.record_locked
+        assert ws.approve_reason.text().startswith("The record was approved on "), seat
+        assert ws.approve_reason.isVisibleTo(ws) and not ws.approve_button.isEnabled()
