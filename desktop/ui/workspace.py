@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.permissions import Action
 from desktop.services.attendance import AttendeeRow, NewAttendee
 from desktop.services.conferences import CHAIR_FIELDS, ConferenceDetails
 from desktop.services.decisions import DecisionView
@@ -399,6 +400,12 @@ class AttendanceTab(_DraftTab):
         fit_columns(self.table, stretch=0)  # headers fit (long in Welsh); the names get the spare width
         self.table.setTabKeyNavigation(False)
         layout.addWidget(self.table, 1)
+        # Everything under the table changes the attendance: hidden once it can no longer change.
+        self.edit_panel = QWidget(self)
+        self.edit_panel.setObjectName("attendance_edit_panel")
+        panel = QVBoxLayout(self.edit_panel)
+        panel.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.edit_panel)
 
         add = QGridLayout()
         self.name = QLineEdit(self)
@@ -423,7 +430,7 @@ class AttendanceTab(_DraftTab):
         add.addWidget(buddy(_label(self, QT_TRANSLATE_NOOP("Workspace", "Attendance:")), self.status), 2, 0)
         add.addWidget(self.status, 2, 1)
         add.addWidget(self.add_button, 2, 3)
-        layout.addLayout(add)
+        panel.addLayout(add)
 
         row = QHBoxLayout()
         self.set_status_combo = CodeCombo([s.value for s in AttendanceStatus], self)
@@ -437,7 +444,7 @@ class AttendanceTab(_DraftTab):
         row.addWidget(self.interpreter)
         row.addWidget(self.advocate)
         row.addWidget(self.set_status_button)
-        layout.addLayout(row)
+        panel.addLayout(row)
 
         chair = QFormLayout()
         self.reason = QLineEdit(self)
@@ -459,8 +466,14 @@ class AttendanceTab(_DraftTab):
         r2.addWidget(self.postpone_button)
         chair.addRow(buddy(_label(self, QT_TRANSLATE_NOOP("Workspace", "Chair's reason:")), self.reason), r1)
         chair.addRow(buddy(_label(self, QT_TRANSLATE_NOOP("Workspace", "Postponement:")), self.postpone_reason), r2)
-        layout.addLayout(chair)
-        layout.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignLeft)
+        panel.addLayout(chair)
+        # Why the chair's reason and postponement are locked (shown only when they are; the code for tests).
+        self.why_not = QLabel(self)
+        self.why_not.setObjectName("attendance_why_not")
+        self.why_not.setWordWrap(True)
+        self.why_not.setVisible(False)
+        panel.addWidget(self.why_not)
+        panel.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignLeft)
         self._details: ConferenceDetails | None = None
         self._init_drafts(services)
         for w, field in (
@@ -486,9 +499,24 @@ class AttendanceTab(_DraftTab):
         self.start_button.setEnabled(d.status == "scheduled")
         open_ = d.status in ("scheduled", "in_progress")
         _set_editable((self.name, self.kind, self.agency, self.role, self.status, self.add_button,
-                       self.set_status_combo, self.interpreter, self.advocate, self.set_status_button,
-                       self.reason, self.reason_button, self.postpone_reason, self.postpone_button), open_)  # fmt: skip
+                       self.set_status_combo, self.interpreter, self.advocate, self.set_status_button),
+                      open_)  # fmt: skip
+        # The reason for proceeding with two agencies and postponing are this conference's chair's
+        # (the services refuse anyone else): locked for others, with the reason beside them.
+        proceed = self._s.ctx.permission(Action.PROCEED_WITH_TWO_AGENCIES, chair_user_id=d.chair_user_id)
+        postpone = self._s.ctx.permission(Action.POSTPONE_CONFERENCE, chair_user_id=d.chair_user_id)
+        _set_editable((self.reason, self.reason_button), open_ and proceed.allowed)
+        _set_editable((self.postpone_reason, self.postpone_button), open_ and postpone.allowed)
+        code = proceed.code or postpone.code or ""
+        self.why_not.setProperty("code", code)
+        self._show_why_not()
+        self.edit_panel.setVisible(open_)  # a held or approved record keeps its list, not dead controls
         self._show_quorum()
+
+    def _show_why_not(self) -> None:
+        code = str(self.why_not.property("code") or "")
+        self.why_not.setText(problem_text(code) if code else "")
+        self.why_not.setVisible(bool(code))
 
     def _show_quorum(self) -> None:
         q = self._s.attendance.quorum(self._cid)
@@ -572,6 +600,7 @@ class AttendanceTab(_DraftTab):
         self.model.retranslate()
         if self._details is not None:
             self._show_quorum()
+            self._show_why_not()
 
 
 # =============================================================================================

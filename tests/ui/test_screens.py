@@ -190,3 +190,39 @@ def test_approved_record_says_so_before_who_may_approve(qtbot: Any, window: Main
         assert ws.details_dto is not None and ws.details_dto.record_locked
         assert ws.approve_reason.text().startswith("The record was approved on "), seat
         assert ws.approve_reason.isVisibleTo(ws) and not ws.approve_button.isEnabled()
+
+
+def test_attendance_of_a_locked_record_shows_the_list_only(qtbot: Any, window: MainWindow, world: World) -> None:
+    ws = window.open_conference(_approved(world))
+    window.stack.setCurrentWidget(ws)
+    ws.tabs.setCurrentWidget(ws.attendance)
+    a = ws.attendance
+    assert a.table.isVisible() and a.quorum.isVisible() and a.model.rowCount() > 0
+    assert not a.edit_panel.isVisible()
+    for w in (a.name, a.add_button, a.set_status_button, a.reason, a.reason_button, a.postpone_button, a.start_button):
+        assert not w.isVisible(), w.objectName()
+    open_ws = window.open_conference(_conference(world))
+    window.stack.setCurrentWidget(open_ws)
+    open_ws.tabs.setCurrentWidget(open_ws.attendance)
+    assert open_ws.attendance.edit_panel.isVisible() and open_ws.attendance.add_button.isEnabled()
+
+
+def test_minute_taker_cannot_record_the_chairs_reason(qtbot: Any, window: MainWindow, world: World) -> None:
+    cid = _full_workflow(world)
+    world.seat.user = world.minute_taker
+    ws = window.open_conference(cid)
+    window.stack.setCurrentWidget(ws)
+    ws.tabs.setCurrentWidget(ws.attendance)
+    a = ws.attendance
+    assert not a.reason_button.isEnabled() and a.reason.isReadOnly()
+    assert not a.postpone_button.isEnabled() and a.postpone_reason.isReadOnly()
+    assert a.why_not.isVisible() and a.why_not.property("code") == "minute_taker_no_decision_rights"
+    assert a.why_not.text()
+    # The minute-taker still records who attended.
+    assert a.add_button.isEnabled() and a.set_status_button.isEnabled() and not a.name.isReadOnly()
+    with pytest.raises(PermissionDeniedError):
+        world.services.conferences.set_quorum_reason(cid, "Two agencies will do.")
+    world.seat.user = world.chair
+    ws = window.open_conference(cid)
+    assert ws.attendance.reason_button.isEnabled() and not ws.attendance.reason.isReadOnly()
+    assert not ws.attendance.why_not.isVisibleTo(ws.attendance) and not ws.attendance.why_not.property("code")
