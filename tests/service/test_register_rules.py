@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from sync.protocol.enums import Role
-from tests.service.harness import Case, Service, make_case, make_conference, new_id
+from tests.service.harness import Case, Device, Service, make_case, make_conference, new_id
 
 
 def _register(case: Case) -> str:
@@ -167,13 +169,33 @@ def test_initial_conference_cannot_deregister(svc: Service) -> None:
     assert r["status"] == "rejected" and r["code"] == "invalid_transition"
 
 
-def _two_chair_setup(svc: Service) -> tuple[Case, str, str, object]:
+def _two_chair_setup(svc: Service) -> tuple[Case, str, str, Device]:
     case = make_case(svc)
     _register(case)
     chair_b = svc.user_device("chair-b", case.council_id, Role.CHAIR)
     conf_a = make_conference(svc, case.chair, case.child_id, type_="review")
     conf_b = make_conference(svc, chair_b, case.child_id, type_="review")
     return case, conf_a, conf_b, chair_b
+
+
+_Pushed = tuple[Device, dict[str, Any], dict[str, Any]]
+
+
+def _finalise_both(
+    case: Case, chair_b: Device, order: str, a: tuple[str, str], b: tuple[str, str]
+) -> tuple[_Pushed, _Pushed]:
+    """Chair A finalises decision ``a`` and chair B decision ``b`` (each ``(decision, conference)``), both
+    from register version 1, one after the other: A first when ``order`` is ``a_first``.
+
+    Returns ``(device, op, result)`` for the first and the second push.
+    """
+    op_a = case.finalise_op(case.chair, a[0], 1, conference_id=a[1])
+    op_b = case.finalise_op(chair_b, b[0], 1, conference_id=b[1])
+    pushes = [(case.chair, op_a), (chair_b, op_b)]
+    if order != "a_first":
+        pushes.reverse()
+    (d1, op1), (d2, op2) = pushes
+    return (d1, op1, d1.push(op1)[0]), (d2, op2, d2.push(op2)[0])
 
 
 @pytest.mark.parametrize("order", ["a_first", "b_first"])
@@ -183,21 +205,15 @@ def test_two_chairs_same_outcome_is_soft_conflict(svc: Service, order: str) -> N
     ev = {"reasons": "Safe now", "evidence": "Home visits fine"}
     da = case.decision("deregister", conference_id=conf_a, **ev)
     db = case.decision("deregister", conference_id=conf_b, chair=chair_b, **ev)
-    op_a = case.finalise_op(case.chair, da, 1, conference_id=conf_a)
-    op_b = case.finalise_op(chair_b, db, 1, conference_id=conf_b)
-    first, second = (
-        ((case.chair, op_a), (chair_b, op_b)) if order == "a_first" else ((chair_b, op_b), (case.chair, op_a))
-    )
-    r1 = first[0].push(first[1])[0]
-    r2 = second[0].push(second[1])[0]
+    (first, op1, r1), (second, op2, r2) = _finalise_both(case, chair_b, order, (da, conf_a), (db, conf_b))
     assert r1["status"] == "applied"
     assert r2["status"] == "conflict" and r2["conflict_kind"] == "concurrent_same_outcome"
     assert case.head("decision", da)["state"] == "finalised" and case.head("decision", db)["state"] == "finalised"
     entries = case.register_entries()
     assert len(entries) == 1 and entries[0]["status"] == "ended" and not entries[0]["under_review"]
     # A replay of each op repeats its first outcome.
-    assert first[0].push_raw([first[1]]).json()["results"][0]["first_status"] == "applied"
-    assert second[0].push_raw([second[1]]).json()["results"][0]["first_status"] == "conflict"
+    assert first.push_raw([op1]).json()["results"][0]["first_status"] == "applied"
+    assert second.push_raw([op2]).json()["results"][0]["first_status"] == "conflict"
 
 
 @pytest.mark.parametrize("order", ["a_first", "b_first"])
@@ -206,13 +222,7 @@ def test_two_chairs_different_outcomes_is_hard_conflict(svc: Service, order: str
     assert isinstance(chair_b, type(case.chair))
     da = case.decision("deregister", conference_id=conf_a, reasons="Safe", evidence="Visits fine")
     db = case.decision("remain_same_category", conference_id=conf_b, chair=chair_b)
-    op_a = case.finalise_op(case.chair, da, 1, conference_id=conf_a)
-    op_b = case.finalise_op(chair_b, db, 1, conference_id=conf_b)
-    first, second = (
-        ((case.chair, op_a), (chair_b, op_b)) if order == "a_first" else ((chair_b, op_b), (case.chair, op_a))
-    )
-    r1 = first[0].push(first[1])[0]
-    r2 = second[0].push(second[1])[0]
+    (_, _, r1), (_, _, r2) = _finalise_both(case, chair_b, order, (da, conf_a), (db, conf_b))
     assert r1["status"] == "applied"
     assert r2["status"] == "conflict" and r2["conflict_kind"] == "contested_decision"
     states = {case.head("decision", da)["state"], case.head("decision", db)["state"]}
