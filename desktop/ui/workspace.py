@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.permissions import Action
 from desktop.services.attendance import AttendeeRow, NewAttendee
+from desktop.services.base import LOCAL_ZONE, local_date
 from desktop.services.conferences import CHAIR_FIELDS, ConferenceDetails
 from desktop.services.decisions import DecisionView
 from desktop.services.drafts import CONFERENCE, DISSENT
@@ -300,7 +301,7 @@ class DetailsTab(_DraftTab):
         self.minute_taker.set_items(users, empty=True)
         self.type_combo.set_code(d.type)
         self.unborn.setChecked(d.subject_is_unborn)
-        self.when.set_value(d.scheduled_for.astimezone().date())
+        self.when.set_value(local_date(d.scheduled_for))  # the day in Wales, whatever the computer's zone
         self.venue.setText(d.venue)
         self.mode.set_code(d.venue_mode)
         self.language.set_code(d.language)
@@ -334,7 +335,8 @@ class DetailsTab(_DraftTab):
         if d is None:
             return
         day = self.when.value()
-        local = d.scheduled_for.astimezone()
+        # The same time of day in Wales on the chosen day (across a clock change too), not the computer's zone.
+        local = d.scheduled_for.astimezone(LOCAL_ZONE)
         when = local.replace(year=day.year, month=day.month, day=day.day) if day else local
         changes = {
             "type": self.type_combo.code(),

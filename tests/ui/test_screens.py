@@ -3,9 +3,12 @@ has an accessible name and is reached by Tab, and the minute-taker's limits show
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib
 import inspect
 import pkgutil
+import time
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -26,9 +29,11 @@ from PySide6.QtWidgets import (
 )
 
 import desktop.ui
+from desktop.services.conferences import NewConference
 from desktop.services.errors import PermissionDeniedError
 from desktop.ui.main_window import MainWindow
 from desktop.ui.workspace import ConferenceWorkspace
+from sync.protocol.enums import ConferenceType
 from tests.ui import flows
 from tests.unit.services.seed import World
 from tests.unit.services.test_workflow import _conference, _full_workflow
@@ -226,3 +231,34 @@ def test_minute_taker_cannot_record_the_chairs_reason(qtbot: Any, window: MainWi
     ws = window.open_conference(cid)
     assert ws.attendance.reason_button.isEnabled() and not ws.attendance.reason.isReadOnly()
     assert not ws.attendance.why_not.isVisibleTo(ws.attendance) and not ws.attendance.why_not.property("code")
+
+
+@pytest.fixture
+def new_york(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The computer's own zone is New York (a laptop set up abroad); Cofnod must still use Wales's."""
+    monkeypatch.setenv("TZ", "America/New_York")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def test_details_show_and_save_the_date_in_wales(qtbot: Any, window: MainWindow, world: World,
+                                                 new_york: None) -> None:  # fmt: skip
+    # 02:00 in Wales on 12 March is still 11 March in New York.
+    new = NewConference(type=ConferenceType.INITIAL, scheduled_for=dt.datetime(2026, 3, 12, 2, 0, tzinfo=dt.UTC),
+                        child_ids=world.child_ids, strategy_discussion_on=dt.date(2026, 3, 2),
+                        chair_user_id=world.chair.user_id)  # fmt: skip
+    cid = world.services.conferences.create(new).id
+    details = window.open_conference(cid).details
+    assert details.when.value() == dt.date(2026, 3, 12)
+    details.save()  # unchanged: the time stays where it was
+    assert world.services.conferences.details(cid).scheduled_for == dt.datetime(2026, 3, 12, 2, 0, tzinfo=dt.UTC)
+    details.when.set_value(dt.date(2026, 3, 13))
+    details.save()
+    assert world.services.conferences.details(cid).scheduled_for == dt.datetime(2026, 3, 13, 2, 0, tzinfo=dt.UTC)
+    # Across the clocks going forward the time of day in Wales is kept: 02:00 GMT becomes 02:00 BST.
+    details.when.set_value(dt.date(2026, 4, 2))
+    details.save()
+    assert world.services.conferences.details(cid).scheduled_for == dt.datetime(2026, 4, 2, 1, 0, tzinfo=dt.UTC)
+    assert details.when.value() == dt.date(2026, 4, 2)
