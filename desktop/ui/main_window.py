@@ -80,6 +80,7 @@ class MainWindow(QMainWindow):
         self.workspace: ConferenceWorkspace | None = None
         self._locked = False
         self._reopen: tuple[str, int] | None = None
+        self._nav_row = 0  # the page to go back to on unlocking
         self.acts = Actions(self)
 
         central = QWidget(self)
@@ -275,6 +276,12 @@ class MainWindow(QMainWindow):
         self._locked = True
         for page in (self.today, self.conferences, self.children_page):
             page.clear_content()
+        # Nothing behind the lock hints at what was open: no page stays highlighted.
+        self._nav_row = max(0, self.nav.currentRow())
+        self.nav.blockSignals(True)
+        self.nav.setCurrentRow(-1)
+        self.nav.clearSelection()
+        self.nav.blockSignals(False)
         self.nav.setEnabled(False)
         self.toolbar.setEnabled(False)
         self.stack.setCurrentWidget(self.lock_screen)
@@ -294,12 +301,15 @@ class MainWindow(QMainWindow):
         self.nav.setEnabled(True)
         self.toolbar.setEnabled(True)
         self.idle.set_minutes(self.services.settings.idle_lock_minutes())
+        self.nav.blockSignals(True)
+        self.nav.setCurrentRow(self._nav_row)  # the page highlighted again (opening a conference clears it)
+        self.nav.blockSignals(False)
         if self._reopen is not None:
             cid, tab = self._reopen
             self._reopen = None
             self.open_conference(cid, tab)
         else:
-            self.go(max(0, self.nav.currentRow()))
+            self.go(self._nav_row)
         self.locked_changed.emit(False)
 
     # ---- chrome ---------------------------------------------------------------------------------

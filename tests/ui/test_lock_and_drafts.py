@@ -168,3 +168,27 @@ def test_switching_child_keeps_each_childs_draft_apart(qtbot: Any, window: MainW
     assert d.rationale.toPlainText() == ""
     d.child.setCurrentIndex(0)
     assert d.rationale.toPlainText() == "first child"
+
+
+def test_lock_leaves_no_page_highlighted_and_unlock_restores_it(qtbot: Any, window: MainWindow, world: World) -> None:
+    window.go(3)
+    assert window.nav.currentRow() == 3
+    window.lock()
+    assert window.nav.currentRow() == -1 and window.nav.selectedItems() == []
+    window.lock_screen.pin.setText(PIN)
+    window.lock_screen.try_unlock()
+    assert not window.is_locked
+    assert window.nav.currentRow() == 3 and window.stack.currentWidget() is window.settings_page
+    assert [i.text() for i in window.nav.selectedItems()] == [window.nav.item(3).text()]
+    # A conference open when locking comes back, with the page it was opened from behind it.
+    window.go(1)
+    cid = _conference(world)
+    window.open_conference(cid)
+    window.lock()
+    assert window.nav.currentRow() == -1 and window.nav.selectedItems() == []
+    window.lock_screen.pin.setText(PIN)
+    window.lock_screen.try_unlock()
+    assert window.workspace is not None and window.workspace.conference_id == cid
+    assert window.nav.selectedItems() == []
+    window.close_conference()
+    assert window.stack.currentWidget() is window.conferences and window.nav.currentRow() == 1
