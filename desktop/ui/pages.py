@@ -112,21 +112,41 @@ class TodayPage(QWidget):
         layout = QVBoxLayout(self)
         self.models: dict[str, DtoTableModel] = {}
         self.tables: dict[str, ConferenceTable] = {}
-        for key, title in (
-            ("today", QT_TRANSLATE_NOOP("Workspace", "Today's conferences")),
-            ("week", QT_TRANSLATE_NOOP("Workspace", "Later this week")),
-            ("overdue", QT_TRANSLATE_NOOP("Workspace", "Overdue")),
-            ("awaiting", QT_TRANSLATE_NOOP("Workspace", "Records awaiting approval")),
-        ):
+        self.empty: dict[str, QLabel] = {}
+        for key, title, nothing in (
+            ("today", QT_TRANSLATE_NOOP("Workspace", "Today's conferences"),
+             QT_TRANSLATE_NOOP("Workspace", "No conferences today.")),
+            ("week", QT_TRANSLATE_NOOP("Workspace", "Later this week"),
+             QT_TRANSLATE_NOOP("Workspace", "No more conferences this week.")),
+            ("overdue", QT_TRANSLATE_NOOP("Workspace", "Overdue"),
+             QT_TRANSLATE_NOOP("Workspace", "Nothing is overdue.")),
+            ("awaiting", QT_TRANSLATE_NOOP("Workspace", "Records awaiting approval"),
+             QT_TRANSLATE_NOOP("Workspace", "No records are waiting for approval.")),
+        ):  # fmt: skip
             heading = _label(self, title)
             heading.setObjectName(f"today_{key}_heading")
             model = DtoTableModel(CONFERENCE_COLUMNS, self)
             table = _conference_table(self, model, title, f"today_{key}")
             table.open_requested.connect(self.open_conference)
             heading.setBuddy(table)
+            # An empty list is a short sentence, not a table of headers squeezed over blank rows.
+            empty = _label(self, nothing)
+            empty.setObjectName(f"today_{key}_empty")
+            empty.setWordWrap(True)
+            empty.setIndent(empty.fontMetrics().averageCharWidth() * 2)
+            empty.setContentsMargins(0, 0, 0, empty.fontMetrics().height() // 2)  # room before the next heading
             layout.addWidget(heading)
             layout.addWidget(table, 1)
-            self.models[key], self.tables[key] = model, table
+            layout.addWidget(empty)
+            self.models[key], self.tables[key], self.empty[key] = model, table, empty
+            model.modelReset.connect(lambda key=key: self._show_empty(key))
+            self._show_empty(key)
+        layout.addStretch(0)  # takes the room only when every list is empty (the tables stretch otherwise)
+
+    def _show_empty(self, key: str) -> None:
+        has_rows = self.models[key].rowCount() > 0
+        self.tables[key].setVisible(has_rows)
+        self.empty[key].setVisible(not has_rows)
 
     def refresh(self) -> None:
         """Re-read the overview."""

@@ -262,3 +262,19 @@ def test_details_show_and_save_the_date_in_wales(qtbot: Any, window: MainWindow,
     details.save()
     assert world.services.conferences.details(cid).scheduled_for == dt.datetime(2026, 4, 2, 1, 0, tzinfo=dt.UTC)
     assert details.when.value() == dt.date(2026, 4, 2)
+
+
+def test_today_shows_a_sentence_for_an_empty_list(qtbot: Any, window: MainWindow, world: World) -> None:
+    window.go(0)
+    today = window.today
+    for key in today.models:
+        assert today.models[key].rowCount() == 0
+        assert today.empty[key].isVisible() and today.empty[key].text()
+        assert not today.tables[key].isVisible()
+    _conference(world)  # on Thursday: later this week
+    today.refresh()
+    assert today.models["week"].rowCount() == 1
+    assert today.tables["week"].isVisible() and not today.empty["week"].isVisible()
+    assert today.empty["today"].text() == "No conferences today." and today.empty["today"].isVisible()
+    today.clear_content()  # the lock empties the lists
+    assert not today.tables["week"].isVisible() and today.empty["week"].isVisible()
