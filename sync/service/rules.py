@@ -306,6 +306,30 @@ def new_conflict(
     return conflict_id, seq
 
 
+def _conflicted(
+    ctx: Ctx,
+    head: EntityHead,
+    kind: ConflictKind,
+    op: Op,
+    detail: dict[str, Any],
+    *,
+    server_version: int,
+    entity_version: int | None = None,
+    decision_number: str | None = None,
+) -> OpOutcome:
+    """Record an open conflict of ``kind`` on ``head`` and answer the op with it."""
+    cid, seq = new_conflict(ctx, head, kind, op, detail)
+    return OpOutcome(
+        OpStatus.CONFLICT,
+        server_seq=seq,
+        entity_version=entity_version,
+        conflict_id=cid,
+        conflict_kind=kind,
+        server_version=server_version,
+        decision_number=decision_number,
+    )
+
+
 def conflict_payload(record: ConflictRecord) -> dict[str, Any]:
     return {
         "conflict_id": record.id,
@@ -483,14 +507,12 @@ def _patch(ctx: Ctx, op: Op) -> OpOutcome:
         return OpOutcome(OpStatus.APPLIED, server_seq=seq, entity_version=head.version)
     # Stale base version.
     if rclass is RecordClass.SINGLE_AUTHOR_DRAFT:
-        cid, seq = new_conflict(
-            ctx, head, ConflictKind.DRAFT_COPY, op, {"incoming": patch, "base_version": op.base_version}
-        )
-        return OpOutcome(
-            OpStatus.CONFLICT,
-            server_seq=seq,
-            conflict_id=cid,
-            conflict_kind=ConflictKind.DRAFT_COPY,
+        return _conflicted(
+            ctx,
+            head,
+            ConflictKind.DRAFT_COPY,
+            op,
+            {"incoming": patch, "base_version": op.base_version},
             server_version=head.version,
         )
     base = _version_payload(ctx, head, op.base_version) or {}
@@ -501,13 +523,8 @@ def _patch(ctx: Ctx, op: Op) -> OpOutcome:
         if server_value != base_value and incoming != server_value:
             hard[field_name] = {"base": base_value, "server": server_value, "incoming": incoming}
     if hard:
-        cid, seq = new_conflict(ctx, head, ConflictKind.HARD, op, {"fields": hard, "incoming": patch})
-        return OpOutcome(
-            OpStatus.CONFLICT,
-            server_seq=seq,
-            conflict_id=cid,
-            conflict_kind=ConflictKind.HARD,
-            server_version=head.version,
+        return _conflicted(
+            ctx, head, ConflictKind.HARD, op, {"fields": hard, "incoming": patch}, server_version=head.version
         )
     seq = write_head(ctx, head, merged, ChangeKind.UPDATED, op)
     scopes.after_write(ctx, head, merged, created=False)
@@ -533,14 +550,12 @@ def _void(ctx: Ctx, op: Op) -> OpOutcome:
     except ValidationError as exc:
         raise Reject(ErrorCode.VALIDATION, _validation_detail(exc)) from exc
     if op.base_version is not None and op.base_version != head.version:
-        cid, seq = new_conflict(
-            ctx, head, ConflictKind.HARD, op, {"void": body.reason, "base_version": op.base_version}
-        )
-        return OpOutcome(
-            OpStatus.CONFLICT,
-            server_seq=seq,
-            conflict_id=cid,
-            conflict_kind=ConflictKind.HARD,
+        return _conflicted(
+            ctx,
+            head,
+            ConflictKind.HARD,
+            op,
+            {"void": body.reason, "base_version": op.base_version},
             server_version=head.version,
         )
     payload = {
@@ -697,14 +712,14 @@ def _finalise(ctx: Ctx, op: Op) -> OpOutcome:
     if same:
         finalised.update(state=DecisionState.FINALISED.value, transition_applied=False, concurrent_with=first)
         write_head(ctx, head, finalised, ChangeKind.FINALISED, op, state=DecisionState.FINALISED.value)
-        cid, seq = new_conflict(ctx, head, ConflictKind.CONCURRENT_SAME_OUTCOME, op, detail)
-        return OpOutcome(
-            OpStatus.CONFLICT,
-            server_seq=seq,
-            entity_version=head.version,
-            conflict_id=cid,
-            conflict_kind=ConflictKind.CONCURRENT_SAME_OUTCOME,
+        return _conflicted(
+            ctx,
+            head,
+            ConflictKind.CONCURRENT_SAME_OUTCOME,
+            op,
+            detail,
             server_version=rs.version,
+            entity_version=head.version,
             decision_number=number,
         )
     finalised.update(
@@ -742,14 +757,14 @@ def _finalise(ctx: Ctx, op: Op) -> OpOutcome:
         }
         write_head(ctx, entry_head, reopened, ChangeKind.UPDATED, op)
     rs.version += 1
-    cid, seq = new_conflict(ctx, entry_head, ConflictKind.CONTESTED_DECISION, op, detail)
-    return OpOutcome(
-        OpStatus.CONFLICT,
-        server_seq=seq,
-        entity_version=head.version,
-        conflict_id=cid,
-        conflict_kind=ConflictKind.CONTESTED_DECISION,
+    return _conflicted(
+        ctx,
+        entry_head,
+        ConflictKind.CONTESTED_DECISION,
+        op,
+        detail,
         server_version=rs.version,
+        entity_version=head.version,
         decision_number=number,
     )
 
