@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.services.base import LOCAL_ZONE
 from desktop.services.children import ChildRow
 from desktop.services.conferences import NewConference, UserRef
 from desktop.services.decisions import FinalisePreview
@@ -64,7 +65,7 @@ class NewConferenceDialog(QDialog):
         self.unborn.setAccessibleName(self.tr("Unborn child"))
         self.when = QDateTimeEdit(self)
         self.when.setCalendarPopup(True)
-        start = now or dt.datetime.now()
+        start = (now or dt.datetime.now(dt.UTC)).astimezone(LOCAL_ZONE)  # the wall clock in Wales
         self.when.setDateTime(QDateTime(QDate(start.year, start.month, start.day), QTime(start.hour, start.minute)))
         self.when.setAccessibleName(self.tr("Date and time"))
         self.anchor = OptionalDateEdit(self)
@@ -120,7 +121,7 @@ class NewConferenceDialog(QDialog):
         ]
         return NewConference(
             type=kind,
-            scheduled_for=when.astimezone(dt.UTC),
+            scheduled_for=when.replace(tzinfo=LOCAL_ZONE).astimezone(dt.UTC),  # typed in Wales's time
             child_ids=ids,
             subject_is_unborn=self.unborn.isChecked(),
             venue=self.venue.text(),

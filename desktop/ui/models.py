@@ -29,6 +29,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QGuiApplication
 
+from desktop.services.base import LOCAL_ZONE
 from desktop.services.conferences import ConferenceFilter, ConferenceRow, ConferenceService, SortKey
 from desktop.ui.labels import label
 from desktop.ui.noop import QT_TRANSLATE_NOOP
@@ -77,10 +78,10 @@ def fmt_date(value: dt.date | None) -> str:
 
 
 def fmt_datetime(value: dt.datetime | None) -> str:
-    """A date and time (local time) in the interface language's short format."""
+    """A date and time (Wales's time, whatever the computer's zone) in the interface language's short format."""
     if value is None:
         return ""
-    local = value.astimezone() if value.tzinfo else value
+    local = value.astimezone(LOCAL_ZONE) if value.tzinfo else value
     # Already local: built as UTC so Qt does not look the local zone up again (30 µs a call, paid
     # for every row each time the list is measured); the short format shows no zone.
     qdt = QDateTime(QDate(local.year, local.month, local.day), QTime(local.hour, local.minute), QTimeZone.utc())

@@ -278,3 +278,15 @@ def test_today_shows_a_sentence_for_an_empty_list(qtbot: Any, window: MainWindow
     assert today.empty["today"].text() == "No conferences today." and today.empty["today"].isVisible()
     today.clear_content()  # the lock empties the lists
     assert not today.tables["week"].isVisible() and today.empty["week"].isVisible()
+
+
+def test_times_are_shown_and_scheduled_in_wales(qtbot: Any, world: World, new_york: None) -> None:
+    from desktop.ui.dialogs import NewConferenceDialog
+    from desktop.ui.models import fmt_datetime
+
+    summer = dt.datetime(2026, 7, 1, 8, 30, tzinfo=dt.UTC)  # 09:30 BST; 04:30 in New York
+    assert "09:30" in fmt_datetime(summer) and "04:30" not in fmt_datetime(summer)
+    dialog = NewConferenceDialog([], [], now=summer)
+    qtbot.addWidget(dialog)
+    assert dialog.when.dateTime().time().hour() == 9  # the clock in Wales
+    assert dialog.value().scheduled_for == summer
