@@ -30,9 +30,9 @@ from __future__ import annotations
 import logging
 import uuid
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 from sqlalchemy import select
 
 from sync.protocol.canonical import decision_content_sha256
@@ -83,6 +83,8 @@ CREATE_KINDS = frozenset({OpKind.CREATE, OpKind.APPEND, OpKind.ADDENDUM})
 FROZEN_DECISION_STATES = frozenset({DecisionState.FINALISED.value, DecisionState.CONTESTED.value})
 LINK_FIELDS = frozenset({"child_id", "conference_id", "target_entity", "target_id"})
 
+_Model = TypeVar("_Model", bound=BaseModel)
+
 
 class Reject(Exception):  # noqa: N818 - reads as "reject this op"
     def __init__(self, code: ErrorCode, detail: str) -> None:
@@ -121,11 +123,16 @@ def _validation_detail(exc: ValidationError) -> str:
     return "; ".join(parts)[:1000]
 
 
-def validate_record(entity: Entity, payload: dict[str, Any]) -> None:
+def _parsed(model: type[_Model], payload: dict[str, Any]) -> _Model:
+    """``payload`` read as ``model``; an invalid one rejects the op (``validation``)."""
     try:
-        RECORD_MODELS[entity].model_validate(payload)
+        return model.model_validate(payload)
     except ValidationError as exc:
         raise Reject(ErrorCode.VALIDATION, _validation_detail(exc)) from exc
+
+
+def validate_record(entity: Entity, payload: dict[str, Any]) -> None:
+    _parsed(RECORD_MODELS[entity], payload)
 
 
 def _server_fields(entity: Entity) -> frozenset[str]:
@@ -545,10 +552,7 @@ def _patch(ctx: Ctx, op: Op) -> OpOutcome:
 def _void(ctx: Ctx, op: Op) -> OpOutcome:
     head = visible_head(ctx, op.entity, op.entity_id)
     _check_editable(head)
-    try:
-        body = VoidPayload.model_validate(op.payload)
-    except ValidationError as exc:
-        raise Reject(ErrorCode.VALIDATION, _validation_detail(exc)) from exc
+    body = _parsed(VoidPayload, op.payload)
     if op.base_version is not None and op.base_version != head.version:
         return _conflicted(
             ctx,
@@ -626,10 +630,7 @@ def _quorum(ctx: Ctx, conf: dict[str, Any], conf_id: str, body: FinaliseDecision
 def _finalise(ctx: Ctx, op: Op) -> OpOutcome:
     if op.entity is not Entity.DECISION:
         raise Reject(ErrorCode.UNSUPPORTED_KIND, "finalise_decision applies to decisions")
-    try:
-        body = FinaliseDecisionPayload.model_validate(op.payload)
-    except ValidationError as exc:
-        raise Reject(ErrorCode.VALIDATION, _validation_detail(exc)) from exc
+    body = _parsed(FinaliseDecisionPayload, op.payload)
     head = visible_head(ctx, Entity.DECISION, op.entity_id)
     if _frozen(head):
         raise Reject(ErrorCode.RECORD_FINALISED, f"decision {head.entity_id} has been finalised")
@@ -859,10 +860,7 @@ def _apply_transition(
 def _end_registration(ctx: Ctx, op: Op) -> OpOutcome:
     if op.entity is not Entity.REGISTER_ENTRY:
         raise Reject(ErrorCode.UNSUPPORTED_KIND, "end_registration applies to register entries")
-    try:
-        body = EndRegistrationPayload.model_validate(op.payload)
-    except ValidationError as exc:
-        raise Reject(ErrorCode.VALIDATION, _validation_detail(exc)) from exc
+    body = _parsed(EndRegistrationPayload, op.payload)
     head = visible_head(ctx, Entity.REGISTER_ENTRY, op.entity_id)
     entry = loads(head.payload_json)
     if body.end_reason not in END_REASONS_WITHOUT_CONFERENCE:
@@ -900,10 +898,7 @@ def _temporary_registration(ctx: Ctx, op: Op) -> OpOutcome:
     existing = get_head(ctx, Entity.REGISTER_ENTRY, op.entity_id)
     if existing is not None:
         return _duplicate_of_existing(ctx, existing, op)
-    try:
-        body = TemporaryRegistrationPayload.model_validate(op.payload)
-    except ValidationError as exc:
-        raise Reject(ErrorCode.VALIDATION, _validation_detail(exc)) from exc
+    body = _parsed(TemporaryRegistrationPayload, op.payload)
     child = visible_head(ctx, Entity.CHILD, body.child_id)
     rs = _register_state(ctx, child)
     _entry_head, entry = _current_entry(ctx, rs)
@@ -931,10 +926,7 @@ def _temporary_registration(ctx: Ctx, op: Op) -> OpOutcome:
 
 
 def _resolve(ctx: Ctx, op: Op) -> OpOutcome:
-    try:
-        body = ResolveConflictPayload.model_validate(op.payload)
-    except ValidationError as exc:
-        raise Reject(ErrorCode.VALIDATION, _validation_detail(exc)) from exc
+    body = _parsed(ResolveConflictPayload, op.payload)
     head = visible_head(ctx, op.entity, op.entity_id)
     record = ctx.session.get(ConflictRecord, body.conflict_id)
     if record is None or record.entity != head.entity or record.entity_id != head.entity_id:
