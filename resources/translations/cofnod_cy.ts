@@ -1615,6 +1615,26 @@
         <source>%1, %2: draft from %3; record saved %4. %5</source>
         <translation>%1, %2: drafft o %3; amser cadw&apos;r cofnod: %4. %5</translation>
     </message>
+    <message>
+        <source>Your unsaved draft (saved at %1) — newer</source>
+        <translation>Eich drafft heb ei gadw (cadwyd %1) — mwy diweddar</translation>
+    </message>
+    <message>
+        <source>Your unsaved draft (saved at %1) — older</source>
+        <translation>Eich drafft heb ei gadw (cadwyd %1) — hŷn</translation>
+    </message>
+    <message>
+        <source>The saved record (never saved)</source>
+        <translation>Y cofnod a gadwyd (heb ei gadw erioed)</translation>
+    </message>
+    <message>
+        <source>The saved record (saved at %1) — older</source>
+        <translation>Y cofnod a gadwyd (cadwyd %1) — hŷn</translation>
+    </message>
+    <message>
+        <source>The saved record (saved at %1) — newer</source>
+        <translation>Y cofnod a gadwyd (cadwyd %1) — mwy diweddar</translation>
+    </message>
 </context>
 <context>
     <name>SecretDialog</name>
@@ -1647,16 +1667,32 @@
         <translation>Cynadleddau heddiw</translation>
     </message>
     <message>
+        <source>No conferences today.</source>
+        <translation>Dim cynadleddau heddiw.</translation>
+    </message>
+    <message>
         <source>Later this week</source>
         <translation>Yn nes ymlaen yr wythnos hon</translation>
+    </message>
+    <message>
+        <source>No more conferences this week.</source>
+        <translation>Dim rhagor o gynadleddau yr wythnos hon.</translation>
     </message>
     <message>
         <source>Overdue</source>
         <translation>Yn hwyr</translation>
     </message>
     <message>
+        <source>Nothing is overdue.</source>
+        <translation>Does dim byd yn hwyr.</translation>
+    </message>
+    <message>
         <source>Records awaiting approval</source>
         <translation>Cofnodion yn aros i&apos;w cymeradwyo</translation>
+    </message>
+    <message>
+        <source>No records are waiting for approval.</source>
+        <translation>Does dim cofnodion yn aros i&apos;w cymeradwyo.</translation>
     </message>
     <message>
         <source>Search by child&apos;s name or reference</source>
