@@ -498,7 +498,8 @@ class AttendanceTab(_DraftTab):
         self.model.set_rows(self._s.attendance.list(self._cid))
         self.reason.setText(d.quorum_override_reason)
         self.postpone_reason.setText(d.postponement_reason)
-        self.start_button.setEnabled(d.status == "scheduled")
+        start = self._s.ctx.permission(Action.START_CONFERENCE, chair_user_id=d.chair_user_id)
+        self.start_button.setEnabled(d.status == "scheduled" and start.allowed)
         open_ = d.status in ("scheduled", "in_progress")
         _set_editable((self.name, self.kind, self.agency, self.role, self.status, self.add_button,
                        self.set_status_combo, self.interpreter, self.advocate, self.set_status_button),
@@ -509,7 +510,7 @@ class AttendanceTab(_DraftTab):
         postpone = self._s.ctx.permission(Action.POSTPONE_CONFERENCE, chair_user_id=d.chair_user_id)
         _set_editable((self.reason, self.reason_button), open_ and proceed.allowed)
         _set_editable((self.postpone_reason, self.postpone_button), open_ and postpone.allowed)
-        code = proceed.code or postpone.code or ""
+        code = proceed.code or postpone.code or (start.code if d.status == "scheduled" else None) or ""
         self.why_not.setProperty("code", code)
         self._show_why_not()
         self.edit_panel.setVisible(open_)  # a held or approved record keeps its list, not dead controls

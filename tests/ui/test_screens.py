@@ -290,3 +290,18 @@ def test_times_are_shown_and_scheduled_in_wales(qtbot: Any, world: World, new_yo
     qtbot.addWidget(dialog)
     assert dialog.when.dateTime().time().hour() == 9  # the clock in Wales
     assert dialog.value().scheduled_for == summer
+
+
+def test_minute_taker_cannot_start_the_conference(qtbot: Any, window: MainWindow, world: World) -> None:
+    cid = _conference(world)
+    world.seat.user = world.minute_taker
+    ws = window.open_conference(cid)
+    window.stack.setCurrentWidget(ws)
+    ws.tabs.setCurrentWidget(ws.attendance)
+    assert not ws.attendance.start_button.isEnabled()
+    assert ws.attendance.why_not.property("code") == "minute_taker_no_decision_rights"
+    with pytest.raises(PermissionDeniedError):
+        world.services.conferences.start(cid)
+    world.seat.user = world.chair
+    ws = window.open_conference(cid)
+    assert ws.attendance.start_button.isEnabled()
