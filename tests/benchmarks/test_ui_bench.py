@@ -40,6 +40,7 @@ from PySide6.QtTest import QTest
 from desktop.profile import KdfSettings, OpenProfile, open_profile
 from desktop.secrets import InMemorySecretStore, SecretState
 from desktop.services.text import fold_name
+from desktop.ui.models import ConferenceListModel
 from desktop.ui.pages import FILTER_DEBOUNCE_MS
 
 CHILDREN = 50_000
@@ -172,8 +173,9 @@ def test_bench_startup_and_memory(big_profile: Path, tmp_path: Path) -> None:
     app = [_spawn(app_args, env) for _ in range(RUNS)]
 
     for run in app:
-        assert run.rows == 200, run  # the first page is in the visible table
-        assert run.total in (-1, 200) or run.total >= 95_000, run  # -1: still counting off the GUI thread
+        assert run.rows == ConferenceListModel.PAGE, run  # the first page is in the visible table
+        # -1: still counting off the GUI thread
+        assert run.total in (-1, ConferenceListModel.PAGE) or run.total >= 95_000, run
 
     def row(name: str, values: list[float], unit: str, target: str) -> str:
         return f"  {name:<46} {statistics.median(values):>9.0f} {min(values):>9.0f} {unit:<3} {target}"
@@ -241,7 +243,7 @@ def test_bench_filter_keystrokes(bench_window: Any, qtbot: Any) -> None:
     page = bench_window.conferences
     bench_window.go(1)
     model = page.model
-    assert model.rowCount() == 200
+    assert model.rowCount() == ConferenceListModel.PAGE
     # The debounce (150 ms after the last key) is the UI's; what is measured is the work after it.
     page.filter_timer.setInterval(0)
     clock = _Clock(page._s.conferences)
