@@ -125,6 +125,11 @@ class Service:
         )
         raise auth.Deferred(ApiError(status, code, detail))
 
+    def require_scope(self, ctx: Ctx, scope: str, action: str) -> None:
+        """Refuse (404, audited under ``action``) a scope that does not exist or is not the caller's."""
+        if not _scope_visible(ctx, scope):
+            self.deny(ctx, action, 404, ErrorCode.NOT_FOUND, "scope not found", entity="scope", entity_id=scope)
+
     def require_roles(self, ctx: Ctx, roles: frozenset[Role], action: str, detail: str, **where: str | None) -> None:
         """Refuse (403, audited under ``action``) a caller who holds none of ``roles``."""
         if not ctx.principal.roles & roles:
@@ -173,17 +178,15 @@ def _change_out(row: ChangeRow) -> Change:
     )
 
 
-def _check_scope(ctx: Ctx, scope: str) -> None:
+def _scope_visible(ctx: Ctx, scope: str) -> bool:
+    """Whether ``scope`` exists and the caller may see it (one answer for both, so ids don't leak)."""
     p = ctx.principal
     kind, _, ident = scope.partition(":")
     if kind == "council":
-        if ident != p.council_id or not p.council_wide:
-            raise ApiError(404, ErrorCode.NOT_FOUND, "scope not found")
-        return
+        return ident == p.council_id and p.council_wide
     entity = Entity.CHILD if kind == "child" else Entity.CONFERENCE
     head = ctx.session.get(EntityHead, (entity.value, ident))
-    if head is None or not ctx.can_see(head.council_id, head.scope_key):
-        raise ApiError(404, ErrorCode.NOT_FOUND, "scope not found")
+    return head is not None and ctx.can_see(head.council_id, head.scope_key)
 
 
 def create_app(settings: Settings | None = None, db: Database | None = None) -> FastAPI:
@@ -387,7 +390,7 @@ def create_app(settings: Settings | None = None, db: Database | None = None) -> 
             head = peek_counter(s, "server_seq")
             where = [ChangeRow.server_seq > cursor, _visible_changes_filter(ctx.principal)]
             if scope is not None:
-                _check_scope(ctx, scope)
+                svc.require_scope(ctx, scope, "read:pull")
                 if not scope.startswith("council:"):
                     where.append(ChangeRow.scope_key == scope)
             rows = list(s.scalars(select(ChangeRow).where(*where).order_by(ChangeRow.server_seq).limit(limit + 1)))
@@ -403,7 +406,14 @@ def create_app(settings: Settings | None = None, db: Database | None = None) -> 
                     outcome="ok",
                     actor_user_id=ctx.principal.user_id,
                     device_id=ctx.principal.device_id,
-                    detail={"cursor": cursor, "count": len(changes), "through": next_cursor, "scope": scope},
+                    detail={
+                        "cursor": cursor,
+                        "count": len(changes),
+                        "through": next_cursor,
+                        "scope": scope,
+                        # Which cases and conferences were read (AUD-1 names the records read).
+                        "scopes": sorted({r.scope_key for r in rows}),
+                    },
                 )
             return PullResponse(
                 server_id=db.server_id(s), changes=changes, next_cursor=next_cursor, has_more=has_more, head_seq=head
@@ -414,7 +424,7 @@ def create_app(settings: Settings | None = None, db: Database | None = None) -> 
     @app.get("/v1/sync/digest", response_model=DigestResponse, tags=["sync"], responses=_errors(404))
     def digest(scope: Annotated[str, Query(pattern=SCOPE_PATTERN)], authorization: Auth = None) -> DigestResponse:
         def run(ctx: Ctx) -> DigestResponse:
-            _check_scope(ctx, scope)
+            svc.require_scope(ctx, scope, "read:digest")
             if scope.startswith("council:"):
                 cond = EntityHead.council_id == ctx.principal.council_id
             else:

@@ -107,3 +107,83 @@ def test_every_write_and_personal_read_is_audited(svc: Service) -> None:
     assert all(e["actor_user_id"] == case.chair.user_id and e["device_id"] == case.chair.device_id for e in events)
     ops = [e for e in svc.audit_events() if e["action"].startswith("op:")]
     assert len(ops) == 6  # the six ops of make_case, one event each
+
+
+#: Every GET route, and whether what it answers holds case data (a child's or a conference's).
+#: A new GET route fails this test until it is listed here, so its auditing is decided on purpose.
+GET_ROUTES = {
+    "/healthz": False,
+    "/openapi.json": False,
+    "/v1/schema": False,
+    "/v1/devices": False,  # staff devices, administrators only
+    "/v1/sync/meta": False,  # scope ids and counters
+    "/v1/sync/digest": False,  # a count and a hash
+    "/v1/sync/pull": True,
+    "/v1/register/children/{child_id}": True,
+    "/v1/records/{entity}/{entity_id}/history": True,
+}
+
+
+def test_every_get_of_case_data_is_audited_naming_user_device_and_records(svc: Service) -> None:
+    """AUD-1: each GET route that returns case data writes one event naming who read which records."""
+    from sync.protocol.enums import Role
+
+    paths = {p for p, item in svc.client.get("/openapi.json").json()["paths"].items() if "get" in item}
+    assert paths | {"/openapi.json"} == set(GET_ROUTES)
+    case = make_case(svc)
+    enquirer = svc.user_device("enq", case.council_id, Role.ENQUIRER, agency="police")
+    calls = {
+        "/v1/sync/pull": (case.chair, "/v1/sync/pull", {"cursor": 0}),
+        "/v1/register/children/{child_id}": (
+            enquirer,
+            f"/v1/register/children/{case.child_id}",
+            {"reason": "Welfare check"},
+        ),
+        "/v1/records/{entity}/{entity_id}/history": (case.chair, f"/v1/records/child/{case.child_id}/history", {}),
+    }
+    assert set(calls) == {p for p, personal in GET_ROUTES.items() if personal}
+    for route, (device, url, params) in calls.items():
+        before = svc.audit_count()
+        r = device.get(url, params=params)
+        assert r.status_code == 200, (route, r.text)
+        events = svc.audit_events()[before:]
+        assert len(events) == 1, (route, events)
+        e = events[0]
+        assert e["action"].startswith("read:") and e["outcome"] == "ok", route
+        assert e["actor_user_id"] == device.user_id and e["device_id"] == device.device_id, route
+        assert e["at"].endswith("Z"), route
+        named = {e["entity_id"], *e["detail"].get("scopes", [])}
+        assert case.child_id in named or f"child:{case.child_id}" in named, (route, e)
+    pulled = svc.audit_events()[-3]
+    assert pulled["action"] == "read:pull"
+    assert set(pulled["detail"]["scopes"]) == {f"child:{case.child_id}", f"conference:{case.conference_id}"}
+    # The other GET routes return no case data and write nothing.
+    before = svc.audit_count()
+    for url, params in (
+        ("/healthz", {}),
+        ("/v1/schema", {}),
+        ("/v1/sync/meta", {}),
+        ("/v1/sync/digest", {"scope": f"child:{case.child_id}"}),
+    ):
+        assert case.chair.get(url, params=params).status_code == 200, url
+    assert svc.audit_count() == before
+
+
+def test_refused_reads_are_audited(svc: Service) -> None:
+    """AUD-2: a read refused for scope (another council's ids, guessed) leaves an audit event."""
+    from sync.protocol.enums import Role
+
+    case = make_case(svc)
+    other = svc.add_council("Elsewhere")
+    outsider = svc.user_device("outsider", other, Role.CHAIR)
+    for route in ("/v1/sync/pull", "/v1/sync/digest"):
+        for scope in (f"child:{case.child_id}", f"conference:{case.conference_id}", f"council:{case.council_id}"):
+            before = svc.audit_count()
+            r = outsider.get(route, params={"scope": scope})
+            assert r.status_code == 404 and r.json()["error"] == "not_found", (route, scope)
+            events = svc.audit_events()[before:]
+            assert len(events) == 1, (route, scope, events)
+            e = events[0]
+            assert e["outcome"] == "denied:not_found" and e["actor_user_id"] == outsider.user_id, e
+            assert e["device_id"] == outsider.device_id and e["entity_id"] == scope, e
+    assert svc.verify_audit().ok
