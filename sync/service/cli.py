@@ -6,6 +6,7 @@
     cofnod-register admin --db URL add-council "Cyngor Sir Ynys Môn"
     cofnod-register admin --db URL add-user alice --council "Cyngor Sir Ynys Môn" --role chair [--password-stdin]
     cofnod-register admin --db URL reset-password alice [--password-stdin]
+    cofnod-register admin --db URL end-membership alice   # leaves the council; scope_removed sent
     cofnod-register admin --db URL list-devices [--user alice]
     cofnod-register admin --db URL revoke-device DEVICE_ID
     cofnod-register admin --db URL verify-audit
@@ -27,7 +28,7 @@ from collections.abc import Sequence
 from sqlalchemy import select
 
 from sync.protocol.enums import Role
-from sync.service import audit, auth
+from sync.service import audit, auth, scopes
 from sync.service.config import Settings
 from sync.service.db import Database, now_iso
 from sync.service.models import Council, Device, User, UserRole
@@ -176,6 +177,30 @@ def cmd_reset_password(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_end_membership(args: argparse.Namespace) -> int:
+    db = _db(args)
+    settings = Settings(database_url=args.db)
+    with db.write_txn() as s:
+        user = s.scalar(select(User).where(User.username == args.username))
+        if user is None:
+            print(f"no user {args.username!r}", file=sys.stderr)
+            return 1
+        council_id = user.council_id
+        now = settings.clock()
+        removed = scopes.end_membership(s, now, user)
+        audit.append(
+            s,
+            now,
+            action="admin:end_membership",
+            outcome="ok",
+            entity="user",
+            entity_id=user.id,
+            detail={"council_id": council_id, "scopes_removed": len(removed)},
+        )
+    print(f"{args.username} left {council_id or 'no council'}; {len(removed)} scopes removed")
+    return 0
+
+
 def cmd_list_devices(args: argparse.Namespace) -> int:
     db = _db(args)
     with db.read_txn() as s:
@@ -253,6 +278,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("username")
     p.add_argument("--password-stdin", action="store_true")
     p.set_defaults(func=cmd_reset_password)
+    p = asub.add_parser("end-membership", help="remove a user from their council (their scopes are removed)")
+    p.add_argument("username")
+    p.set_defaults(func=cmd_end_membership)
     p = asub.add_parser("list-devices", help="list enrolled devices")
     p.add_argument("--user")
     p.set_defaults(func=cmd_list_devices)

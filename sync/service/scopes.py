@@ -11,13 +11,18 @@ kept in step with the records that cause them; when a user gains or loses a scop
 from __future__ import annotations
 
 import logging
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
 
 from sync.protocol.enums import ChangeKind, Entity
-from sync.service.context import Ctx, loads
-from sync.service.models import EntityHead, ScopeGrant
+from sync.service.appends import appends_of
+from sync.service.authz import COUNCIL_WIDE_ROLES
+from sync.service.context import Ctx, dumps, loads
+from sync.service.db import now_iso
+from sync.service.models import EntityHead, ScopeGrant, User, UserRole
 
 logger = logging.getLogger(__name__)
 
@@ -47,7 +52,16 @@ def _user_has(ctx: Ctx, user_id: str, scope_key: str) -> bool:
 
 
 def set_grants(ctx: Ctx, council_id: str, via: str, desired: set[tuple[str, str]]) -> None:
-    """Make the grants that come from ``via`` equal ``desired``; emit scope events for changes."""
+    """Make the grants that come from ``via`` equal ``desired``; emit scope events for changes.
+
+    Only members of ``council_id`` are granted anything: a record naming a user of another council
+    (or one who has left) as its co-ordinator or minute-taker gives that user nothing, not even a
+    ``scope_added`` event carrying the id.
+    """
+    users = {u for u, _ in desired}
+    if users:
+        members = set(ctx.session.scalars(select(User.id).where(User.id.in_(users), User.council_id == council_id)))
+        desired = {(u, k) for u, k in desired if u in members}
     existing = {
         (g.user_id, g.scope_key): g for g in ctx.session.scalars(select(ScopeGrant).where(ScopeGrant.via == via))
     }
@@ -62,6 +76,44 @@ def set_grants(ctx: Ctx, council_id: str, via: str, desired: set[tuple[str, str]
         ctx.session.add(ScopeGrant(user_id=user_id, scope_key=scope_key, via=via))
         if not had:
             _scope_event(ctx, council_id, user_id, scope_key, ChangeKind.SCOPE_ADDED)
+
+
+def end_membership(session: Session, now: datetime, user: User) -> list[str]:
+    """``user`` leaves their council: every scope they held is removed, each with a ``scope_removed``.
+
+    Council-wide roles lose ``council:<id>``; assignment and minute-taker grants are deleted (and,
+    as :func:`set_grants` grants only members, are not given back by a later edit of the record).
+    Only inside :meth:`Database.write_txn`. Returns the scopes removed.
+    """
+    council_id = user.council_id
+    if council_id is None:
+        return []
+    removed = set(session.scalars(select(ScopeGrant.scope_key).where(ScopeGrant.user_id == user.id)))
+    roles = set(session.scalars(select(UserRole.role).where(UserRole.user_id == user.id)))
+    if roles & {r.value for r in COUNCIL_WIDE_ROLES}:
+        removed.add(f"council:{council_id}")
+    session.execute(delete(ScopeGrant).where(ScopeGrant.user_id == user.id))
+    user.council_id = None
+    pending = appends_of(session)
+    for scope_key in sorted(removed):
+        pending.change(
+            {
+                "server_seq": pending.next_value("server_seq"),
+                "council_id": council_id,
+                "scope_key": scope_key,
+                "target_user_id": user.id,
+                "entity": "scope",
+                "entity_id": scope_key,
+                "version": 0,
+                "kind": ChangeKind.SCOPE_REMOVED.value,
+                "payload_json": dumps({"scope": scope_key, "user_id": user.id}),
+                "schema_version": 1,
+                "author_user_id": None,
+                "op_id": None,
+                "received_at": now_iso(now),
+            }
+        )
+    return sorted(removed)
 
 
 def _scope_event(ctx: Ctx, council_id: str, user_id: str, scope_key: str, kind: ChangeKind) -> None:
