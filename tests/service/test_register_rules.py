@@ -280,3 +280,40 @@ def test_enquiry_gives_status_and_is_logged(svc: Service) -> None:
     r1 = enq2.get(f"/v1/register/children/{case.child_id}", params={"reason": "x"})
     r2 = enq2.get(f"/v1/register/children/{new_id()}", params={"reason": "x"})
     assert r1.status_code == r2.status_code == 404 and r1.json() == r2.json()
+
+
+#: Tables a refused op must leave exactly as they were (the journal and audit log gain its outcome).
+RECORD_TABLES = ("entities", "changes", "conflicts", "register_state", "scope_grants", "counters", "enquiries")
+
+
+def _tables(svc: Service) -> dict[str, list[tuple[Any, ...]]]:
+    from sqlalchemy import text
+
+    with svc.db.read_txn() as s:
+        return {t: sorted(tuple(map(str, row)) for row in s.execute(text(f"SELECT * FROM {t}"))) for t in RECORD_TABLES}
+
+
+@pytest.mark.parametrize("who", ["minute_taker", "coordinator", "custodian", "other_chair"])
+def test_refused_finalise_changes_nothing_and_is_audited(svc: Service, who: str) -> None:
+    """AZ-2 to the letter: not one row of any record, feed, register or counter table changes."""
+    case = make_case(svc)
+    d = case.decision("decision_2_registered", ["neglect"])
+    device = svc.user_device("chair2", case.council_id, Role.CHAIR) if who == "other_chair" else getattr(case, who)
+    before_tables, before_audit = _tables(svc), svc.audit_count()
+    head_seq = case.chair.get("/v1/sync/meta").json()["head_seq"]
+    op = case.finalise_op(device, d, register_version=0)
+    result = device.push(op)[0]
+    assert result["status"] == "rejected"
+    assert result["code"] == ("not_conference_chair" if who == "other_chair" else "forbidden"), result
+    assert _tables(svc) == before_tables
+    assert case.chair.get("/v1/sync/meta").json()["head_seq"] == head_seq
+    events = svc.audit_events()[before_audit:]
+    assert [(e["action"], e["outcome"], e["actor_user_id"], e["entity_id"]) for e in events] == [
+        ("op:finalise_decision", f"rejected:{result['code']}", device.user_id, d)
+    ]
+    # The refusal is durable: a replay repeats it, still changing nothing.
+    again = device.push_raw([op]).json()["results"][0]
+    assert again["status"] == "duplicate" and again["first_status"] == "rejected"
+    assert _tables(svc) == before_tables
+    # The conference's own chair can still finalise the untouched draft.
+    assert case.chair.push(case.finalise_op(case.chair, d, 0))[0]["status"] == "applied"
