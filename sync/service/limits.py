@@ -220,14 +220,25 @@ class BodyLimitMiddleware:
         return body, headers, parsed
 
     def _gunzip(self, data: bytes) -> bytes:
-        inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
-        try:
-            out = inflater.decompress(data, self.max_bytes + 1)
-        except zlib.error as exc:
-            raise BodyError(400, ErrorCode.BAD_REQUEST, "invalid gzip body") from exc
-        if len(out) > self.max_bytes or inflater.unconsumed_tail:
-            raise BodyError(413, ErrorCode.BODY_TOO_LARGE, f"inflated body over {self.max_bytes} bytes")
-        return out
+        """Inflate a gzip body, every member of it (RFC 1952 §2.2), to at most ``max_bytes`` in all.
+
+        A stream cut short (no end of member, so its CRC was never checked) or followed by bytes
+        that are not another member is refused rather than read as the part that happened to inflate.
+        """
+        out = bytearray()
+        while True:
+            inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+            try:
+                out += inflater.decompress(data, self.max_bytes + 1 - len(out))
+            except zlib.error as exc:
+                raise BodyError(400, ErrorCode.BAD_REQUEST, "invalid gzip body") from exc
+            if len(out) > self.max_bytes or inflater.unconsumed_tail:
+                raise BodyError(413, ErrorCode.BODY_TOO_LARGE, f"inflated body over {self.max_bytes} bytes")
+            if not inflater.eof:
+                raise BodyError(400, ErrorCode.BAD_REQUEST, "gzip body is truncated")
+            data = inflater.unused_data
+            if not data:
+                return bytes(out)
 
 
 async def _send_error(send: Send, exc: BodyError) -> None:

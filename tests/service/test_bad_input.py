@@ -86,3 +86,28 @@ def test_every_error_is_json_with_a_code(svc: Service) -> None:
         assert isinstance(r.json()["error"], str)
     assert svc.client.get("/healthz").json() == {"status": "ok"}
     assert "Op" in json.dumps(svc.client.get("/v1/schema").json()["$defs"])
+
+
+def test_gzip_limit_counts_inflated_bytes_of_every_member_and_refuses_damaged_streams(svc: Service) -> None:
+    """The 1 MiB limit applies after decompression, across all members; a cut or padded stream is 400."""
+    case = make_case(svc)
+    h = {**case.chair.headers, "Content-Type": "application/json", "Content-Encoding": "gzip"}
+    seq_before = case.chair.get("/v1/sync/meta").json()["last_acked_device_seq"]
+    # Each member alone is under the limit; together they inflate past it.
+    half = gzip.compress(b" " * (600 << 10))
+    r = svc.client.post("/v1/sync/push", content=half + half + gzip.compress(b"{}"), headers=h)
+    assert r.status_code == 413 and r.json()["error"] == "body_too_large"
+    # Exactly at the limit after inflation is still fine (here: an invalid push, so 422 not 413).
+    at_limit = b"{}" + b" " * ((1 << 20) - 2)
+    r = svc.client.post("/v1/sync/push", content=gzip.compress(at_limit), headers=h)
+    assert r.status_code == 422, r.text
+    op = case.chair.op("create", "child", new_id(), {"given_names": "Aml-aelod"})
+    body = json.dumps({"protocol": 1, "first_device_seq": op["device_seq"], "ops": [op]}).encode()
+    whole = gzip.compress(body)
+    for damaged in (whole[:-8], whole[: len(whole) // 2], whole + b"trailing junk"):
+        r = svc.client.post("/v1/sync/push", content=damaged, headers=h)
+        assert r.status_code == 400 and r.json()["error"] == "bad_request", r.text
+    assert case.chair.get("/v1/sync/meta").json()["last_acked_device_seq"] == seq_before
+    # A body split over two gzip members (valid gzip) is read whole.
+    r = svc.client.post("/v1/sync/push", content=gzip.compress(body[:40]) + gzip.compress(body[40:]), headers=h)
+    assert r.status_code == 200 and r.json()["results"][0]["status"] == "applied", r.text
