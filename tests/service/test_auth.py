@@ -114,3 +114,20 @@ def test_device_rate_limit(db_url: str, clock: object) -> None:
     r = dev.get("/v1/sync/meta")
     assert r.json()["error"] == "rate_limited" and "Retry-After" in r.headers
     db.dispose()
+
+
+def test_only_hashes_of_passwords_and_tokens_are_stored(svc: Service) -> None:
+    from sqlalchemy import text
+
+    dev = svc.user_device("ann", None, Role.CHAIR)
+    r = svc.client.post("/v1/auth/token", json={"refresh_token": dev.refresh_token})
+    secrets_given = [dev.access_token, dev.refresh_token, r.json()["access_token"], r.json()["refresh_token"], PASSWORD]
+    with svc.db.read_txn() as s:
+        assert str(s.scalar(text("SELECT password_hash FROM users WHERE username = 'ann'"))).startswith("$argon2id$")
+        dump = "\n".join(
+            str(row)
+            for table in ("users", "devices", "access_tokens", "refresh_tokens", "audit_log", "changes")
+            for row in s.execute(text(f"SELECT * FROM {table}"))
+        )
+    for secret in secrets_given:
+        assert secret not in dump

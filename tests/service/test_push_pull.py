@@ -161,3 +161,27 @@ def test_enquirer_and_admin_pull_nothing(svc: Service) -> None:
     enq = svc.user_device("enq", case.council_id, Role.ENQUIRER)
     adm = svc.user_device("adm", case.council_id, Role.ADMINISTRATOR)
     assert enq.pull_all() == [] and adm.pull_all() == []
+
+
+def test_published_schema_covers_every_record_type_and_the_op_envelope(svc: Service) -> None:
+    """Requirement 1: /v1/schema names the protocol range and has a model per synced record type."""
+    from sync.protocol.enums import Entity
+    from sync.protocol.messages import PROTOCOL_MAX, PROTOCOL_MIN
+    from sync.protocol.records import RECORD_MODELS
+
+    schema = svc.client.get("/v1/schema").json()
+    assert (schema["protocol_min"], schema["protocol_max"]) == (PROTOCOL_MIN, PROTOCOL_MAX)
+    assert set(RECORD_MODELS) == set(Entity)
+    for entity, model in RECORD_MODELS.items():
+        assert model.__name__ in schema["$defs"], entity
+        assert model.model_config.get("extra") == "allow", entity  # unknown fields are kept
+    envelope = set(schema["$defs"]["Op"]["properties"])
+    assert {
+        "op_id",
+        "device_seq",
+        "base_version",
+        "payload",
+        "payload_sha256",
+        "schema_version",
+        "client_time",
+    } <= envelope
