@@ -309,7 +309,16 @@ def create_app(settings: Settings | None = None, db: Database | None = None) -> 
             device = ctx.session.get(Device, device_id)
             user = ctx.session.get(User, device.user_id) if device else None
             if device is None or user is None or user.council_id != ctx.principal.council_id:
-                raise ApiError(404, ErrorCode.NOT_FOUND, "device not found")
+                svc.deny(
+                    ctx,
+                    "revoke_device",
+                    404,
+                    ErrorCode.NOT_FOUND,
+                    "device not found",
+                    entity="device",
+                    entity_id=device_id,
+                )
+            assert device is not None and user is not None
             if device.revoked_at is None:
                 device.revoked_at = now_iso(ctx.now)
                 auth.revoke_device_tokens(ctx.session, device.id, ctx.now)

@@ -205,3 +205,100 @@ def test_other_council_sees_nothing_by_any_endpoint(world: dict[str, Any]) -> No
     r = outsider.push1("create", "family_member", new_id(), {"child_id": case.child_id})
     assert r["code"] == "not_found"
     assert outsider.get(f"/v1/register/children/{case.child_id}", params={"reason": "x"}).status_code == 403
+
+
+#: The read and device endpoints, as data: the status each role gets (AZ-1's endpoint axis).
+#: The co-ordinator holds the case through an assignment and the minute-taker through their
+#: conference, so both see its digest; enquirers and administrators see no case content.
+ENDPOINT_MATRIX: dict[str, dict[Any, int]] = {
+    "meta": dict.fromkeys(ROLES, 200),
+    "pull": dict.fromkeys(ROLES, 200),
+    "digest": {
+        Role.CHAIR: 200,
+        Role.MINUTE_TAKER: 200,
+        Role.COORDINATOR: 200,
+        Role.REGISTER_CUSTODIAN: 200,
+        Role.ENQUIRER: 404,
+        Role.ADMINISTRATOR: 404,
+        "other_council_chair": 404,
+    },
+    "history": {
+        Role.CHAIR: 200,
+        Role.MINUTE_TAKER: 403,
+        Role.COORDINATOR: 403,
+        Role.REGISTER_CUSTODIAN: 200,
+        Role.ENQUIRER: 403,
+        Role.ADMINISTRATOR: 403,
+        "other_council_chair": 404,
+    },
+    "enquiry": {
+        Role.CHAIR: 403,
+        Role.MINUTE_TAKER: 403,
+        Role.COORDINATOR: 403,
+        Role.REGISTER_CUSTODIAN: 200,
+        Role.ENQUIRER: 200,
+        Role.ADMINISTRATOR: 403,
+        "other_council_chair": 403,
+    },
+    "list_devices": {
+        Role.CHAIR: 403,
+        Role.MINUTE_TAKER: 403,
+        Role.COORDINATOR: 403,
+        Role.REGISTER_CUSTODIAN: 403,
+        Role.ENQUIRER: 403,
+        Role.ADMINISTRATOR: 200,
+        "other_council_chair": 403,
+    },
+    "revoke_device": {
+        Role.CHAIR: 403,
+        Role.MINUTE_TAKER: 403,
+        Role.COORDINATOR: 403,
+        Role.REGISTER_CUSTODIAN: 403,
+        Role.ENQUIRER: 403,
+        Role.ADMINISTRATOR: 200,
+        "other_council_chair": 403,
+    },
+}
+
+
+def test_endpoint_matrix(world: dict[str, Any]) -> None:
+    """Every role against every authenticated endpoint; each denial leaves a matching audit event."""
+    svc: Service = world["svc"]
+    case: Case = world["case"]
+    for endpoint, expected in ENDPOINT_MATRIX.items():
+        for role, device in world["devices"].items():
+            before = svc.audit_count()
+            if endpoint == "revoke_device":
+                victim = svc.user_device(f"victim-{new_id()[:8]}", case.council_id, Role.COORDINATOR)
+                before = svc.audit_count()
+                r = svc.client.delete(f"/v1/devices/{victim.device_id}", headers=device.headers)
+            else:
+                url, params = {
+                    "meta": ("/v1/sync/meta", {}),
+                    "pull": ("/v1/sync/pull", {}),
+                    "digest": ("/v1/sync/digest", {"scope": f"child:{case.child_id}"}),
+                    "history": (f"/v1/records/child/{case.child_id}/history", {}),
+                    "enquiry": (f"/v1/register/children/{case.child_id}", {"reason": "Safeguarding check"}),
+                    "list_devices": ("/v1/devices", {}),
+                }[endpoint]
+                r = device.get(url, params=params)
+            if role == "revoked":
+                assert r.status_code == 401 and r.json()["error"] == "device_revoked", (endpoint, r.text)
+                continue
+            assert r.status_code == expected[role], (endpoint, role, r.status_code, r.text)
+            if r.status_code in (403, 404):
+                events = svc.audit_events()[before:]
+                assert [e["outcome"] for e in events] == [f"denied:{r.json()['error']}"], (endpoint, role, events)
+                assert events[0]["actor_user_id"] == device.user_id, (endpoint, role)
+            if endpoint == "pull" and role in (Role.ENQUIRER, Role.ADMINISTRATOR, "other_council_chair"):
+                assert r.json()["changes"] == [], (endpoint, role)
+    # Another council's administrator cannot see or revoke our devices either.
+    other_admin = svc.user_device("adm-other", svc.add_council("Third"), Role.ADMINISTRATOR)
+    assert case.chair.device_id not in {d["device_id"] for d in other_admin.get("/v1/devices").json()["devices"]}
+    before = svc.audit_count()
+    r = svc.client.delete(f"/v1/devices/{case.chair.device_id}", headers=other_admin.headers)
+    assert r.status_code == 404 and r.json()["error"] == "not_found"
+    assert [(e["outcome"], e["entity_id"]) for e in svc.audit_events()[before:]] == [
+        ("denied:not_found", case.chair.device_id)
+    ]
+    assert case.chair.get("/v1/sync/meta").status_code == 200
