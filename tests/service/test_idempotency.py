@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from sync.protocol.canonical import payload_sha256
 from tests.service.harness import Service, make_case, new_id
 
@@ -164,3 +166,40 @@ def test_server_fields_cannot_be_set_by_clients(svc: Service) -> None:
     payload = {"conference_id": case.conference_id, "child_id": case.child_id, "state": "finalised"}
     r = case.chair.push1("create", "decision", d, payload)
     assert r["status"] == "rejected" and r["code"] == "server_owned"
+
+
+def test_a_batch_is_one_transaction(svc: Service, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A server fault on the third op leaves nothing of the batch: no record, feed, journal or audit row."""
+    from sqlalchemy import text
+
+    from sync.service import journal
+
+    case = make_case(svc)
+    ops = [case.chair.op("create", "child", new_id(), {"given_names": f"B{i}"}) for i in range(4)]
+
+    def counts() -> dict[str, int]:
+        with svc.db.read_txn() as s:
+            return {
+                t: int(s.scalar(text(f"SELECT count(*) FROM {t}")) or 0)
+                for t in ("entities", "changes", "op_journal", "audit_log")
+            }
+
+    before, acked = counts(), case.chair.get("/v1/sync/meta").json()["last_acked_device_seq"]
+    real = journal.apply_op
+    calls = {"n": 0}
+
+    def failing(ctx, op):  # type: ignore[no-untyped-def]
+        calls["n"] += 1
+        if calls["n"] == 3:
+            raise RuntimeError("disk on fire")
+        return real(ctx, op)
+
+    monkeypatch.setattr(journal, "apply_op", failing)
+    r = case.chair.push_raw(ops)
+    assert r.status_code == 500 and r.json()["error"] == "internal", r.text
+    assert "disk on fire" not in r.text
+    monkeypatch.setattr(journal, "apply_op", real)
+    assert counts() == before
+    assert case.chair.get("/v1/sync/meta").json()["last_acked_device_seq"] == acked
+    assert [x["status"] for x in case.chair.push(*ops)] == ["applied"] * 4
+    assert svc.verify_audit().ok
