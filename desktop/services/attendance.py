@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from desktop.domain.permissions import Action
 from desktop.domain.quorum import Attendee, assess_quorum
-from desktop.services.base import ServiceContext, bump, open_record, problem_info
+from desktop.services.base import ServiceContext, bump, open_record, problem_info, reject_unknown_fields
 from desktop.services.errors import NotFoundError, ProblemInfo, ServiceError
 from desktop.services.text import nfc, nfc_values
 from desktop.store.ids import new_id
@@ -164,9 +164,7 @@ class AttendanceService:
 
     def update(self, attendance_id: str, changes: Mapping[str, Any]) -> AttendeeRow:
         """Change a participant's status, agency, role or support flags."""
-        bad = set(changes) - EDITABLE
-        if bad:
-            raise ServiceError("field_not_editable", fields=",".join(sorted(bad)))
+        reject_unknown_fields(changes, EDITABLE)
         if "status" in changes and changes["status"] in _EXCLUDED_STATUSES:
             self._ctx.require(Action.DECIDE_EXCLUSION)
         else:

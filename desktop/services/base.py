@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -21,7 +21,7 @@ from desktop.domain.config import DEFAULT_CONFIG, RulesConfig
 from desktop.domain.lifecycle import RECORD_LOCKED
 from desktop.domain.permissions import Action, DenialCode, check_permission
 from desktop.domain.problems import Problem
-from desktop.services.errors import NotFoundError, PermissionDeniedError, ProblemInfo, RecordLockedError
+from desktop.services.errors import NotFoundError, PermissionDeniedError, ProblemInfo, RecordLockedError, ServiceError
 from desktop.store.orm import ClosureDay, Conference
 from desktop.store.outbox import Actor
 from sync.protocol.enums import ConferenceStatus, Role
@@ -145,6 +145,17 @@ _CHAIR_SEAT_ACTIONS = frozenset(
         Action.DISTRIBUTE_RECORD,
     }
 )
+
+
+def reject_unknown_fields(changes: Mapping[str, Any], editable: Iterable[str]) -> None:
+    """Refuse ``changes`` naming any field outside ``editable``.
+
+    Raises:
+        ServiceError: ``field_not_editable`` with the unknown fields, sorted and comma-separated.
+    """
+    unknown = set(changes) - set(editable)
+    if unknown:
+        raise ServiceError("field_not_editable", fields=",".join(sorted(unknown)))
 
 
 def open_record(session: Session, conference_id: str) -> Conference:

@@ -25,7 +25,7 @@ from desktop.domain.lifecycle import transition_problem
 from desktop.domain.permissions import Action
 from desktop.domain.problems import MissingAnchorError
 from desktop.domain.timescales import ConferenceTiming, conference_deadline
-from desktop.services.base import PermissionInfo, ServiceContext, bump, local_day_start
+from desktop.services.base import PermissionInfo, ServiceContext, bump, local_day_start, reject_unknown_fields
 from desktop.services.errors import NotFoundError, ServiceError, ValidationFailedError
 from desktop.services.text import fold_name
 from desktop.store.engine import read_only
@@ -623,9 +623,7 @@ class ConferenceService:
         Recording them needs the right to record attendance; changing any of :data:`CHAIR_FIELDS`
         (sent values that differ from the stored ones) needs the conference chair's seat.
         """
-        unknown = set(changes) - set(EDITABLE_FIELDS)
-        if unknown:
-            raise ServiceError("field_not_editable", fields=",".join(sorted(unknown)))
+        reject_unknown_fields(changes, EDITABLE_FIELDS)
         self._ctx.require(Action.RECORD_ATTENDANCE)
         with self._ctx.sessions.begin() as s:
             c = self._get(s, conference_id)

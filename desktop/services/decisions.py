@@ -23,7 +23,7 @@ from desktop.domain.decisions import Dissent as DomainDissent
 from desktop.domain.decisions import PractitionerView as DomainView
 from desktop.domain.permissions import Action
 from desktop.domain.quorum import Attendee, assess_quorum, present_practitioner_ids
-from desktop.services.base import PermissionInfo, ServiceContext, bump, problem_info
+from desktop.services.base import PermissionInfo, ServiceContext, bump, problem_info, reject_unknown_fields
 from desktop.services.conferences import child_display_name
 from desktop.services.drafts import DISSENT, clear_drafts, link_id
 from desktop.services.errors import NotFoundError, ProblemInfo, RecordLockedError, ServiceError, ValidationFailedError
@@ -368,9 +368,7 @@ class DecisionService:
 
     def save(self, conference_id: str, child_id: str, changes: Mapping[str, Any]) -> DecisionView:
         """Change the decision's outcome, categories, rationale, evidence or the chair's call."""
-        bad = set(changes) - EDITABLE
-        if bad:
-            raise ServiceError("field_not_editable", fields=",".join(sorted(bad)))
+        reject_unknown_fields(changes, EDITABLE)
         changes = nfc_values(changes)
         if "outcome" in changes:
             _check_codes("outcome", [changes["outcome"]], _OUTCOME_CODES)

@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 
 from desktop.domain.permissions import Action
 from desktop.domain.timescales import first_core_group_deadline
-from desktop.services.base import ServiceContext, bump, local_date, open_record
+from desktop.services.base import ServiceContext, bump, local_date, open_record, reject_unknown_fields
 from desktop.services.drafts import clear_drafts, link_id
 from desktop.services.errors import NotFoundError, ServiceError
 from desktop.services.text import nfc, nfc_values
@@ -105,9 +105,7 @@ class PlanService:
 
     def save(self, conference_id: str, child_id: str, changes: Mapping[str, Any]) -> PlanView:
         """Save the outline plan's texts and first core group date (and drop their drafts, same transaction)."""
-        bad = set(changes) - PLAN_FIELDS
-        if bad:
-            raise ServiceError("field_not_editable", fields=",".join(sorted(bad)))
+        reject_unknown_fields(changes, PLAN_FIELDS)
         self._ctx.require(Action.RECORD_MINUTES)
         changes = nfc_values(changes)
         with self._ctx.sessions.begin() as s:

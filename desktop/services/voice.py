@@ -12,9 +12,9 @@ from sqlalchemy.orm import Session
 
 from desktop.domain.permissions import Action
 from desktop.domain.voice import VoiceRecord, assess_voice
-from desktop.services.base import ServiceContext, bump, open_record, problem_info
+from desktop.services.base import ServiceContext, bump, open_record, problem_info, reject_unknown_fields
 from desktop.services.drafts import clear_drafts, link_id
-from desktop.services.errors import ProblemInfo, ServiceError
+from desktop.services.errors import ProblemInfo
 from desktop.services.text import nfc_values
 from desktop.store.ids import new_id
 from desktop.store.orm import ChildVoice
@@ -117,9 +117,7 @@ class VoiceService:
 
     def save(self, conference_id: str, child_id: str, changes: Mapping[str, Any]) -> VoiceView:
         """Create or update the record with ``changes``; the saved fields' drafts go in the same transaction."""
-        bad = set(changes) - EDITABLE
-        if bad:
-            raise ServiceError("field_not_editable", fields=",".join(sorted(bad)))
+        reject_unknown_fields(changes, EDITABLE)
         self._ctx.require(Action.RECORD_MINUTES)
         changes = nfc_values(changes)
         with self._ctx.sessions.begin() as s:
