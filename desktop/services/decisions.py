@@ -337,13 +337,18 @@ class DecisionService:
 
     # ---- recording -----------------------------------------------------------------------------
 
-    def _editable(self, s: Session, conference_id: str, child_id: str) -> tuple[Conference, Decision]:
+    def _deciding_conference(self, s: Session, conference_id: str, action: Action) -> Conference:
+        """The conference, once ``action`` is allowed (chair's seat) and it can still have decisions."""
         conf = s.get(Conference, conference_id)
         if conf is None:
             raise NotFoundError(entity="conference")
-        self._ctx.require(Action.RECORD_DECISION, chair_user_id=conf.chair_user_id)
+        self._ctx.require(action, chair_user_id=conf.chair_user_id)
         if conf.status in _NO_DECISIONS:
             raise ServiceError("conference_ended_without_decisions", status=conf.status)
+        return conf
+
+    def _editable(self, s: Session, conference_id: str, child_id: str) -> tuple[Conference, Decision]:
+        conf = self._deciding_conference(s, conference_id, Action.RECORD_DECISION)
         d = self._decision(s, conference_id, child_id)
         if d is None:
             d = Decision(id=new_id(), conference_id=conference_id, child_id=child_id, version=1,
@@ -504,12 +509,7 @@ class DecisionService:
     def finalise(self, conference_id: str, child_id: str, content_sha256: str) -> DecisionView:
         """Lock the decision exactly as previewed: state ``finalisation_pending`` with its hash."""
         with self._ctx.sessions.begin() as s:
-            conf = s.get(Conference, conference_id)
-            if conf is None:
-                raise NotFoundError(entity="conference")
-            self._ctx.require(Action.FINALISE_DECISION, chair_user_id=conf.chair_user_id)
-            if conf.status in _NO_DECISIONS:
-                raise ServiceError("conference_ended_without_decisions", status=conf.status)
+            self._deciding_conference(s, conference_id, Action.FINALISE_DECISION)
             view = self._view(s, conference_id, child_id)
             if view.locked:
                 raise RecordLockedError("decision_not_mutable", state=view.state)
