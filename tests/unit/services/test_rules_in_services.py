@@ -18,24 +18,13 @@ from desktop.services.errors import PermissionDeniedError, RecordLockedError, Se
 from desktop.store.orm import ConferenceChild, OutboxOp, utcnow
 from sync.protocol.enums import AgencyGrouping, AttendanceStatus, ConferenceType, ParticipantKind, PractitionerViewKind
 from tests.unit.services.seed import Seat, World, make_world
+from tests.unit.services.test_workflow import _conference as _scheduled_conference
 from tests.unit.services.test_workflow import _full_workflow
 
 
-@pytest.fixture
-def world(tmp_path: Path) -> World:
-    return make_world(tmp_path)
-
-
 def _conference(w: World) -> str:
-    new = NewConference(
-        type=ConferenceType.INITIAL,
-        scheduled_for=dt.datetime(2026, 3, 12, 10, 0, tzinfo=dt.UTC),
-        child_ids=w.child_ids,
-        strategy_discussion_on=dt.date(2026, 3, 2),
-        chair_user_id=w.chair.user_id,
-        minute_taker_user_id=w.minute_taker.user_id,
-    )
-    cid = w.services.conferences.create(new).id
+    """The workflow's initial conference, started."""
+    cid = _scheduled_conference(w)
     w.services.conferences.start(cid)
     return cid
 

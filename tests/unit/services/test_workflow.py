@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
@@ -23,12 +22,7 @@ from sync.protocol.enums import (
     ParticipationMode,
     PractitionerViewKind,
 )
-from tests.unit.services.seed import TODAY, World, make_world
-
-
-@pytest.fixture
-def world(tmp_path: Path) -> World:
-    return make_world(tmp_path)
+from tests.unit.services.seed import TODAY, World
 
 
 def _conference(w: World) -> str:
