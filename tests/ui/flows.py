@@ -108,6 +108,14 @@ def goto_tab(ws: ConferenceWorkspace, page: QWidget) -> None:
     assert ws.tabs.currentWidget() is page
 
 
+def show_tab(ws: ConferenceWorkspace, page: QWidget, *, keyboard: bool) -> None:
+    """Bring ``page`` forward: by the keyboard (:func:`goto_tab`) or, without it, directly."""
+    if keyboard:
+        goto_tab(ws, page)
+    else:
+        ws.tabs.setCurrentWidget(page)
+
+
 # ---- the workflow ------------------------------------------------------------------------------
 
 
@@ -155,10 +163,7 @@ def create_conference_with_dialog(qtbot: Any, window: MainWindow, *, keyboard: b
 
 def reach_quorum(qtbot: Any, ws: ConferenceWorkspace, *, keyboard: bool = False) -> None:
     att = ws.attendance
-    if keyboard:
-        goto_tab(ws, att)
-    else:
-        ws.tabs.setCurrentWidget(att)
+    show_tab(ws, att, keyboard=keyboard)
     for name, agency in PRACTITIONERS:
         if keyboard:
             type_into(att.name, name)
@@ -181,10 +186,7 @@ WISHES = "Mae hi eisiau aros gyda'i mam-gu ym Mhontypŵl; dywedodd ŷd."
 
 def record_voice(qtbot: Any, ws: ConferenceWorkspace, *, keyboard: bool = False) -> None:
     v = ws.voice
-    if keyboard:
-        goto_tab(ws, v)
-    else:
-        ws.tabs.setCurrentWidget(v)
+    show_tab(ws, v, keyboard=keyboard)
     for i in range(v.child.count()):
         if keyboard:
             choose(v.child, v.child.itemData(i))
@@ -229,10 +231,7 @@ def minute(qtbot: Any, ws: ConferenceWorkspace, *, keyboard: bool = False) -> No
 
 def plan(qtbot: Any, ws: ConferenceWorkspace, *, keyboard: bool = False) -> None:
     p = ws.plan
-    if keyboard:
-        goto_tab(ws, p)
-    else:
-        ws.tabs.setCurrentWidget(p)
+    show_tab(ws, p, keyboard=keyboard)
     for i in range(p.child.count()):
         add = p.findChild(QAbstractButton, "plan_add_action")
         assert add is not None
@@ -271,10 +270,7 @@ def _decide_one_with_keys(d: Any) -> None:
 
 def decide_and_finalise(qtbot: Any, ws: ConferenceWorkspace, shown: Any, *, keyboard: bool = False) -> None:
     d = ws.decisions
-    if keyboard:
-        goto_tab(ws, d)
-    else:
-        ws.tabs.setCurrentWidget(d)
+    show_tab(ws, d, keyboard=keyboard)
     for i in range(d.child.count()):
         if keyboard:
             choose(d.child, d.child.itemData(i))
