@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from desktop.domain.permissions import Action
 from desktop.domain.quorum import Attendee, assess_quorum
-from desktop.services.base import ServiceContext, bump, open_record, problem_info, reject_unknown_fields
+from desktop.services.base import ServiceContext, bump, open_record, problem_info, record_patch, reject_unknown_fields
 from desktop.services.errors import NotFoundError, ProblemInfo, ServiceError
 from desktop.services.text import nfc, nfc_values
 from desktop.store.ids import new_id
@@ -183,12 +183,7 @@ class AttendanceService:
             if real:
                 for k, v in real.items():
                     setattr(a, k, v)
-                base = bump(a)
-                after = snapshot(a)
-                record_change(
-                    s, self._ctx.actor(), kind=OpKind.PATCH, entity=Entity.ATTENDANCE, entity_id=a.id,
-                    payload={k: after[k] for k in real}, base_version=base, before=before, after=after,
-                )  # fmt: skip
+                record_patch(s, self._ctx.actor(), a, Entity.ATTENDANCE, before, real)
             return _row(a)
 
     def remove(self, attendance_id: str, reason: str = "removed from the list") -> None:

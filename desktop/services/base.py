@@ -23,8 +23,8 @@ from desktop.domain.permissions import Action, DenialCode, check_permission
 from desktop.domain.problems import Problem
 from desktop.services.errors import NotFoundError, PermissionDeniedError, ProblemInfo, RecordLockedError, ServiceError
 from desktop.store.orm import ClosureDay, Conference
-from desktop.store.outbox import Actor
-from sync.protocol.enums import ConferenceStatus, Role
+from desktop.store.outbox import Actor, record_change, snapshot
+from sync.protocol.enums import ConferenceStatus, OpKind, Role
 
 logger = logging.getLogger(__name__)
 
@@ -181,3 +181,15 @@ def bump(obj: Any) -> int:
     base = int(obj.version or 1)
     obj.version = base + 1
     return base
+
+
+def record_patch(
+    session: Session, actor: Actor, obj: Any, entity: str, before: Mapping[str, Any], fields: Iterable[str]
+) -> None:
+    """Bump ``obj``'s version and record the PATCH of ``fields`` (their new values) from ``before``."""
+    base = bump(obj)
+    after = snapshot(obj)
+    record_change(
+        session, actor, kind=OpKind.PATCH, entity=entity, entity_id=obj.id,
+        payload={k: after[k] for k in fields}, base_version=base, before=before, after=after,
+    )  # fmt: skip

@@ -25,7 +25,13 @@ from desktop.domain.lifecycle import transition_problem
 from desktop.domain.permissions import Action
 from desktop.domain.problems import MissingAnchorError
 from desktop.domain.timescales import ConferenceTiming, conference_deadline
-from desktop.services.base import PermissionInfo, ServiceContext, bump, local_day_start, reject_unknown_fields
+from desktop.services.base import (
+    PermissionInfo,
+    ServiceContext,
+    local_day_start,
+    record_patch,
+    reject_unknown_fields,
+)
 from desktop.services.errors import NotFoundError, ServiceError, ValidationFailedError
 from desktop.services.text import fold_name
 from desktop.store.engine import read_only
@@ -640,12 +646,7 @@ class ConferenceService:
             if real.keys() & {"type", "strategy_discussion_on", "previous_conference_on", "transfer_notified_on"}:
                 c.due_by = self._due_by(s, c)
                 real["due_by"] = c.due_by
-            base = bump(c)
-            after = snapshot(c)
-            record_change(
-                s, self._ctx.actor(), kind=OpKind.PATCH, entity=Entity.CONFERENCE, entity_id=c.id,
-                payload={k: after[k] for k in real}, base_version=base, before=before, after=after,
-            )  # fmt: skip
+            record_patch(s, self._ctx.actor(), c, Entity.CONFERENCE, before, real)
             return self._details(s, c)
 
     def _transition(self, s: Session, c: Conference, target: ConferenceStatus, reason: str = "") -> None:
@@ -737,12 +738,7 @@ class ConferenceService:
             return self._details(s, c)
 
     def _patch(self, s: Session, c: Conference, before: dict[str, Any], fields: Sequence[str]) -> None:
-        base = bump(c)
-        after = snapshot(c)
-        record_change(
-            s, self._ctx.actor(), kind=OpKind.PATCH, entity=Entity.CONFERENCE, entity_id=c.id,
-            payload={k: after[k] for k in fields}, base_version=base, before=before, after=after,
-        )  # fmt: skip
+        record_patch(s, self._ctx.actor(), c, Entity.CONFERENCE, before, fields)
 
 
 def name_index_query(text: str) -> str | None:

@@ -23,7 +23,14 @@ from desktop.domain.decisions import Dissent as DomainDissent
 from desktop.domain.decisions import PractitionerView as DomainView
 from desktop.domain.permissions import Action
 from desktop.domain.quorum import Attendee, assess_quorum, present_practitioner_ids
-from desktop.services.base import PermissionInfo, ServiceContext, bump, problem_info, reject_unknown_fields
+from desktop.services.base import (
+    PermissionInfo,
+    ServiceContext,
+    bump,
+    problem_info,
+    record_patch,
+    reject_unknown_fields,
+)
 from desktop.services.conferences import child_display_name
 from desktop.services.drafts import DISSENT, clear_drafts, link_id
 from desktop.services.errors import NotFoundError, ProblemInfo, RecordLockedError, ServiceError, ValidationFailedError
@@ -364,12 +371,7 @@ class DecisionService:
         return conf, d
 
     def _patched(self, s: Session, d: Decision, before: dict[str, Any], fields: Sequence[str]) -> None:
-        base = bump(d)
-        after = snapshot(d)
-        record_change(
-            s, self._ctx.actor(), kind=OpKind.PATCH, entity=Entity.DECISION, entity_id=d.id,
-            payload={k: after[k] for k in fields}, base_version=base, before=before, after=after,
-        )  # fmt: skip
+        record_patch(s, self._ctx.actor(), d, Entity.DECISION, before, fields)
 
     def save(self, conference_id: str, child_id: str, changes: Mapping[str, Any]) -> DecisionView:
         """Change the decision's outcome, categories, rationale, evidence or the chair's call."""

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from desktop.domain.permissions import Action
 from desktop.domain.voice import VoiceRecord, assess_voice
-from desktop.services.base import ServiceContext, bump, open_record, problem_info, reject_unknown_fields
+from desktop.services.base import ServiceContext, open_record, problem_info, record_patch, reject_unknown_fields
 from desktop.services.drafts import clear_drafts, link_id
 from desktop.services.errors import ProblemInfo
 from desktop.services.text import nfc_values
@@ -140,12 +140,7 @@ class VoiceService:
                 if real:
                     for k, val in real.items():
                         setattr(v, k, val)
-                    base = bump(v)
-                    after = snapshot(v)
-                    record_change(
-                        s, actor, kind=OpKind.PATCH, entity=Entity.CHILD_VOICE, entity_id=v.id,
-                        payload={k: after[k] for k in real}, base_version=base, before=before, after=after,
-                    )  # fmt: skip
+                    record_patch(s, actor, v, Entity.CHILD_VOICE, before, real)
             link = link_id(s, conference_id, child_id)
             if link is not None:
                 clear_drafts(s, Entity.CHILD_VOICE.value, link, changes)
