@@ -7,12 +7,9 @@ with ``QT_TRANSLATE_NOOP`` lets ``pyside6-lupdate`` find them. Placeholders are 
 
 from __future__ import annotations
 
+from desktop.catalog import QT_TRANSLATE_NOOP
+
 CONTEXT = "Documents"
-
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate looks for
-    """Mark ``text`` for translation in ``context`` and return it unchanged."""
-    return text
 
 
 # ---- Page furniture

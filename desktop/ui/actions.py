@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 
-from desktop.ui.noop import QT_TRANSLATE_NOOP
+from desktop.catalog import QT_TRANSLATE_NOOP
 
 logger = logging.getLogger(__name__)
 

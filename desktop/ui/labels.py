@@ -13,7 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from desktop.ui.noop import QT_TRANSLATE_NOOP
+from desktop.catalog import QT_TRANSLATE_NOOP
 
 logger = logging.getLogger(__name__)
 

@@ -24,12 +24,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.catalog import QT_TRANSLATE_NOOP
 from desktop.services.registry import Services
 from desktop.ui import messages
 from desktop.ui.actions import Actions
 from desktop.ui.dialogs import NewConferenceDialog
 from desktop.ui.lock import IdleWatcher, LockScreen
-from desktop.ui.noop import QT_TRANSLATE_NOOP
 from desktop.ui.pages import ChildrenPage, ConferencesPage, SettingsPage, TodayPage
 from desktop.ui.workspace import ConferenceWorkspace
 

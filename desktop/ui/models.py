@@ -29,10 +29,10 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QGuiApplication
 
+from desktop.catalog import QT_TRANSLATE_NOOP
 from desktop.services.base import LOCAL_ZONE
 from desktop.services.conferences import ConferenceFilter, ConferenceRow, ConferenceService, SortKey
 from desktop.ui.labels import label
-from desktop.ui.noop import QT_TRANSLATE_NOOP
 from desktop.ui.theme import badge_colours
 
 logger = logging.getLogger(__name__)

@@ -25,13 +25,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.catalog import QT_TRANSLATE_NOOP
 from desktop.services.conferences import ConferenceFilter, DueFilter
 from desktop.services.errors import ServiceError
 from desktop.services.registry import Services
 from desktop.ui import messages
 from desktop.ui.labels import label
 from desktop.ui.models import CONFERENCE_COLUMNS, Column, ConferenceListModel, DtoTableModel, IdRole, fmt_date
-from desktop.ui.noop import QT_TRANSLATE_NOOP
 from desktop.ui.theme import THEMES
 from desktop.ui.widgets import CodeCombo, OptionalDateEdit, buddy, fit_columns
 from desktop.ui.workspace import _a11y, _button, _check, _label, _retranslate_labels

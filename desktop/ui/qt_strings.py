@@ -9,7 +9,7 @@ time: lupdate collects the strings, and the translator answers Qt's own ``tr()``
 
 from __future__ import annotations
 
-from desktop.ui.noop import QT_TRANSLATE_NOOP
+from desktop.catalog import QT_TRANSLATE_NOOP
 
 QT_STRINGS: tuple[tuple[str, str], ...] = (
     # standard buttons (QPlatformTheme::defaultStandardButtonText)

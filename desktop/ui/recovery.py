@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.catalog import QT_TRANSLATE_NOOP
 from desktop.services.drafts import RecoveryItem
 from desktop.ui.labels import label
 from desktop.ui.models import fmt_datetime
-from desktop.ui.noop import QT_TRANSLATE_NOOP
 
 logger = logging.getLogger(__name__)
 

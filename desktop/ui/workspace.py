@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.catalog import QT_TRANSLATE_NOOP
 from desktop.domain.permissions import Action
 from desktop.services.attendance import AttendeeRow, NewAttendee
 from desktop.services.base import LOCAL_ZONE, local_date
@@ -50,7 +51,6 @@ from desktop.ui.autosave import AutosaveController, DraftFields, TextField
 from desktop.ui.dialogs import FinaliseDialog, HistoryDialog
 from desktop.ui.labels import label, problem_text
 from desktop.ui.models import Column, DtoTableModel, fmt_date, fmt_datetime
-from desktop.ui.noop import QT_TRANSLATE_NOOP
 from desktop.ui.widgets import CodeCombo, ItemCombo, OptionalDateEdit, buddy, fit_columns
 from sync.protocol.enums import (
     AdvocacyOffer,
