@@ -241,6 +241,9 @@ class Entity(StrEnum):
     REGISTER_ENTRY = "register_entry"
     DISTRIBUTION = "distribution"
     ADDENDUM = "addendum"
+    # Added with the one-system mapping (issue 8): the desktop's outline plan and the documents it issued.
+    OUTLINE_PLAN = "outline_plan"
+    DOCUMENT_ISSUED = "document_issued"
 
 
 class RecordClass(StrEnum):

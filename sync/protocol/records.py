@@ -66,11 +66,23 @@ class Child(Record):
     communication_medium: Short | None = None
     communication_needs: Text | None = None
     disability: Text | None = None
+    unborn: bool | None = None
+    looked_after: bool | None = None
     council_id: Ident | None = None  # set by the server from the author's council
 
 
 class FamilyMember(Record):
+    """A family member as related to one child: the person's details and the link's checklist.
+
+    One record per (person, child): the desktop keeps the person once (``person_id``) and a link per
+    child; the wire carries the link's id with the person's details copied in.
+    """
+
     child_id: Ident
+    person_id: Ident | None = None
+    address: Text | None = None
+    informed_on: date | None = None
+    not_informed_reason: Text | None = None
     name: Short | None = None
     relationship_to_child: Short | None = None
     has_parental_responsibility: bool | None = None
@@ -95,12 +107,31 @@ class Conference(Record):
     quorum_override_reason: Text | None = None
     status: ConferenceStatus | None = None
     postponement_reason: Text | None = None
+    reference: Short | None = None
+    venue: Text | None = None
+    language_other: Short | None = None
+    welsh_active_offer_made: bool | None = None
+    chair_confirmed_no_involvement: bool | None = None
+    strategy_discussion_on: date | None = None
+    previous_conference_id: Ident | None = None
+    previous_conference_on: date | None = None
+    transfer_notified_on: date | None = None
+    transfer_agreed_permanent_on: date | None = None
+    originating_council: Short | None = None
+    postponed_to: datetime | None = None
+    record_drafted_at: datetime | None = None
+    record_approved_at: datetime | None = None
+    record_approved_by: Ident | None = None
+    summary_sent_on: date | None = None
+    record_sent_on: date | None = None
+    next_review_on: date | None = None
     council_id: Ident | None = None  # set by the server
 
 
 class ConferenceChild(Record):
     conference_id: Ident
     child_id: Ident
+    position: int | None = Field(default=None, ge=0, le=10_000)
 
 
 class Attendance(Record):
@@ -115,6 +146,11 @@ class Attendance(Record):
     interpreter_present: bool | None = None
     advocate_present: bool | None = None
     supporter_present: bool | None = None
+    practitioner_id: Ident | None = None
+    family_member_id: Ident | None = None
+    exclusion_reason: Text | None = None
+    language: Language | None = None
+    position: int | None = Field(default=None, ge=0, le=10_000)
 
 
 class AgencyReport(Record):
@@ -139,6 +175,8 @@ class ChildVoice(Record):
     chair_met_child_before: bool | None = None
     debrief_offered: bool | None = None
     social_worker_follow_up: Text | None = None
+    language: Language | None = None
+    not_recorded_reason: Text | None = None
 
 
 class MinutesSection(Record):
@@ -149,9 +187,16 @@ class MinutesSection(Record):
     title: Short | None = None
     text: Text | None = None
     position: int | None = Field(default=None, ge=0, le=10_000)
+    child_id: Ident | None = None
+    restricted: bool | None = None
 
 
 class PractitionerView(Record):
+    """One practitioner's view, folded into its decision (so the finalised content hash covers it)."""
+
+    id: Ident | None = None
+    attendance_id: Ident | None = None
+    position: int | None = Field(default=None, ge=0, le=10_000)
     practitioner: Short | None = None
     agency: AgencyGrouping | None = None
     view: PractitionerViewKind
@@ -160,6 +205,10 @@ class PractitionerView(Record):
 
 
 class Dissent(Record):
+    """A practitioner's dissent, folded into its decision like the views."""
+
+    id: Ident | None = None
+    attendance_id: Ident | None = None
     practitioner: Short | None = None
     agency: AgencyGrouping | None = None
     reason: Text | None = None
@@ -179,6 +228,10 @@ class Decision(Record):
     chair_decided: bool | None = None
     dissent: list[Dissent] = Field(default_factory=list, max_length=100)
     plan_if_not_registered: Text | None = None
+    evidence_of_change: Text | None = None
+    contingency_plan: Text | None = None
+    chair_decision_reason: Text | None = None
+    coordinator_name: Short | None = None
     # set by the server only
     state: DecisionState | None = None
     decision_number: Short | None = None
@@ -187,19 +240,56 @@ class Decision(Record):
 
 
 class PlanAction(Record):
-    child_id: Ident
+    """An action of a conference's outline plan; ``child_id`` empty means every child considered."""
+
+    conference_id: Ident
+    child_id: Ident | None = None
     description: Text | None = None
     owner: Short | None = None
+    owner_agency: AgencyGrouping | None = None
     due_on: date | None = None
+    done_on: date | None = None
     status: Short | None = None
+    position: int | None = Field(default=None, ge=0, le=10_000)
 
 
 class CoreGroupMember(Record):
-    child_id: Ident
+    """A core group member named at a conference; ``child_id`` empty means every child considered."""
+
+    conference_id: Ident
+    child_id: Ident | None = None
     name: Short | None = None
     agency: AgencyGrouping | None = None
     role: Short | None = None
     user_id: Ident | None = None
+
+
+class OutlinePlan(Record):
+    """The outline care and support protection plan for one child from one conference (W4, W5)."""
+
+    conference_id: Ident
+    child_id: Ident
+    risks: Text | None = None
+    keeping_safe: Text | None = None
+    outcomes: Text | None = None
+    support: Text | None = None
+    monitoring: Text | None = None
+    wishes_and_views: Text | None = None
+    contingency: Text | None = None
+    first_core_group_on: date | None = None
+
+
+class DocumentIssued(Record):
+    """A document produced from a conference record, with the SHA-256 of the file (append-only)."""
+
+    conference_id: Ident
+    distribution_id: Ident | None = None
+    kind: Literal["record", "summary", "letter", "notice"]
+    language: Language | None = None
+    draft: bool | None = None
+    partial: bool | None = None
+    sha256: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+    produced_at: datetime | None = None
 
 
 class CoordinatorAssignment(Record):
@@ -210,6 +300,10 @@ class CoordinatorAssignment(Record):
     coordinator_name: Short | None = None
     from_date: date | None = None
     to_date: date | None = None
+    registration_number: Short | None = None
+    handover_note: Text | None = None
+    told_in_person: bool | None = None
+    told_in_writing: bool | None = None
 
 
 class RegisterEntry(Record):
@@ -229,6 +323,8 @@ class RegisterEntry(Record):
     end_reason: EndReason | None = None
     under_review: bool = False
     contested_decision_ids: list[Ident] = Field(default_factory=list)
+    #: The child's register version after this change: what a device names when it finalises next.
+    register_version: int | None = Field(default=None, ge=0, le=2**31)
 
 
 class Distribution(Record):
@@ -239,6 +335,9 @@ class Distribution(Record):
     language: Language | None = None
     sent_on: date | None = None
     method: Short | None = None
+    attendance_id: Ident | None = None
+    agency: AgencyGrouping | None = None
+    acknowledged_on: date | None = None
 
 
 class Addendum(Record):
@@ -320,6 +419,8 @@ RECORD_MODELS: dict[Entity, type[Record]] = {
     Entity.REGISTER_ENTRY: RegisterEntry,
     Entity.DISTRIBUTION: Distribution,
     Entity.ADDENDUM: Addendum,
+    Entity.OUTLINE_PLAN: OutlinePlan,
+    Entity.DOCUMENT_ISSUED: DocumentIssued,
 }
 
 RECORD_CLASSES: dict[Entity, RecordClass] = {
@@ -327,7 +428,9 @@ RECORD_CLASSES: dict[Entity, RecordClass] = {
     Entity.FAMILY_MEMBER: RecordClass.SHARED_DESCRIPTIVE,
     Entity.CONFERENCE: RecordClass.SHARED_DESCRIPTIVE,
     Entity.CONFERENCE_CHILD: RecordClass.APPEND_ONLY,
-    Entity.ATTENDANCE: RecordClass.APPEND_ONLY,
+    # Attendance and distribution change while the conference runs (status, sent and acknowledged
+    # dates), so they are shared descriptive data patched field by field, not append-only facts.
+    Entity.ATTENDANCE: RecordClass.SHARED_DESCRIPTIVE,
     Entity.AGENCY_REPORT: RecordClass.SHARED_DESCRIPTIVE,
     Entity.CHILD_VOICE: RecordClass.SHARED_DESCRIPTIVE,
     Entity.MINUTES_SECTION: RecordClass.SINGLE_AUTHOR_DRAFT,
@@ -336,8 +439,10 @@ RECORD_CLASSES: dict[Entity, RecordClass] = {
     Entity.CORE_GROUP_MEMBER: RecordClass.SHARED_DESCRIPTIVE,
     Entity.COORDINATOR_ASSIGNMENT: RecordClass.SHARED_DESCRIPTIVE,
     Entity.REGISTER_ENTRY: RecordClass.REGISTER_STATE,
-    Entity.DISTRIBUTION: RecordClass.APPEND_ONLY,
+    Entity.DISTRIBUTION: RecordClass.SHARED_DESCRIPTIVE,
     Entity.ADDENDUM: RecordClass.APPEND_ONLY,
+    Entity.OUTLINE_PLAN: RecordClass.SHARED_DESCRIPTIVE,
+    Entity.DOCUMENT_ISSUED: RecordClass.APPEND_ONLY,
 }
 
 #: Fields of each record that only the server may set; a client patch touching one is rejected.
@@ -354,8 +459,6 @@ CHILD_LINKED: frozenset[Entity] = frozenset(
         Entity.FAMILY_MEMBER,
         Entity.CHILD_VOICE,
         Entity.DECISION,
-        Entity.PLAN_ACTION,
-        Entity.CORE_GROUP_MEMBER,
         Entity.COORDINATOR_ASSIGNMENT,
         Entity.REGISTER_ENTRY,
     }
@@ -367,5 +470,36 @@ CONFERENCE_LINKED: frozenset[Entity] = frozenset(
         Entity.AGENCY_REPORT,
         Entity.MINUTES_SECTION,
         Entity.DISTRIBUTION,
+        Entity.PLAN_ACTION,
+        Entity.CORE_GROUP_MEMBER,
+        Entity.OUTLINE_PLAN,
+        Entity.DOCUMENT_ISSUED,
     }
 )
+
+
+#: Record types a client may create with ``append``: the append-only ones, and those that were
+#: append-only in protocol 1's first release (older clients keep sending ``append`` for them).
+APPEND_ACCEPTED: frozenset[Entity] = frozenset(
+    {e for e, c in RECORD_CLASSES.items() if c is RecordClass.APPEND_ONLY} | {Entity.ATTENDANCE, Entity.DISTRIBUTION}
+)
+
+
+def server_fields(entity: Entity) -> frozenset[str]:
+    """Fields of ``entity`` that only the server sets; a client op naming one is rejected."""
+    return SERVER_FIELDS.get(entity, DEFAULT_SERVER_FIELDS)
+
+
+#: Record types that only the server writes; clients receive them and never send them.
+SERVER_OWNED_ENTITIES: frozenset[Entity] = frozenset({Entity.REGISTER_ENTRY})
+
+
+def client_fields(entity: Entity) -> frozenset[str]:
+    """The fields a client may send for ``entity``: the record's model fields less the server's.
+
+    The desktop adapter maps its rows to exactly these fields (``desktop.store.wire``), and a test
+    checks that it never sends anything else.
+    """
+    if entity in SERVER_OWNED_ENTITIES:
+        return frozenset()
+    return frozenset(RECORD_MODELS[entity].model_fields) - server_fields(entity)

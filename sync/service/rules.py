@@ -59,6 +59,7 @@ from sync.protocol.enums import (
 )
 from sync.protocol.messages import SCHEMA_VERSION, Op
 from sync.protocol.records import (
+    APPEND_ACCEPTED,
     CHILD_LINKED,
     CONFERENCE_LINKED,
     DEFAULT_SERVER_FIELDS,
@@ -449,7 +450,7 @@ def _resolve_parent(ctx: Ctx, op: Op, payload: dict[str, Any]) -> tuple[str, str
 def _create(ctx: Ctx, op: Op) -> OpOutcome:
     entity = op.entity
     rclass = RECORD_CLASSES[entity]
-    if op.kind is OpKind.APPEND and rclass is not RecordClass.APPEND_ONLY:
+    if op.kind is OpKind.APPEND and entity not in APPEND_ACCEPTED:
         raise Reject(ErrorCode.UNSUPPORTED_KIND, f"{entity.value} is not append-only; use create")
     if op.kind is OpKind.ADDENDUM and entity is not Entity.ADDENDUM:
         raise Reject(ErrorCode.UNSUPPORTED_KIND, "addendum ops create addendum records")

@@ -45,8 +45,10 @@ def _payload(case: Case, entity: Entity) -> dict[str, Any]:
             "outcome": "decision_2_registered",
             "categories": ["neglect"],
         },
-        Entity.PLAN_ACTION: {"child_id": c, "description": "Weekly visit"},
-        Entity.CORE_GROUP_MEMBER: {"child_id": c, "name": "Health visitor"},
+        Entity.PLAN_ACTION: {"conference_id": conf, "child_id": c, "description": "Weekly visit"},
+        Entity.CORE_GROUP_MEMBER: {"conference_id": conf, "child_id": c, "name": "Health visitor"},
+        Entity.OUTLINE_PLAN: {"conference_id": conf, "child_id": c, "risks": "Neglect at home"},
+        Entity.DOCUMENT_ISSUED: {"conference_id": conf, "kind": "summary", "language": "cy", "sha256": "ab" * 32},
         Entity.COORDINATOR_ASSIGNMENT: {"child_id": c, "coordinator_name": "Gwen"},
         Entity.DISTRIBUTION: {"conference_id": conf, "recipient_name": "Mam", "copy_kind": "partial"},
         Entity.ADDENDUM: {"target_entity": "child", "target_id": c, "text": "Note"},
@@ -57,6 +59,7 @@ CREATE_KIND = {
     Entity.CONFERENCE_CHILD: OpKind.APPEND,
     Entity.ATTENDANCE: OpKind.APPEND,
     Entity.DISTRIBUTION: OpKind.APPEND,
+    Entity.DOCUMENT_ISSUED: OpKind.APPEND,
     Entity.ADDENDUM: OpKind.ADDENDUM,
 }
 ENTITIES = [e for e in Entity if e is not Entity.REGISTER_ENTRY]

@@ -33,15 +33,31 @@ def test_same_op_id_different_content_is_id_reuse(svc: Service) -> None:
 
 def test_append_only_same_id_same_content_from_another_op_is_duplicate(svc: Service) -> None:
     case = make_case(svc)
+    other = new_id()
+    r = case.chair.push1("create", "child", other, {"given_names": "Dewi"})
+    assert r["status"] == "applied"
+    link = new_id()
+    payload = {"conference_id": case.conference_id, "child_id": other}
+    assert case.chair.push1("append", "conference_child", link, payload)["status"] == "applied"
+    r = case.chair.push1("append", "conference_child", link, payload)
+    assert r["status"] == "duplicate" and r["first_status"] == "applied"
+    r = case.chair.push1("append", "conference_child", link, dict(payload, position=3))
+    assert r["status"] == "rejected" and r["code"] == "id_reuse"
+    r = case.chair.push1("patch", "conference_child", link, {"position": 3}, base_version=1)
+    assert r["status"] == "rejected" and r["code"] == "append_only"
+
+
+def test_attendance_is_patched_field_by_field(svc: Service) -> None:
+    """Attendance changes while the conference runs (class C): a patch applies, a stale one on the same field conflicts."""
+    case = make_case(svc)
     att = new_id()
     payload = {"conference_id": case.conference_id, "agency_grouping": "health", "status": "present_remote"}
     assert case.chair.push1("append", "attendance", att, payload)["status"] == "applied"
-    r = case.chair.push1("append", "attendance", att, payload)
-    assert r["status"] == "duplicate" and r["first_status"] == "applied"
-    r = case.chair.push1("append", "attendance", att, dict(payload, status="did_not_attend"))
-    assert r["status"] == "rejected" and r["code"] == "id_reuse"
     r = case.chair.push1("patch", "attendance", att, {"status": "did_not_attend"}, base_version=1)
-    assert r["status"] == "rejected" and r["code"] == "append_only"
+    assert r["status"] == "applied" and r["entity_version"] == 2
+    r = case.minute_taker.push1("patch", "attendance", att, {"status": "present_in_person"}, base_version=1)
+    assert r["status"] == "conflict" and r["conflict_kind"] == "hard"
+    assert case.head("attendance", att)["payload"]["status"] == "did_not_attend"
 
 
 def test_gap_gets_409_with_expected(svc: Service) -> None:
