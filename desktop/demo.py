@@ -38,8 +38,8 @@ from sqlalchemy.sql.expression import TableClause
 
 from desktop.domain.calendar import WorkingDayCalendar, add_months, default_calendar
 from desktop.domain.nhs import nhs_check_digit
+from desktop.domain.text import fold_name
 from desktop.domain.timescales import ConferenceTiming, conference_deadline
-from desktop.services.text import fold_name
 from desktop.store import orm
 from desktop.store.meta import set_meta
 from sync.protocol.enums import (

@@ -17,13 +17,13 @@ from sqlalchemy.orm import Session
 
 from desktop.domain.permissions import Action
 from desktop.domain.quorum import Attendee, assess_quorum
-from desktop.services.base import ServiceContext, bump, open_record, problem_info, record_patch, reject_unknown_fields
+from desktop.domain.text import nfc, nfc_values
+from desktop.services.base import ServiceContext, open_record, problem_info, record_patch, reject_unknown_fields
 from desktop.services.errors import NotFoundError, ProblemInfo, ServiceError
-from desktop.services.text import nfc, nfc_values
 from desktop.store.ids import new_id
 from desktop.store.orm import Attendance, Conference
-from desktop.store.outbox import record_change, snapshot
-from sync.protocol.enums import AgencyGrouping, AttendanceStatus, Entity, OpKind, ParticipantKind
+from desktop.store.outbox import record_create, record_void, wire_before
+from sync.protocol.enums import AgencyGrouping, AttendanceStatus, ParticipantKind
 
 logger = logging.getLogger(__name__)
 
@@ -156,10 +156,7 @@ class AttendanceService:
             )
             s.add(a)
             s.flush()
-            record_change(
-                s, self._ctx.actor(), kind=OpKind.CREATE, entity=Entity.ATTENDANCE, entity_id=a.id,
-                payload=snapshot(a), base_version=None, after=snapshot(a),
-            )  # fmt: skip
+            record_create(s, self._ctx.actor(), a)
             return _row(a)
 
     def update(self, attendance_id: str, changes: Mapping[str, Any]) -> AttendeeRow:
@@ -179,11 +176,11 @@ class AttendanceService:
             if "exclusion_reason" in real or ("status" in real and a.status in _EXCLUDED_STATUSES):
                 # Exclusion is the chair's decision (W8): lifting or rewording one is too.
                 self._ctx.require(Action.DECIDE_EXCLUSION)
-            before = snapshot(a)
+            before = wire_before(s, a)
             if real:
                 for k, v in real.items():
                     setattr(a, k, v)
-                record_patch(s, self._ctx.actor(), a, Entity.ATTENDANCE, before, real)
+                record_patch(s, self._ctx.actor(), a, before)
             return _row(a)
 
     def remove(self, attendance_id: str, reason: str = "removed from the list") -> None:
@@ -194,15 +191,7 @@ class AttendanceService:
             if a is None:
                 raise NotFoundError(entity="attendance")
             open_record(s, a.conference_id)
-            from desktop.store.orm import utcnow
-
-            a.voided_at = utcnow()
-            a.void_reason = reason
-            base = bump(a)
-            record_change(
-                s, self._ctx.actor(), kind=OpKind.VOID, entity=Entity.ATTENDANCE, entity_id=a.id,
-                payload={"void_reason": reason}, base_version=base,
-            )  # fmt: skip
+            record_void(s, self._ctx.actor(), a, reason)
 
     def quorum(self, conference_id: str) -> QuorumView:
         """The quorum indicator for the attendance recorded so far."""

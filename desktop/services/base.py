@@ -23,8 +23,8 @@ from desktop.domain.permissions import Action, DenialCode, check_permission
 from desktop.domain.problems import Problem
 from desktop.services.errors import NotFoundError, PermissionDeniedError, ProblemInfo, RecordLockedError, ServiceError
 from desktop.store.orm import ClosureDay, Conference
-from desktop.store.outbox import Actor, record_change, snapshot
-from sync.protocol.enums import ConferenceStatus, OpKind, Role
+from desktop.store.outbox import Actor, record_update
+from sync.protocol.enums import ConferenceStatus, Role
 
 logger = logging.getLogger(__name__)
 
@@ -183,13 +183,6 @@ def bump(obj: Any) -> int:
     return base
 
 
-def record_patch(
-    session: Session, actor: Actor, obj: Any, entity: str, before: Mapping[str, Any], fields: Iterable[str]
-) -> None:
-    """Bump ``obj``'s version and record the PATCH of ``fields`` (their new values) from ``before``."""
-    base = bump(obj)
-    after = snapshot(obj)
-    record_change(
-        session, actor, kind=OpKind.PATCH, entity=entity, entity_id=obj.id,
-        payload={k: after[k] for k in fields}, base_version=base, before=before, after=after,
-    )  # fmt: skip
+def record_patch(session: Session, actor: Actor, obj: Any, before: Mapping[str, Any]) -> None:
+    """Record the PATCH of the wire fields of ``obj`` changed since ``before`` (bumps its version)."""
+    record_update(session, actor, obj, before)

@@ -14,14 +14,13 @@ from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from desktop.domain.register import adulthood_prompt
+from desktop.domain.text import fold_name, nfc
 from desktop.services.base import ServiceContext
 from desktop.services.conferences import child_display_name
 from desktop.services.errors import NotFoundError, ServiceError
-from desktop.services.text import fold_name, nfc
 from desktop.store.ids import new_id
 from desktop.store.orm import Child, Conference, ConferenceChild, CoordinatorAssignment, Council, RegisterEntry
-from desktop.store.outbox import record_change, snapshot
-from sync.protocol.enums import Entity, OpKind
+from desktop.store.outbox import record_create, record_update, wire_before
 
 logger = logging.getLogger(__name__)
 
@@ -202,8 +201,7 @@ class ChildrenService:
             )  # fmt: skip
             s.add(c)
             s.flush()
-            record_change(s, self._ctx.actor(), kind=OpKind.CREATE, entity=Entity.CHILD, entity_id=c.id,
-                          payload=snapshot(c), base_version=None)  # fmt: skip
+            record_create(s, self._ctx.actor(), c)
             return self._row(s, c, None, "")
 
     def change_coordinator(
@@ -232,12 +230,9 @@ class ChildrenService:
                     CoordinatorAssignment.child_id == child_id, CoordinatorAssignment.to_date.is_(None)
                 )
             ):
-                before = snapshot(old)
+                before = wire_before(s, old)
                 old.to_date = from_date - dt.timedelta(days=1)
-                old.version += 1
-                record_change(s, actor, kind=OpKind.PATCH, entity=Entity.COORDINATOR_ASSIGNMENT, entity_id=old.id,
-                              payload={"to_date": old.to_date.isoformat()}, base_version=old.version - 1,
-                              before=before, after=snapshot(old))  # fmt: skip
+                record_update(s, actor, old, before)
             a = CoordinatorAssignment(
                 id=new_id(), child_id=child_id, social_worker=nfc(social_worker.strip()),
                 registration_number=registration_number, from_date=from_date, handover_note=nfc(handover_note.strip()),
@@ -245,6 +240,5 @@ class ChildrenService:
             )  # fmt: skip
             s.add(a)
             s.flush()
-            record_change(s, actor, kind=OpKind.CREATE, entity=Entity.COORDINATOR_ASSIGNMENT, entity_id=a.id,
-                          payload=snapshot(a), base_version=None)  # fmt: skip
+            record_create(s, actor, a)
         return self.detail(child_id)

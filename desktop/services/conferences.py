@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 from desktop.domain.lifecycle import transition_problem
 from desktop.domain.permissions import Action
 from desktop.domain.problems import MissingAnchorError
+from desktop.domain.text import fold_name
 from desktop.domain.timescales import ConferenceTiming, conference_deadline
 from desktop.services.base import (
     PermissionInfo,
@@ -33,18 +34,15 @@ from desktop.services.base import (
     reject_unknown_fields,
 )
 from desktop.services.errors import NotFoundError, ServiceError, ValidationFailedError
-from desktop.services.text import fold_name
 from desktop.store.engine import read_only
 from desktop.store.ids import new_id
 from desktop.store.orm import Child, Conference, ConferenceChild, User, utcnow
-from desktop.store.outbox import record_change, snapshot
+from desktop.store.outbox import record_create, wire_before
 from sync.protocol.enums import (
     ConferenceStatus,
     ConferenceType,
     DecisionState,
-    Entity,
     MinutingMode,
-    OpKind,
     VenueMode,
 )
 
@@ -606,19 +604,13 @@ class ConferenceService:
             c.due_by = self._due_by(s, c, new.previous_conference_type)
             s.add(c)
             s.flush()
-            record_change(
-                s, actor, kind=OpKind.CREATE, entity=Entity.CONFERENCE, entity_id=c.id, payload=snapshot(c),
-                base_version=None, after=snapshot(c),
-            )  # fmt: skip
+            record_create(s, actor, c)
             for pos, kid in enumerate(kids):
                 assert kid is not None
                 link = ConferenceChild(id=new_id(), conference_id=c.id, child_id=kid.id, position=pos, version=1)
                 s.add(link)
                 s.flush()
-                record_change(
-                    s, actor, kind=OpKind.CREATE, entity=Entity.CONFERENCE_CHILD, entity_id=link.id,
-                    payload=snapshot(link), base_version=None,
-                )  # fmt: skip
+                record_create(s, actor, link)
             s.flush()
             s.refresh(c)
             return self._details(s, c)
@@ -635,7 +627,7 @@ class ConferenceService:
             c = self._get(s, conference_id)
             if c.status not in (ConferenceStatus.SCHEDULED.value, ConferenceStatus.IN_PROGRESS.value):
                 raise ServiceError("conference_not_editable", status=c.status)
-            before = snapshot(c)
+            before = wire_before(s, c)
             real = {k: v for k, v in changes.items() if getattr(c, k) != v}
             if not real:
                 return self._details(s, c)
@@ -646,7 +638,7 @@ class ConferenceService:
             if real.keys() & {"type", "strategy_discussion_on", "previous_conference_on", "transfer_notified_on"}:
                 c.due_by = self._due_by(s, c)
                 real["due_by"] = c.due_by
-            record_patch(s, self._ctx.actor(), c, Entity.CONFERENCE, before, real)
+            record_patch(s, self._ctx.actor(), c, before)
             return self._details(s, c)
 
     def _transition(self, s: Session, c: Conference, target: ConferenceStatus, reason: str = "") -> None:
@@ -660,7 +652,7 @@ class ConferenceService:
         with self._ctx.sessions.begin() as s:
             c = self._get(s, conference_id)
             self._ctx.require(Action.START_CONFERENCE, chair_user_id=c.chair_user_id)
-            before = snapshot(c)
+            before = wire_before(s, c)
             self._transition(s, c, ConferenceStatus.IN_PROGRESS)
             c.held_on = self._ctx.today()
             self._patch(s, c, before, ("status", "held_on"))
@@ -690,7 +682,7 @@ class ConferenceService:
             )
             if finalised:
                 raise ServiceError("conference_has_finalised_decisions", count=finalised)
-            before = snapshot(c)
+            before = wire_before(s, c)
             self._transition(s, c, ConferenceStatus.POSTPONED, reason)
             c.postponement_reason = reason.strip()
             c.postponed_to = new_date
@@ -717,7 +709,7 @@ class ConferenceService:
             missing = [cid for cid in child_ids if cid not in done]
             if missing:
                 raise ValidationFailedError((), "decisions_not_finalised", count=len(missing))
-            before = snapshot(c)
+            before = wire_before(s, c)
             if c.status == ConferenceStatus.IN_PROGRESS.value:
                 self._transition(s, c, ConferenceStatus.RECORD_DRAFTED)
                 c.record_drafted_at = utcnow()
@@ -732,13 +724,13 @@ class ConferenceService:
         with self._ctx.sessions.begin() as s:
             c = self._get(s, conference_id)
             self._ctx.require(Action.PROCEED_WITH_TWO_AGENCIES, chair_user_id=c.chair_user_id)
-            before = snapshot(c)
+            before = wire_before(s, c)
             c.quorum_override_reason = reason.strip()
             self._patch(s, c, before, ("quorum_override_reason",))
             return self._details(s, c)
 
     def _patch(self, s: Session, c: Conference, before: dict[str, Any], fields: Sequence[str]) -> None:
-        record_patch(s, self._ctx.actor(), c, Entity.CONFERENCE, before, fields)
+        record_patch(s, self._ctx.actor(), c, before)
 
 
 def name_index_query(text: str) -> str | None:

@@ -23,6 +23,7 @@ from desktop.domain.decisions import Dissent as DomainDissent
 from desktop.domain.decisions import PractitionerView as DomainView
 from desktop.domain.permissions import Action
 from desktop.domain.quorum import Attendee, assess_quorum, present_practitioner_ids
+from desktop.domain.text import nfc, nfc_values
 from desktop.services.base import (
     PermissionInfo,
     ServiceContext,
@@ -34,10 +35,10 @@ from desktop.services.base import (
 from desktop.services.conferences import child_display_name
 from desktop.services.drafts import DISSENT, clear_drafts, link_id
 from desktop.services.errors import NotFoundError, ProblemInfo, RecordLockedError, ServiceError, ValidationFailedError
-from desktop.services.text import nfc, nfc_values
 from desktop.services.voice import find_voice, voice_record
 from desktop.store.ids import new_id
 from desktop.store.orm import (
+    Addendum,
     Attendance,
     Child,
     Conference,
@@ -48,7 +49,9 @@ from desktop.store.orm import (
     RegisterEntry,
     utcnow,
 )
-from desktop.store.outbox import payload_sha256, record_change, snapshot
+from desktop.store.outbox import record_change, record_create, record_update, wire_before
+from desktop.store.wire import to_wire, wire_value
+from sync.protocol.canonical import decision_content_sha256
 from sync.protocol.enums import (
     AgencyGrouping,
     AttendanceStatus,
@@ -362,16 +365,13 @@ class DecisionService:
                          state=DecisionState.DRAFT.value)  # fmt: skip
             s.add(d)
             s.flush()
-            record_change(
-                s, self._ctx.actor(), kind=OpKind.CREATE, entity=Entity.DECISION, entity_id=d.id,
-                payload=snapshot(d), base_version=None,
-            )  # fmt: skip
+            record_create(s, self._ctx.actor(), d)
         elif d.state != DecisionState.DRAFT.value:
             raise RecordLockedError("decision_not_mutable", state=d.state)
         return conf, d
 
     def _patched(self, s: Session, d: Decision, before: dict[str, Any], fields: Sequence[str]) -> None:
-        record_patch(s, self._ctx.actor(), d, Entity.DECISION, before, fields)
+        record_patch(s, self._ctx.actor(), d, before)
 
     def save(self, conference_id: str, child_id: str, changes: Mapping[str, Any]) -> DecisionView:
         """Change the decision's outcome, categories, rationale, evidence or the chair's call."""
@@ -385,7 +385,7 @@ class DecisionService:
             conf, d = self._editable(s, conference_id, child_id)
             if changes.get("chair_decided"):
                 self._ctx.require(Action.DECIDE_WITHOUT_CONSENSUS, chair_user_id=conf.chair_user_id)
-            before = snapshot(d)
+            before = wire_before(s, d)
             real = {}
             for k, v in changes.items():
                 value = sorted(v) if k == "categories" else v
@@ -415,6 +415,7 @@ class DecisionService:
         reasons = nfc(reasons)
         with self._ctx.sessions.begin() as s:
             _conf, d = self._editable(s, conference_id, child_id)
+            before = wire_before(s, d)
             pv = next((v for v in d.views if v.attendance_id == attendance_id), None)
             if pv is None:
                 pv = PractitionerView(
@@ -427,11 +428,7 @@ class DecisionService:
                 pv.categories = sorted(categories)
                 pv.reasons = reasons
                 pv.version += 1
-            s.flush()
-            record_change(
-                s, self._ctx.actor(), kind=OpKind.APPEND, entity=Entity.DECISION, entity_id=d.id,
-                payload={"view": snapshot(pv)}, base_version=d.version, action="practitioner_view",
-            )  # fmt: skip
+            record_update(s, self._ctx.actor(), d, before, action="practitioner_view")
             s.expire(d)
             return self._view(s, conference_id, child_id)
 
@@ -440,6 +437,7 @@ class DecisionService:
         reason = nfc(reason)
         with self._ctx.sessions.begin() as s:
             _conf, d = self._editable(s, conference_id, child_id)
+            before = wire_before(s, d)
             x = next((x for x in d.dissents if x.attendance_id == attendance_id), None)
             if x is None and reason.strip():
                 x = Dissent(id=new_id(), decision_id=d.id, attendance_id=attendance_id, reason=reason.strip(),
@@ -450,49 +448,45 @@ class DecisionService:
             elif x is not None:
                 x.reason = reason.strip()
                 x.version += 1
-            s.flush()
-            record_change(
-                s, self._ctx.actor(), kind=OpKind.APPEND, entity=Entity.DECISION, entity_id=d.id,
-                payload={"dissent": {"attendance_id": attendance_id, "reason": reason.strip()}},
-                base_version=d.version, action="dissent",
-            )  # fmt: skip
+            record_update(s, self._ctx.actor(), d, before, action="dissent")
             link = link_id(s, conference_id, child_id)
             if link is not None:
                 clear_drafts(s, DISSENT, link, [attendance_id])
             s.expire(d)
             return self._view(s, conference_id, child_id)
 
+    def add_addendum(self, conference_id: str, child_id: str, text: str) -> str:
+        """Add a correction to a finalised decision as an addendum; the decision itself never changes.
+
+        Raises:
+            ServiceError: ``text_required``; ``decision_not_finalised`` for a draft (edit it instead).
+        """
+        self._ctx.require(Action.ADD_ADDENDUM)
+        text = nfc(text).strip()
+        if not text:
+            raise ServiceError("text_required")
+        with self._ctx.sessions.begin() as s:
+            d = self._decision(s, conference_id, child_id)
+            if d is None:
+                raise NotFoundError(entity="decision")
+            if d.state == DecisionState.DRAFT.value:
+                raise ServiceError("decision_not_finalised")
+            a = Addendum(id=new_id(), decision_id=d.id, text=text, author_user_id=self._ctx.user.user_id, version=1)
+            s.add(a)
+            s.flush()
+            record_create(s, self._ctx.actor(), a)
+            return a.id
+
     # ---- finalising ----------------------------------------------------------------------------
 
     @staticmethod
-    def _content(view: DecisionView) -> dict[str, Any]:
-        return {
-            "conference_id": view.conference_id,
-            "child_id": view.child_id,
-            "outcome": view.outcome,
-            "categories": sorted(view.categories),
-            "rationale": view.rationale,
-            "evidence": view.evidence,
-            "evidence_of_change": view.evidence_of_change,
-            "plan_if_not_registered": view.plan_if_not_registered,
-            "contingency_plan": view.contingency_plan,
-            "consensus": view.consensus,
-            "chair_decided": view.chair_decided,
-            "chair_decision_reason": view.chair_decision_reason,
-            "coordinator_name": view.coordinator_name,
-            "views": [
-                {
-                    "attendance_id": v.attendance_id,
-                    "name": v.name,
-                    "agency": v.agency,
-                    "view": v.view,
-                    "categories": sorted(v.categories),
-                    "reasons": v.reasons,
-                    "dissent": v.dissent,
-                }
-                for v in view.views
-            ],  # fmt: skip
-        }
+    def _content(s: Session, d: Decision, view: DecisionView) -> dict[str, Any]:
+        """The decision's wire record as it will be finalised (with the consensus the rules found).
+
+        Its hash is the service's ``decision_content_sha256`` of the draft it holds, so the chair
+        finalises exactly the wording (views and dissent included) that the register has.
+        """
+        return {**to_wire(s, d), "consensus": view.consensus}
 
     def finalise_preview(self, conference_id: str, child_id: str) -> FinalisePreview:
         """What finalising would lock; raises when the rules or the seat forbid it."""
@@ -505,8 +499,11 @@ class DecisionService:
             raise RecordLockedError("decision_not_mutable", state=view.state)
         if view.blocking:
             raise ValidationFailedError(view.blocking, "decision_incomplete")
-        content = self._content(view)
-        return FinalisePreview(view, content, payload_sha256(content))
+        with self._ctx.sessions() as s:
+            d = self._decision(s, conference_id, child_id)
+            assert d is not None
+            content = self._content(s, d, view)
+        return FinalisePreview(view, content, decision_content_sha256(content))
 
     def finalise(self, conference_id: str, child_id: str, content_sha256: str) -> DecisionView:
         """Lock the decision exactly as previewed: state ``finalisation_pending`` with its hash."""
@@ -517,22 +514,38 @@ class DecisionService:
                 raise RecordLockedError("decision_not_mutable", state=view.state)
             if view.blocking:
                 raise ValidationFailedError(view.blocking, "decision_incomplete")
-            content = self._content(view)
-            digest = payload_sha256(content)
-            if digest != content_sha256:
-                raise ServiceError("content_changed")
             d = self._decision(s, conference_id, child_id)
             assert d is not None
-            before = snapshot(d)
+            content = self._content(s, d, view)
+            digest = decision_content_sha256(content)
+            if digest != content_sha256:
+                raise ServiceError("content_changed")
+            conf = s.get(Conference, conference_id)
+            assert conf is not None
+            # The consensus the rules found is part of the content: the register gets it first.
+            before = wire_before(s, d)
             d.consensus = view.consensus
+            record_update(s, self._ctx.actor(), d, before)
             d.state = DecisionState.FINALISATION_PENDING.value
             d.content_sha256 = digest
             d.finalised_at = utcnow()
             d.finalised_by = self._ctx.user.user_id
             base = bump(d)
+            register_version = s.scalar(
+                select(func.max(RegisterEntry.register_version)).where(RegisterEntry.child_id == child_id)
+            )
+            payload = {
+                "content_sha256": digest,
+                "conference_id": conference_id,
+                "register_version": int(register_version or 0),
+                "chair_user_id": self._ctx.user.user_id,
+                "quorum_override_reason": conf.quorum_override_reason or None,
+                "held_at": wire_value(conf.scheduled_for),
+            }
             record_change(
                 s, self._ctx.actor(), kind=OpKind.FINALISE_DECISION, entity=Entity.DECISION, entity_id=d.id,
-                payload={**content, "content_sha256": digest}, base_version=base, before=before, after=snapshot(d),
+                payload=payload, base_version=base, before={"state": DecisionState.DRAFT.value},
+                after={"state": d.state, "content_sha256": digest},
             )  # fmt: skip
             s.flush()
             return self._view(s, conference_id, child_id)

@@ -9,13 +9,12 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from desktop.domain.permissions import Action
-from desktop.services.base import ServiceContext, bump
+from desktop.domain.text import nfc
+from desktop.services.base import ServiceContext
 from desktop.services.errors import NotFoundError, ServiceError
-from desktop.services.text import nfc
 from desktop.store.ids import new_id
 from desktop.store.orm import Conference, Distribution
-from desktop.store.outbox import record_change, snapshot
-from sync.protocol.enums import Entity, OpKind
+from desktop.store.outbox import record_create, record_update, wire_before
 
 logger = logging.getLogger(__name__)
 
@@ -65,8 +64,7 @@ class DistributionService:
                              full_copy=full_copy, language=language, version=1)  # fmt: skip
             s.add(d)
             s.flush()
-            record_change(s, self._ctx.actor(), kind=OpKind.CREATE, entity=Entity.DISTRIBUTION, entity_id=d.id,
-                          payload=snapshot(d), base_version=None)  # fmt: skip
+            record_create(s, self._ctx.actor(), d)
             return RecipientRow(d.id, d.recipient_name, d.agency, d.full_copy, d.language, d.sent_on)
 
     def mark_sent(self, distribution_id: str, sent_on: dt.date) -> RecipientRow:
@@ -80,10 +78,7 @@ class DistributionService:
             self._ctx.require(Action.DISTRIBUTE_RECORD, chair_user_id=conf.chair_user_id)
             if conf.record_approved_at is None:
                 raise ServiceError("record_not_approved")
-            before = snapshot(d)
+            before = wire_before(s, d)
             d.sent_on = sent_on
-            base = bump(d)
-            record_change(s, self._ctx.actor(), kind=OpKind.PATCH, entity=Entity.DISTRIBUTION, entity_id=d.id,
-                          payload={"sent_on": sent_on.isoformat()}, base_version=base, before=before,
-                          after=snapshot(d))  # fmt: skip
+            record_update(s, self._ctx.actor(), d, before)
             return RecipientRow(d.id, d.recipient_name, d.agency, d.full_copy, d.language, d.sent_on)

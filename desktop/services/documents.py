@@ -74,8 +74,8 @@ from desktop.store.orm import (
     SectionWithheld,
     User,
 )
-from desktop.store.outbox import record_change, snapshot
-from sync.protocol.enums import AttendanceStatus, ConferenceType, DecisionState, OpKind, Outcome
+from desktop.store.outbox import record_create
+from sync.protocol.enums import AttendanceStatus, ConferenceType, DecisionState, Outcome
 
 logger = logging.getLogger(__name__)
 
@@ -964,16 +964,5 @@ class DocumentService:
                 )
                 s.add(row)
                 s.flush()
-                payload = snapshot(row)
-                record_change(
-                    s,
-                    actor,
-                    kind=OpKind.APPEND,
-                    entity=DOCUMENT_ENTITY,
-                    entity_id=row.id,
-                    payload=payload,
-                    base_version=None,
-                    action="document_produced",
-                    after=payload,
-                )
+                record_create(s, actor, row, action="document_produced")
         logger.info("logged %d document(s) issued", len(produced))

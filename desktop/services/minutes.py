@@ -18,14 +18,14 @@ from sqlalchemy.orm import Session
 
 from desktop.domain.lifecycle import RECORD_LOCKED
 from desktop.domain.permissions import Action
-from desktop.services.base import ServiceContext, bump
+from desktop.domain.text import nfc
+from desktop.services.base import ServiceContext
 from desktop.services.conferences import child_display_name
 from desktop.services.errors import NotFoundError, RecordLockedError, StaleVersionError
-from desktop.services.text import nfc
 from desktop.store.ids import new_id
 from desktop.store.orm import Conference, Draft, MinutesSection, MinutesVersion, utcnow
-from desktop.store.outbox import record_change, snapshot
-from sync.protocol.enums import ConferenceStatus, Entity, OpKind
+from desktop.store.outbox import record_create, record_update, wire_before
+from sync.protocol.enums import ConferenceStatus, Entity
 
 logger = logging.getLogger(__name__)
 
@@ -122,10 +122,7 @@ class MinutesService:
                     )  # fmt: skip
                     s.add(m)
                     s.flush()
-                    record_change(
-                        s, self._ctx.actor(), kind=OpKind.CREATE, entity=Entity.MINUTES_SECTION, entity_id=m.id,
-                        payload=snapshot(m), base_version=None,
-                    )  # fmt: skip
+                    record_create(s, self._ctx.actor(), m)
                 out.append(self._view(s, m, name, drafts.get(m.id), last_saved))
             return tuple(out)
 
@@ -166,9 +163,9 @@ class MinutesService:
                 )
             )
             if text != m.text:
-                before = snapshot(m)
+                before = wire_before(s, m)
                 m.text = text
-                base = bump(m)
+                record_update(s, self._ctx.actor(), m, before)
                 s.add(
                     MinutesVersion(
                         id=new_id(), section_id=m.id, version=m.version, text=text, saved_at=utcnow(),
@@ -176,10 +173,6 @@ class MinutesService:
                     )
                 )  # fmt: skip
                 s.flush()
-                record_change(
-                    s, self._ctx.actor(), kind=OpKind.PATCH, entity=Entity.MINUTES_SECTION, entity_id=m.id,
-                    payload={"text": text}, base_version=base, before=before, after=snapshot(m),
-                )  # fmt: skip
             s.refresh(m)
             name = ""
             if m.child_id:

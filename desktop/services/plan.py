@@ -11,15 +11,15 @@ from typing import Any
 from sqlalchemy import func, select
 
 from desktop.domain.permissions import Action
+from desktop.domain.text import nfc, nfc_values
 from desktop.domain.timescales import first_core_group_deadline
-from desktop.services.base import ServiceContext, bump, local_date, open_record, reject_unknown_fields
+from desktop.services.base import ServiceContext, local_date, open_record, reject_unknown_fields
 from desktop.services.drafts import clear_drafts, link_id
 from desktop.services.errors import NotFoundError, ServiceError
-from desktop.services.text import nfc, nfc_values
 from desktop.store.ids import new_id
-from desktop.store.orm import Conference, CoreGroupMember, OutlinePlan, PlanAction, utcnow
-from desktop.store.outbox import record_change, snapshot
-from sync.protocol.enums import Entity, OpKind
+from desktop.store.orm import Conference, CoreGroupMember, OutlinePlan, PlanAction
+from desktop.store.outbox import record_create, record_update, record_void, wire_before
+from sync.protocol.enums import Entity
 
 logger = logging.getLogger(__name__)
 
@@ -117,15 +117,12 @@ class PlanService:
                 p = OutlinePlan(id=new_id(), conference_id=conference_id, child_id=child_id, version=1, **changes)
                 s.add(p)
                 s.flush()
-                record_change(s, self._ctx.actor(), kind=OpKind.CREATE, entity="outline_plan", entity_id=p.id,
-                              payload=snapshot(p), base_version=None)  # fmt: skip
+                record_create(s, self._ctx.actor(), p)
             else:
-                before = snapshot(p)
+                before = wire_before(s, p)
                 for k, v in changes.items():
                     setattr(p, k, v)
-                base = bump(p)
-                record_change(s, self._ctx.actor(), kind=OpKind.PATCH, entity="outline_plan", entity_id=p.id,
-                              payload=dict(changes), base_version=base, before=before, after=snapshot(p))  # fmt: skip
+                record_update(s, self._ctx.actor(), p, before)
             link = link_id(s, conference_id, child_id)
             if link is not None:
                 clear_drafts(s, "outline_plan", link, changes)
@@ -147,8 +144,7 @@ class PlanService:
                            due_on=due_on, version=1)  # fmt: skip
             s.add(a)
             s.flush()
-            record_change(s, self._ctx.actor(), kind=OpKind.CREATE, entity=Entity.PLAN_ACTION, entity_id=a.id,
-                          payload=snapshot(a), base_version=None)  # fmt: skip
+            record_create(s, self._ctx.actor(), a)
             return ActionRow(a.id, a.child_id, a.description, a.owner, a.owner_agency, a.due_on)
 
     def remove_action(self, action_id: str) -> None:
@@ -168,8 +164,7 @@ class PlanService:
                                 agency=agency, role_title=nfc(role_title), version=1)  # fmt: skip
             s.add(m)
             s.flush()
-            record_change(s, self._ctx.actor(), kind=OpKind.CREATE, entity=Entity.CORE_GROUP_MEMBER,
-                          entity_id=m.id, payload=snapshot(m), base_version=None)  # fmt: skip
+            record_create(s, self._ctx.actor(), m)
             return MemberRow(m.id, m.child_id, m.name, m.agency, m.role_title)
 
     def remove_member(self, member_id: str) -> None:
@@ -183,7 +178,4 @@ class PlanService:
             if row is None:
                 raise NotFoundError(entity=str(entity))
             open_record(s, row.conference_id)
-            row.voided_at = utcnow()
-            base = bump(row)
-            record_change(s, self._ctx.actor(), kind=OpKind.VOID, entity=entity, entity_id=row_id,
-                          payload={"void_reason": ""}, base_version=base)  # fmt: skip
+            record_void(s, self._ctx.actor(), row, "removed from the outline plan")

@@ -11,15 +11,15 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.domain.permissions import Action
+from desktop.domain.text import nfc_values
 from desktop.domain.voice import VoiceRecord, assess_voice
 from desktop.services.base import ServiceContext, open_record, problem_info, record_patch, reject_unknown_fields
 from desktop.services.drafts import clear_drafts, link_id
 from desktop.services.errors import ProblemInfo
-from desktop.services.text import nfc_values
 from desktop.store.ids import new_id
 from desktop.store.orm import ChildVoice
-from desktop.store.outbox import record_change, snapshot
-from sync.protocol.enums import AdvocacyOffer, Entity, Language, OpKind, ParticipationMode
+from desktop.store.outbox import record_create, wire_before
+from sync.protocol.enums import AdvocacyOffer, Entity, Language, ParticipationMode
 
 logger = logging.getLogger(__name__)
 
@@ -130,17 +130,14 @@ class VoiceService:
                     setattr(v, k, val)
                 s.add(v)
                 s.flush()
-                record_change(
-                    s, actor, kind=OpKind.CREATE, entity=Entity.CHILD_VOICE, entity_id=v.id,
-                    payload=snapshot(v), base_version=None, after=snapshot(v),
-                )  # fmt: skip
+                record_create(s, actor, v)
             else:
-                before = snapshot(v)
+                before = wire_before(s, v)
                 real = {k: val for k, val in changes.items() if getattr(v, k) != val}
                 if real:
                     for k, val in real.items():
                         setattr(v, k, val)
-                    record_patch(s, actor, v, Entity.CHILD_VOICE, before, real)
+                    record_patch(s, actor, v, before)
             link = link_id(s, conference_id, child_id)
             if link is not None:
                 clear_drafts(s, Entity.CHILD_VOICE.value, link, changes)

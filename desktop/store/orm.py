@@ -551,6 +551,8 @@ class RegisterEntry(Synced, Base):
     under_review: Mapped[bool] = mapped_column(Boolean, default=False)
     #: True once the register service has confirmed this entry (it owns register state).
     confirmed: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: The child's register version after this entry's last change, as stamped by the service (0004).
+    register_version: Mapped[int | None] = mapped_column(Integer, default=None)
 
 
 class Distribution(Synced, Base):

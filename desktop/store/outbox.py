@@ -16,9 +16,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import inspect
 from sqlalchemy.orm import Session
 
+from desktop.store import wire
 from desktop.store.ids import new_id
 from desktop.store.orm import AuditEvent, Base, OutboxOp, utcnow
 from sync.protocol.canonical import canonical_json as protocol_canonical_json
@@ -26,9 +26,6 @@ from sync.protocol.enums import OpKind, OutboxState
 
 #: Shape of the payloads this build writes; the register service keeps a converter for each.
 SCHEMA_VERSION = 1
-
-#: Columns that are bookkeeping, not content; they never travel in a payload.
-_LOCAL_COLUMNS = frozenset({"created_at", "updated_at", "version"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,10 +66,56 @@ def payload_sha256(payload: Mapping[str, Any]) -> str:
     return hashlib.sha256(canonical_json(payload).encode("utf-8")).hexdigest()
 
 
-def snapshot(obj: Base) -> dict[str, Any]:
-    """The synced content of an ORM object as plain JSON-able values (for payloads and audit)."""
-    mapper = inspect(type(obj))
-    return {col.key: _jsonable(getattr(obj, col.key)) for col in mapper.column_attrs if col.key not in _LOCAL_COLUMNS}
+def record_create(session: Session, actor: Actor, obj: Base, *, action: str | None = None) -> OutboxOp:
+    """Queue the create of ``obj`` with its client-owned wire fields (``desktop.store.wire``)."""
+    m = wire.map_for(obj)
+    payload = wire.to_wire(session, obj)
+    kind = OpKind.ADDENDUM if m.create_kind == "addendum" else OpKind.CREATE
+    return record_change(
+        session, actor, kind=kind, entity=m.entity.value, entity_id=str(obj.id), payload=payload,
+        base_version=None, action=action, after=payload,
+    )  # fmt: skip
+
+
+def wire_before(session: Session, obj: Base) -> dict[str, Any]:
+    """``obj``'s wire record now, to hand to :func:`record_update` after changing it."""
+    return wire.to_wire(session, obj)
+
+
+def record_update(
+    session: Session, actor: Actor, obj: Base, before: Mapping[str, Any], *, action: str | None = None
+) -> OutboxOp | None:
+    """Queue a PATCH of the wire fields of ``obj`` that changed since ``before``; bumps its version.
+
+    The payload carries only the changed fields; the audit event keeps their values before and
+    after. Nothing is queued (and the version stays) when no wire field changed.
+    """
+    session.flush()
+    after = wire.to_wire(session, obj)
+    changed = wire.changed_fields(before, after)
+    if not changed:
+        return None
+    base = int(getattr(obj, "version", None) or 1)
+    obj.version = base + 1
+    m = wire.map_for(obj)
+    return record_change(
+        session, actor, kind=OpKind.PATCH, entity=m.entity.value, entity_id=str(obj.id),
+        payload=changed, base_version=base, action=action, before={k: before.get(k) for k in changed}, after=changed,
+    )  # fmt: skip
+
+
+def record_void(session: Session, actor: Actor, obj: Base, reason: str) -> OutboxOp:
+    """Mark ``obj`` void (never deleted) and queue the VOID with its reason; bumps its version."""
+    reason = reason.strip() or "withdrawn"
+    obj.voided_at = utcnow()
+    obj.void_reason = reason
+    base = int(getattr(obj, "version", None) or 1)
+    obj.version = base + 1
+    m = wire.map_for(obj)
+    return record_change(
+        session, actor, kind=OpKind.VOID, entity=m.entity.value, entity_id=str(obj.id),
+        payload={"reason": reason}, base_version=base,
+    )  # fmt: skip
 
 
 def record_change(

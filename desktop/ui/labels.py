@@ -194,6 +194,10 @@ _P: dict[str, str] = {
     "decisions_not_finalised": QT_TRANSLATE_NOOP("Problems", "Finalise every child's decision first."),
     "decision_incomplete": QT_TRANSLATE_NOOP("Problems", "The decision is not complete."),
     "content_changed": QT_TRANSLATE_NOOP("Problems", "The decision changed while you were confirming."),
+    "text_required": QT_TRANSLATE_NOOP("Problems", "Write the text first."),
+    "decision_not_finalised": QT_TRANSLATE_NOOP(
+        "Problems", "The decision is still a draft: change it directly; addenda are for finalised decisions."
+    ),
     "illegal_transition": QT_TRANSLATE_NOOP("Problems", "The conference cannot move to that status now."),
     "transition_reason_required": QT_TRANSLATE_NOOP("Problems", "Record the reason."),
     "name_required": QT_TRANSLATE_NOOP("Problems", "Enter a name."),

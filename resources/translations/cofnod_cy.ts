@@ -1167,6 +1167,14 @@
         <translation>Newidiodd y penderfyniad tra oeddech yn ei gadarnhau.</translation>
     </message>
     <message>
+        <source>Write the text first.</source>
+        <translation>Ysgrifennwch y testun yn gyntaf.</translation>
+    </message>
+    <message>
+        <source>The decision is still a draft: change it directly; addenda are for finalised decisions.</source>
+        <translation>Drafft yw'r penderfyniad o hyd: newidiwch ef yn uniongyrchol; mae atodiadau ar gyfer penderfyniadau terfynol.</translation>
+    </message>
+    <message>
         <source>The conference cannot move to that status now.</source>
         <translation>Ni all y gynhadledd symud i&apos;r statws hwnnw nawr.</translation>
     </message>

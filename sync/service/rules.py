@@ -449,7 +449,6 @@ def _resolve_parent(ctx: Ctx, op: Op, payload: dict[str, Any]) -> tuple[str, str
 
 def _create(ctx: Ctx, op: Op) -> OpOutcome:
     entity = op.entity
-    rclass = RECORD_CLASSES[entity]
     if op.kind is OpKind.APPEND and entity not in APPEND_ACCEPTED:
         raise Reject(ErrorCode.UNSUPPORTED_KIND, f"{entity.value} is not append-only; use create")
     if op.kind is OpKind.ADDENDUM and entity is not Entity.ADDENDUM:

@@ -37,9 +37,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
+from desktop.domain.text import fold_name
 from desktop.profile import KdfSettings, OpenProfile, open_profile
 from desktop.secrets import InMemorySecretStore, SecretState
-from desktop.services.text import fold_name
 from desktop.ui.models import ConferenceListModel
 from desktop.ui.pages import FILTER_DEBOUNCE_MS
 

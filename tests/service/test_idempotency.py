@@ -48,7 +48,7 @@ def test_append_only_same_id_same_content_from_another_op_is_duplicate(svc: Serv
 
 
 def test_attendance_is_patched_field_by_field(svc: Service) -> None:
-    """Attendance changes while the conference runs (class C): a patch applies, a stale one on the same field conflicts."""
+    """Attendance changes while a conference runs (class C): a patch applies; a stale one on that field conflicts."""
     case = make_case(svc)
     att = new_id()
     payload = {"conference_id": case.conference_id, "agency_grouping": "health", "status": "present_remote"}

@@ -15,7 +15,7 @@ from typing import TextIO
 from desktop.store.engine import create_store_engine, make_session_factory
 from desktop.store.ids import new_id
 from desktop.store.orm import FamilyMember
-from desktop.store.outbox import Actor, record_change, snapshot
+from desktop.store.outbox import Actor, record_change
 from sync.protocol.enums import OpKind
 
 
@@ -35,7 +35,7 @@ def write_forever(path: Path, key: bytes, out: TextIO) -> None:
                 kind=OpKind.CREATE,
                 entity="family_member",
                 entity_id=record_id,
-                payload=snapshot(member),
+                payload={"name": member.name, "address": member.address},
                 base_version=None,
             )
         # Only after commit has returned: the parent treats this id as durable.

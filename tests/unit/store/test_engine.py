@@ -30,9 +30,8 @@ from desktop.store.errors import (
 from desktop.store.ids import new_id
 from desktop.store.migrate import backup_database
 from desktop.store.orm import AuditEvent, Child, Council, OutboxOp
-from desktop.store.outbox import Actor, record_change, snapshot
+from desktop.store.outbox import Actor, record_create
 from desktop.store.testing import open_test_store
-from sync.protocol.enums import OpKind
 from tests.unit.store.helpers import add_child, add_council, sidecars, snapshot_files
 
 WELSH = "Gwŷn ap Dŵr o Dŷ Ddewi"
@@ -177,9 +176,7 @@ def test_outbox_change_and_audit_commit_together_or_not_at_all(tmp_path: Path) -
 
     with pytest.raises(BoomError), store.sessions.begin() as s:
         child = add_child(s, council)
-        record_change(
-            s, actor, kind=OpKind.CREATE, entity="child", entity_id=child.id, payload=snapshot(child), base_version=None
-        )
+        record_create(s, actor, child)
         s.flush()
         raise BoomError()
     with store.sessions() as s:
@@ -189,9 +186,7 @@ def test_outbox_change_and_audit_commit_together_or_not_at_all(tmp_path: Path) -
 
     with store.sessions.begin() as s:
         child = add_child(s, council)
-        record_change(
-            s, actor, kind=OpKind.CREATE, entity="child", entity_id=child.id, payload=snapshot(child), base_version=None
-        )
+        record_create(s, actor, child)
     with store.sessions() as s:
         assert s.scalar(select(func.count()).select_from(Child)) == 1
         assert s.scalar(select(func.count()).select_from(OutboxOp)) == 1

@@ -1,4 +1,4 @@
-"""Text helpers shared by services: NFC for stored free text, and the folded search form of a name."""
+"""Text helpers shared by services and the store: NFC for stored free text, and the folded search form of a name."""
 
 from __future__ import annotations
 
