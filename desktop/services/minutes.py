@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import uuid
 from dataclasses import dataclass
 
 from sqlalchemy import delete, func, select
@@ -70,6 +71,19 @@ class VersionView:
     saved_by: str | None
 
 
+#: Namespace of the minutes sections' ids (uuid5): a fixed value, never change it.
+_SECTION_NAMESPACE = uuid.UUID("5f0c2d7e-6a52-4c1e-9a7b-0d3c6e1f2a90")
+
+
+def section_id(conference_id: str, key: str, child_id: str | None) -> str:
+    """The id of a conference's section ``key`` (for ``child_id``), the same on every device.
+
+    Sections are made when a record is first opened; two laptops opening the same conference make
+    the same section, which the service then takes once (the second create is a ``duplicate``).
+    """
+    return str(uuid.uuid5(_SECTION_NAMESPACE, f"{conference_id}:{key}:{child_id or ''}"))
+
+
 class MinutesService:
     """Reads and saves the conference record."""
 
@@ -117,7 +131,8 @@ class MinutesService:
                     if locked:
                         continue
                     m = MinutesSection(
-                        id=new_id(), conference_id=conference_id, key=key, child_id=child_id, position=pos, text="",
+                        id=section_id(conference_id, key, child_id), conference_id=conference_id, key=key,
+                        child_id=child_id, position=pos, text="",
                         version=1,
                     )  # fmt: skip
                     s.add(m)

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from desktop.store import wire
 from desktop.store.ids import new_id
-from desktop.store.orm import AuditEvent, Base, OutboxOp, utcnow
+from desktop.store.orm import AuditEvent, OutboxOp, utcnow
 from sync.protocol.canonical import canonical_json as protocol_canonical_json
 from sync.protocol.enums import OpKind, OutboxState
 
@@ -66,7 +66,7 @@ def payload_sha256(payload: Mapping[str, Any]) -> str:
     return hashlib.sha256(canonical_json(payload).encode("utf-8")).hexdigest()
 
 
-def record_create(session: Session, actor: Actor, obj: Base, *, action: str | None = None) -> OutboxOp:
+def record_create(session: Session, actor: Actor, obj: Any, *, action: str | None = None) -> OutboxOp:
     """Queue the create of ``obj`` with its client-owned wire fields (``desktop.store.wire``)."""
     m = wire.map_for(obj)
     payload = wire.to_wire(session, obj)
@@ -77,13 +77,13 @@ def record_create(session: Session, actor: Actor, obj: Base, *, action: str | No
     )  # fmt: skip
 
 
-def wire_before(session: Session, obj: Base) -> dict[str, Any]:
+def wire_before(session: Session, obj: Any) -> dict[str, Any]:
     """``obj``'s wire record now, to hand to :func:`record_update` after changing it."""
     return wire.to_wire(session, obj)
 
 
 def record_update(
-    session: Session, actor: Actor, obj: Base, before: Mapping[str, Any], *, action: str | None = None
+    session: Session, actor: Actor, obj: Any, before: Mapping[str, Any], *, action: str | None = None
 ) -> OutboxOp | None:
     """Queue a PATCH of the wire fields of ``obj`` that changed since ``before``; bumps its version.
 
@@ -97,6 +97,8 @@ def record_update(
         return None
     base = int(getattr(obj, "version", None) or 1)
     obj.version = base + 1
+    # Flushed now: a caller that expires the object afterwards must not lose the bump.
+    session.flush()
     m = wire.map_for(obj)
     return record_change(
         session, actor, kind=OpKind.PATCH, entity=m.entity.value, entity_id=str(obj.id),
@@ -104,13 +106,14 @@ def record_update(
     )  # fmt: skip
 
 
-def record_void(session: Session, actor: Actor, obj: Base, reason: str) -> OutboxOp:
+def record_void(session: Session, actor: Actor, obj: Any, reason: str) -> OutboxOp:
     """Mark ``obj`` void (never deleted) and queue the VOID with its reason; bumps its version."""
     reason = reason.strip() or "withdrawn"
     obj.voided_at = utcnow()
     obj.void_reason = reason
     base = int(getattr(obj, "version", None) or 1)
     obj.version = base + 1
+    session.flush()
     m = wire.map_for(obj)
     return record_change(
         session, actor, kind=OpKind.VOID, entity=m.entity.value, entity_id=str(obj.id),

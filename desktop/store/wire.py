@@ -135,14 +135,19 @@ def _child_out(s: Session, c: Child) -> Wire:
     return {"aliases": aliases}
 
 
+def _council_in(s: Session, row: Any, w: Mapping[str, Any]) -> None:
+    """The service names the council (it owns that field); a profile holds its own council's row."""
+    council = w.get("council_id")
+    if council and s.get(Council, council) is not None:
+        row.council_id = council
+    elif not row.council_id:
+        row.council_id = s.scalars(select(Council.id)).first() or ""
+
+
 def _child_in(s: Session, c: Child, w: Mapping[str, Any]) -> None:
     c.aliases = "; ".join(w.get("aliases") or [])
     c.search_name = fold_name(f"{c.given_names} {c.family_name}")
-    council = w.get("council_id")
-    if council and s.get(Council, council) is not None:
-        c.council_id = council
-    elif not c.council_id:
-        c.council_id = s.scalars(select(Council.id)).first() or ""
+    _council_in(s, c, w)
 
 
 def _family_out(s: Session, link: FamilyLink) -> Wire:
@@ -169,9 +174,10 @@ def _family_in(s: Session, link: FamilyLink, w: Mapping[str, Any]) -> None:
 
 
 def _users_in(*attrs: str) -> Callable[[Session, Any, Mapping[str, Any]], None]:
-    """Conference seats name service users; a user not yet in the local directory gets a row."""
+    """A conference's council, and its seats: service users (one not yet in the directory gets a row)."""
 
     def into(s: Session, row: Any, w: Mapping[str, Any]) -> None:
+        _council_in(s, row, w)
         for attr in attrs:
             wire_name = "record_taker_user_id" if attr == "minute_taker_user_id" else attr
             uid = w.get(wire_name)
@@ -224,16 +230,30 @@ def _decision_out(s: Session, d: Decision) -> Wire:
     }
 
 
+_LOCKED = frozenset(
+    {DecisionState.FINALISATION_PENDING.value, DecisionState.FINALISED.value, DecisionState.CONTESTED.value}
+)
+
+
 def _decision_in(s: Session, d: Decision, w: Mapping[str, Any]) -> None:
+    locked = d.state in _LOCKED
+    if locked:
+        # The content is frozen here (and by the database's triggers); only the service's verdict lands.
+        if w.get("state") in _LOCKED:
+            d.state = str(w["state"])
+        if w.get("decision_number"):
+            d.decision_number = str(w["decision_number"])
+            d.confirmed_at = d.confirmed_at or dt.datetime.now(dt.UTC)
+        return
     s.flush()
     wanted_views = {str(v["id"]): v for v in w.get("practitioner_views") or [] if v.get("id")}
     for pv in list(s.scalars(select(PractitionerView).where(PractitionerView.decision_id == d.id))):
         if pv.id not in wanted_views:
             s.delete(pv)
     for vid, v in wanted_views.items():
-        pv = s.get(PractitionerView, vid)
-        if pv is None:
-            pv = PractitionerView(id=vid, decision_id=d.id, version=1)
+        found = s.get(PractitionerView, vid)
+        pv = found if found is not None else PractitionerView(id=vid, decision_id=d.id, version=1)
+        if found is None:
             s.add(pv)
         pv.attendance_id = str(v.get("attendance_id"))
         pv.position = int(v.get("position") or 0)
@@ -285,12 +305,7 @@ def _addendum_in(s: Session, a: Addendum, w: Mapping[str, Any]) -> None:
 
 def _register_in(s: Session, e: RegisterEntry, w: Mapping[str, Any]) -> None:
     e.confirmed = True
-    council = w.get("council_id")
-    if council and s.get(Council, council) is not None:
-        e.council_id = council
-    elif not e.council_id:
-        child = s.get(Child, e.child_id)
-        e.council_id = child.council_id if child else ""
+    _council_in(s, e, w)
     coordinator = s.scalar(
         select(CoordinatorAssignment.social_worker).where(
             CoordinatorAssignment.child_id == e.child_id, CoordinatorAssignment.to_date.is_(None)
@@ -594,8 +609,13 @@ def apply_wire(
     follows the service's, so the next local edit is based on the version the service holds.
     """
     m = BY_ENTITY[entity]
-    row = session.get(m.table, entity_id)
+    row: Any = session.get(m.table, entity_id)
     new = row is None
+    if not new:
+        held = getattr(row, "version", None)
+        # A version this row already has (or passed) changes nothing: pulled feeds repeat what was pushed.
+        if held is None or (version is not None and held >= version):
+            return row
     if new:
         row = m.table(id=entity_id)
     columns = {c.key: c for c in inspect(m.table).columns}
@@ -604,10 +624,12 @@ def apply_wire(
             setattr(row, local, _local_value(columns[local], payload[wire]))
         elif new and not columns[local].nullable and columns[local].default is not None:
             setattr(row, local, _local_value(columns[local], None))
-    if new:
-        session.add(row)
-    if m.into is not None:
-        m.into(session, row, payload)
+    # Not flushed half-made: the hand-made parts may query before the row is complete.
+    with session.no_autoflush:
+        if new:
+            session.add(row)
+        if m.into is not None:
+            m.into(session, row, payload)
     if hasattr(row, "version") and version is not None:
         row.version = version
     if hasattr(row, "voided_at"):

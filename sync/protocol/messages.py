@@ -123,6 +123,17 @@ class UserInfo(_Open):
     username: str
     council_id: str | None
     roles: list[Role]
+    display_name: str | None = None
+
+
+class DirectoryResponse(_Open):
+    """``GET /v1/directory``: the users of the caller's council, whom a conference can name.
+
+    A device caches it so that chairs, minute-takers and co-ordinators are chosen as service users
+    offline too; nobody outside the council is ever listed.
+    """
+
+    users: list[UserInfo]
 
 
 class MetaResponse(_Open):

@@ -31,6 +31,7 @@ from sync.protocol.messages import (
     DeviceInfo,
     DeviceList,
     DigestResponse,
+    DirectoryResponse,
     EnquiryResponse,
     EnrolRequest,
     EnrolResponse,
@@ -141,6 +142,7 @@ class Service:
             username=user.username,
             council_id=user.council_id,
             roles=sorted(auth.roles_of(session, user.id)),
+            display_name=user.display_name,
         )
 
 
@@ -366,6 +368,19 @@ def create_app(settings: Settings | None = None, db: Database | None = None) -> 
                 server_time=now_iso(ctx.now),
                 user=svc.user_info(s, user),
             )
+
+        return svc.authed(authorization, run)
+
+    @app.get("/v1/directory", response_model=DirectoryResponse, tags=["sync"], responses=_errors())
+    def directory(authorization: Auth = None) -> DirectoryResponse:
+        def run(ctx: Ctx) -> DirectoryResponse:
+            council = ctx.principal.council_id
+            if council is None:
+                return DirectoryResponse(users=[])
+            users = ctx.session.scalars(
+                select(User).where(User.council_id == council, User.disabled.is_(False)).order_by(User.id)
+            )
+            return DirectoryResponse(users=[svc.user_info(ctx.session, u) for u in users])
 
         return svc.authed(authorization, run)
 

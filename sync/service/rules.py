@@ -201,6 +201,7 @@ def write_head(
     refuses any later UPDATE of a decision once its state says finalised.
     """
     version = head.version + 1
+    payload = _stamp_register_version(ctx, head.entity, payload)
     text = dumps(payload)
     seq = ctx.emit(
         council_id=head.council_id,
@@ -223,6 +224,20 @@ def write_head(
     return seq
 
 
+def _stamp_register_version(ctx: Ctx, entity: str, payload: dict[str, Any]) -> dict[str, Any]:
+    """A register entry carries the child's register version after the op that writes it.
+
+    Every op that writes register entries raises the child's version by exactly one after writing
+    them, so the version after it is the current one plus one; a device names it when it next
+    finalises a decision about the child (``register_version``, §8).
+    """
+    if entity != Entity.REGISTER_ENTRY.value or "child_id" not in payload:
+        return payload
+    ctx.session.flush()
+    rs = ctx.session.get(RegisterState, str(payload["child_id"]))
+    return {**payload, "register_version": (rs.version if rs is not None else 0) + 1}
+
+
 def new_head(
     ctx: Ctx,
     entity: Entity,
@@ -241,6 +256,7 @@ def new_head(
     The row is inserted by the transaction's :class:`~sync.service.appends.Appends` with the change
     feed, not one ORM INSERT per record; the object is cached and attached to the session then.
     """
+    payload = _stamp_register_version(ctx, entity.value, payload)
     text = dumps(payload)
     seq = ctx.emit(
         council_id=council_id,
