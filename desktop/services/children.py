@@ -214,10 +214,13 @@ class ChildrenService:
         told_in_person: bool,
         told_in_writing: bool,
         registration_number: str = "",
+        coordinator_user_id: str | None = None,
     ) -> ChildDetail:
         """Name a new co-ordinator; the previous assignment ends the day before (W14).
 
         A change needs a handover note, and agencies and family told in person and in writing.
+        ``coordinator_user_id`` names the co-ordinator as a user of the service's directory, when
+        they are one: the service then gives them the child's case.
         """
         if not social_worker.strip():
             raise ServiceError("name_required")
@@ -235,6 +238,7 @@ class ChildrenService:
                 record_update(s, actor, old, before)
             a = CoordinatorAssignment(
                 id=new_id(), child_id=child_id, social_worker=nfc(social_worker.strip()),
+                coordinator_user_id=coordinator_user_id,
                 registration_number=registration_number, from_date=from_date, handover_note=nfc(handover_note.strip()),
                 told_in_person=told_in_person, told_in_writing=told_in_writing, version=1,
             )  # fmt: skip

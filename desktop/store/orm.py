@@ -514,6 +514,8 @@ class CoordinatorAssignment(Synced, Base):
     __tablename__ = "coordinator_assignment"
     child_id: Mapped[str] = mapped_column(ForeignKey("child.id"), index=True)
     social_worker: Mapped[str] = mapped_column(Text)
+    #: The co-ordinator as a service user, when chosen from the directory (revision 0004).
+    coordinator_user_id: Mapped[str | None] = mapped_column(String(36), default=None)
     registration_number: Mapped[str] = mapped_column(String(32), default="")
     from_date: Mapped[dt.date] = mapped_column(Date)
     to_date: Mapped[dt.date | None] = mapped_column(Date, default=None)

@@ -499,6 +499,7 @@ MAPS: tuple[RecordMap, ...] = (
         {
             **_same(
                 "child_id",
+                "coordinator_user_id",
                 "registration_number",
                 "from_date",
                 "to_date",
@@ -578,6 +579,31 @@ LOCAL_ONLY: dict[str, str] = {
     "profile_meta": "facts about this profile",
     "audit_event": "this laptop's own audit trail",
     "alembic_version": "schema bookkeeping",
+}
+
+
+#: Client fields of the protocol that this build's tables do not hold (it never sends them; a pulled
+#: value is kept in ``entity_version``), with the reason.
+NOT_HELD: dict[Entity, dict[str, str]] = {
+    Entity.CHILD: {"responsible_la": "the responsible council is the service's own council_id"},
+    Entity.FAMILY_MEMBER: {
+        "invited": "invitations are recorded per conference, on its attendance",
+        "excluded": "exclusion is recorded per conference, on its attendance",
+        "exclusion_reason": "exclusion is recorded per conference, on its attendance",
+    },
+    Entity.CONFERENCE: {"quorum_count": "quorum is counted from the attendance, never claimed"},
+    Entity.ATTENDANCE: {
+        "person_id": "attendance names its practitioner_id or family_member_id",
+        "user_id": "practitioners at a conference are not service users",
+    },
+    Entity.MINUTES_SECTION: {"title": "a section's title follows from its key, in the reader's language"},
+    Entity.PLAN_ACTION: {"status": "an action is done once done_on is set"},
+    Entity.CORE_GROUP_MEMBER: {"user_id": "core group members are named people, not service users"},
+    Entity.DISTRIBUTION: {
+        "method": "how a copy went is not recorded by this build",
+        "recipient_role": "the recipient's role follows from their attendance",
+    },
+    Entity.ADDENDUM: {"reason": "an addendum's text says why it was added"},
 }
 
 
