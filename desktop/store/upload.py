@@ -75,7 +75,9 @@ def queue_initial_upload(session: Session, actor: Actor) -> UploadSummary:
     for entity in UPLOAD_ORDER:
         m = wire.BY_ENTITY[entity]
         table: Any = m.table
-        for row in session.scalars(select(table).order_by(table.id)):
+        # Oldest first, so a review follows the conference it reviews (and a feed replays in order).
+        order = (table.created_at, table.id) if hasattr(table, "created_at") else (table.produced_at, table.id)
+        for row in session.scalars(select(table).order_by(*order)):
             if (entity.value, row.id) in known or (entity is Entity.DECISION and row.id in left_out):
                 continue
             if entity is Entity.ADDENDUM and getattr(row, "decision_id", None) in left_out:

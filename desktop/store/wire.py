@@ -55,7 +55,6 @@ from desktop.store.orm import (
     MinutesVersion,
     OutlinePlan,
     PlanAction,
-    Practitioner,
     PractitionerView,
     RegisterEntry,
     User,
@@ -190,9 +189,8 @@ def _users_in(*attrs: str) -> Callable[[Session, Any, Mapping[str, Any]], None]:
 
 
 def _attendance_in(s: Session, a: Attendance, w: Mapping[str, Any]) -> None:
-    # The practitioner directory is local to each laptop; a family member arrives with its link.
-    pid = w.get("practitioner_id")
-    a.practitioner_id = pid if pid and s.get(Practitioner, pid) is not None else None
+    # A family member arrives with its link. (The practitioner list is each laptop's own: the
+    # attendance row carries the name and agency, and its link to that list never travels.)
     fid = w.get("family_member_id")
     a.family_member_id = fid if fid and s.get(FamilyMember, fid) is not None else None
 
@@ -408,9 +406,9 @@ MAPS: tuple[RecordMap, ...] = (
             "agency_grouping": "agency",
             "role": "role_title",
         },
-        out=lambda s, a: {"practitioner_id": a.practitioner_id, "family_member_id": a.family_member_id},
+        out=lambda s, a: {"family_member_id": a.family_member_id},
         into=_attendance_in,
-        extra_wire=frozenset({"practitioner_id", "family_member_id"}),
+        extra_wire=frozenset({"family_member_id"}),
     ),
     RecordMap(
         Entity.AGENCY_REPORT,
@@ -594,7 +592,7 @@ NOT_HELD: dict[Entity, dict[str, str]] = {
     Entity.CONFERENCE: {"quorum_count": "quorum is counted from the attendance, never claimed"},
     Entity.ATTENDANCE: {
         "person_id": "attendance names its practitioner_id or family_member_id",
-        "user_id": "practitioners at a conference are not service users",
+        "person_id": "a family attendee names its family_member_id; practitioners are each laptop's own list",
     },
     Entity.MINUTES_SECTION: {"title": "a section's title follows from its key, in the reader's language"},
     Entity.PLAN_ACTION: {"status": "an action is done once done_on is set"},

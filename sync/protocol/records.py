@@ -146,7 +146,7 @@ class Attendance(Record):
     interpreter_present: bool | None = None
     advocate_present: bool | None = None
     supporter_present: bool | None = None
-    practitioner_id: Ident | None = None
+    #: The family member (the person; see FamilyMember.person_id) this row is, for family attendees.
     family_member_id: Ident | None = None
     exclusion_reason: Text | None = None
     language: Language | None = None

@@ -18,9 +18,11 @@ from tests.unit.store.helpers import add_child, add_council
 
 def test_every_local_table_is_synced_or_declared_local_only(tmp_path: Path) -> None:
     store = open_test_store(tmp_path)
-    tables = set(inspect(store.engine).get_table_names()) - {"child_name_fts"} - {
-        t for t in inspect(store.engine).get_table_names() if t.startswith("child_name_fts_")
-    }
+    tables = (
+        set(inspect(store.engine).get_table_names())
+        - {"child_name_fts"}
+        - {t for t in inspect(store.engine).get_table_names() if t.startswith("child_name_fts_")}
+    )
     synced = {m.table.__tablename__ for m in wire.MAPS}
     assert synced.isdisjoint(wire.LOCAL_ONLY)
     assert tables - synced - set(wire.LOCAL_ONLY) == set(), "a table is neither synced nor declared local-only"
