@@ -591,8 +591,8 @@ NOT_HELD: dict[Entity, dict[str, str]] = {
     },
     Entity.CONFERENCE: {"quorum_count": "quorum is counted from the attendance, never claimed"},
     Entity.ATTENDANCE: {
-        "person_id": "attendance names its practitioner_id or family_member_id",
         "person_id": "a family attendee names its family_member_id; practitioners are each laptop's own list",
+        "user_id": "practitioners at a conference are not service users",
     },
     Entity.MINUTES_SECTION: {"title": "a section's title follows from its key, in the reader's language"},
     Entity.PLAN_ACTION: {"status": "an action is done once done_on is set"},
