@@ -117,6 +117,7 @@ GET_ROUTES = {
     "/v1/schema": False,
     "/v1/devices": False,  # staff devices, administrators only
     "/v1/sync/meta": False,  # scope ids and counters
+    "/v1/directory": False,  # names and roles of the council's staff, no case data
     "/v1/sync/digest": False,  # a count and a hash
     "/v1/sync/pull": True,
     "/v1/register/children/{child_id}": True,
