@@ -268,7 +268,7 @@ def _contract(sm: Seam, tmp_path: Path) -> None:
     # Every kind of op the services produce was sent, and every one was applied.
     sent = set(kinds)
     for entity in wire.outbound_entities():
-        assert (entity.value, "create") in sent or (entity.value, "addendum") in sent, entity
+        assert {(entity.value, k) for k in ("create", "append", "addendum")} & sent, entity
     assert {("decision", "patch"), ("decision", "finalise_decision"), ("plan_action", "void"),
             ("attendance", "patch"), ("minutes_section", "patch"), ("conference", "patch"),
             ("coordinator_assignment", "patch"), ("distribution", "patch")} <= sent  # fmt: skip
