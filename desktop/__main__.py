@@ -6,6 +6,7 @@ Heavy modules are imported only by the sub-command that needs them, so ``cofnod 
     cofnod [--profile DIR] [--language cy|en]     start the app
     cofnod --version
     cofnod --self-test [--profile DIR]            check keyring, encryption, migrations, fonts, Qt
+    cofnod --check-config [--profile DIR]         the effective configuration and where each value came from
     cofnod demo-data --profile DIR --children N [--seed S]
     cofnod export-record CONFERENCE --profile DIR --out FILE.pdf [--language cy|en]
                          [--recipient ID] [--kind record|summary|letter|notice]
@@ -34,6 +35,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="cofnod", description="Cofnod: child protection conferences, recorded.")
     parser.add_argument("--version", action="version", version=f"cofnod {__version__}")
     parser.add_argument("--self-test", action="store_true", help="check this installation and exit")
+    parser.add_argument(
+        "--check-config",
+        action="store_true",
+        help="print the effective configuration and where each value came from, and exit",
+    )
     parser.add_argument("--language", choices=("cy", "en"), default=None, help="interface language")
     _add_profile(parser)
     sub = parser.add_subparsers(dest="command")
@@ -60,6 +66,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from desktop.selftest import run_self_test
 
         return run_self_test(args.profile)
+    if args.check_config:
+        from desktop.checkconfig import run_check_config
+
+        return run_check_config(args.profile)
     if args.command == "demo-data":
         from desktop.demo import main as demo_main
 
