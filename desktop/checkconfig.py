@@ -1,4 +1,8 @@
-"""``cofnod --check-config``: print the effective configuration and where each value came from.
+"""``cofnod --check-config`` and ``cofnod preset``: the machine-wide configuration from the command line.
+
+``cofnod preset`` writes the machine-wide file from options (the MSI runs it with its
+``SERVICE_URL``, ``CA_BUNDLE``, ``AUTHORITY`` and ``IDLE_LOCK_MINUTES`` properties); the text is
+validated before the old file is replaced, so a bad value leaves the machine as it was.
 
 For administrators after presetting a machine (installer/README.md). The machine-wide file is
 read and validated; an invalid file is named with the key at fault and the exit status is 2. The
@@ -84,4 +88,34 @@ def run_check_config(profile: str | os.PathLike[str] | None, out: TextIO | None 
     merged, why = _user_settings(machine, folder)
     settings = merged if merged is not None else effective_settings(machine)
     print(format_report(settings, f"{folder} ({why})"), file=stream)
+    return EXIT_OK
+
+
+def run_preset(
+    *,
+    service_url: str | None,
+    ca_bundle: str | None,
+    council: str | None,
+    idle_lock_minutes: str | None,
+    user_may_change: list[str],
+    out: str | None,
+) -> int:
+    """``cofnod preset``: write the machine-wide file; 0 when written, 2 when a value is invalid."""
+    from desktop.config import machine_config_path, render_machine_config, write_machine_config
+
+    target = Path(out) if out else machine_config_path()
+    minutes: str | int | None = idle_lock_minutes or None
+    if minutes is not None:
+        try:
+            minutes = int(minutes)
+        except ValueError:
+            pass  # kept as text, so validation names it
+    values = {"service_url": service_url, "ca_bundle": ca_bundle, "council": council, "idle_lock_minutes": minutes}
+    try:
+        written = write_machine_config(render_machine_config(values, user_may_change), target)
+    except (MachineConfigError, ValueError) as exc:
+        print(f"cofnod preset: not written: {exc}", file=sys.stderr)
+        return EXIT_INVALID
+    fixed = ", ".join(sorted(written.locked)) or "nothing"
+    print(f"cofnod preset: wrote {target} (fixed for users: {fixed})")
     return EXIT_OK

@@ -27,7 +27,7 @@ import logging
 import os
 import sys
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePath
 from typing import Any, Final, Generic, TypeVar
@@ -384,6 +384,49 @@ def machine_config_or_none(path: Path | None = None) -> MachineConfig:
         return MachineConfig(path=exc.path, found=False, values={}, locked=frozenset())
 
 
+def render_machine_config(values: Mapping[str, str | int | None], user_may_change: Sequence[str] = ()) -> str:
+    """The TOML text of a machine-wide file setting ``values`` (``None`` and ``""`` are left out).
+
+    Strings are written as TOML literal strings, so Windows paths need no escaping.
+
+    Raises:
+        ValueError: a key is unknown or a string holds a quote or a line break.
+    """
+    lines = ["# Cofnod machine-wide configuration, written by `cofnod preset`. Check: cofnod --check-config"]
+    for key, value in values.items():
+        if key not in _CHECKS:
+            raise ValueError(f"unknown key {key!r}")
+        if value is None or value == "":
+            continue
+        if isinstance(value, int):
+            lines.append(f"{key} = {value}")
+        elif "'" in value or "\n" in value or "\r" in value:
+            raise ValueError(f"{key} must not contain a quote or a line break")
+        else:
+            lines.append(f"{key} = '{value}'")
+    if user_may_change:
+        lines += ["", f"[{USER_MAY_CHANGE_TABLE}]"]
+        for key in user_may_change:
+            if key not in _CHECKS:
+                raise ValueError(f"unknown key {key!r}")
+            lines.append(f"{key} = true")
+    return "\n".join(lines) + "\n"
+
+
+def write_machine_config(text: str, path: Path) -> MachineConfig:
+    """Validate ``text`` and only then replace ``path`` with it (atomically); returns what it sets.
+
+    Raises:
+        MachineConfigError: the text is not a valid machine-wide file (``path`` is left as it was).
+    """
+    parsed = parse_machine_config(text, path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(path.name + ".new")
+    partial.write_text(text, encoding="utf-8")
+    os.replace(partial, path)
+    return parsed
+
+
 _DEFAULTS: Mapping[str, object] = {
     "service_url": None,
     "ca_bundle": None,
@@ -434,6 +477,8 @@ __all__ = [
     "machine_config_or_none",
     "machine_config_path",
     "parse_machine_config",
+    "render_machine_config",
+    "write_machine_config",
     "system_config_dir",
     "PROFILE_ENV",
     "UNSAFE_FS_TYPES",
