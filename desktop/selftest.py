@@ -4,8 +4,9 @@ What a frozen build most often gets wrong is checked here (style.md section 6): 
 end was found, that SQLCipher really encrypts, that the Alembic scripts were bundled and migrate an
 empty database to head, that the bundled fonts load, which Qt platform plugin starts, and which
 translations were found; and for an installed bundle, that the native keyring back end was
-bundled, both Welsh catalogues load, and the machine-wide configuration is valid. The JSON report goes to stdout (``installer/smoke_test.py`` and the tests
-parse it); a short human summary goes to stderr.
+bundled, both Welsh catalogues load, and the machine-wide configuration is valid. The JSON report
+goes to stdout (``installer/smoke_test.py`` and the tests parse it); a short human summary goes to
+stderr.
 
 Everything is done in temporary folders; the profile folder is only resolved and checked, never
 written. This is the one module outside ``desktop.ui`` that imports Qt, lazily inside its check.

@@ -81,7 +81,20 @@ EXCLUDED_MODULES: Final = [
     "httpx",
     "mypy",
     "IPython",
-    "PIL",  # reportlab's optional bitmap support; the documents embed no images
+    # reportlab imports PIL.Image, but the documents embed no images: its AVIF, WebP, colour
+    # management and font parts (10 MB of libraries) are left out.
+    "PIL._avif",
+    "PIL._webp",
+    "PIL._imagingcms",
+    "PIL._imagingft",
+    "PIL._imagingtk",
+    "PIL.AvifImagePlugin",
+    "PIL.WebPImagePlugin",
+    "PIL.ImageCms",
+    "PIL.ImageTk",
+    "PySide6.QtNetwork",  # the library stays (QtPdf links it); the Python binding is unused
+    "PySide6.QtDBus",
+    *(f"_codecs_{c}" for c in ("cn", "hk", "jp", "kr", "tw", "iso2022")),
 ]
 
 #: Collected by the Qt hooks but not wanted in the bundle (paths as inside the bundle). Qt's own
@@ -265,7 +278,8 @@ def bundle_datas(root: Path = ROOT) -> list[tuple[str, str]]:
     if not versions or not (migrations / "env.py").is_file():
         raise BuildError("desktop/store/migrations has no env.py or no versions")
     datas += [
-        (str((migrations / name).relative_to(root)), "desktop/store/migrations") for name in ("env.py", "script.py.mako")
+        (str((migrations / name).relative_to(root)), "desktop/store/migrations")
+        for name in ("env.py", "script.py.mako")
     ]
     datas += [(str(v.relative_to(root)), "desktop/store/migrations/versions") for v in versions]
     return datas
@@ -433,7 +447,9 @@ def build(root: Path = ROOT, *, out_dir: Path | None = None, packages: bool = Tr
     report: dict[str, Any] = {"version": version, "bundle": str(bundle), "bundle_mb": _mb(folder_size(bundle))}
     if packages and sys.platform.startswith("linux"):
         tar = _step("tar_gz", timings, _tarball, bundle, dist / f"{PACKAGE}-{version}-linux-x86_64.tar.gz", version)
-        deb = _step("deb", timings, _deb, root, bundle, version, dist / f"{PACKAGE}_{debian_version(version)}_amd64.deb", work)
+        deb = _step(
+            "deb", timings, _deb, root, bundle, version, dist / f"{PACKAGE}_{debian_version(version)}_amd64.deb", work
+        )
         report.update(tar_gz=str(tar), tar_gz_mb=_mb(tar.stat().st_size), deb=str(deb), deb_mb=_mb(deb.stat().st_size))
     timings["total"] = round(time.perf_counter() - started, 1)
     report["seconds"] = timings

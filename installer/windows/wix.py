@@ -46,6 +46,11 @@ def preset_command() -> str:
     )
 
 
+def preset_condition() -> str:
+    """Run the preset only when installing with at least one property (an upgrade keeps the file)."""
+    return "(" + " OR ".join(PRESET_PROPERTIES) + ") AND NOT REMOVE"
+
+
 def wix_source(bundle: Path, version: str) -> str:
     """The ``.wxs`` text for the files under ``bundle`` (which holds cofnod.exe and cofnod-cli.exe)."""
     components: list[str] = []
@@ -61,7 +66,11 @@ def wix_source(bundle: Path, version: str) -> str:
                 out.append(f"{pad}</Directory>")
             else:
                 cid = _id("c", rel)
-                fid = "cofnod_exe" if rel == "cofnod.exe" else ("cofnod_cli" if rel == "cofnod-cli.exe" else _id("f", rel))
+                fid = (
+                    "cofnod_exe"
+                    if rel == "cofnod.exe"
+                    else ("cofnod_cli" if rel == "cofnod-cli.exe" else _id("f", rel))
+                )
                 components.append(cid)
                 out.append(f'{pad}<Component Id="{cid}" Guid="{_guid(rel)}" Win64="yes">')
                 out.append(f'{pad}  <File Id="{fid}" Source={quoteattr("$(var.Bundle)/" + rel)} KeyPath="yes"/>')
@@ -106,7 +115,7 @@ def wix_source(bundle: Path, version: str) -> str:
     <CustomAction Id="WriteMachineConfig" FileKey="cofnod_cli" ExeCommand={quoteattr(preset_command())}
                   Execute="deferred" Impersonate="no" Return="check"/>
     <InstallExecuteSequence>
-      <Custom Action="WriteMachineConfig" After="InstallFiles">(SERVICE_URL OR CA_BUNDLE OR AUTHORITY OR IDLE_LOCK_MINUTES) AND NOT REMOVE</Custom>
+      <Custom Action="WriteMachineConfig" After="InstallFiles">{preset_condition()}</Custom>
     </InstallExecuteSequence>
     <Feature Id="Main" Title="Cofnod" Level="1">
 {refs}

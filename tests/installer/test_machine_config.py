@@ -198,3 +198,17 @@ def test_check_config_fails_clearly_on_an_invalid_file(
     captured = capsys.readouterr()
     assert captured.out == ""
     assert f"not valid: {path}: service_url must be an https:// address" in captured.err
+
+
+def test_preset_refuses_a_bad_value_and_keeps_the_old_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "cofnod.toml"
+    assert cofnod_main(["preset", "--idle-lock-minutes", "4", "--user-may-change", "idle_lock_minutes",
+                        "--out", str(out)]) == 0  # fmt: skip
+    before = out.read_text(encoding="utf-8")
+    machine = load_machine_config(out)
+    assert machine.values == {"idle_lock_minutes": 4} and machine.locked == frozenset()
+    assert cofnod_main(["preset", "--service-url", "http://plain.example.org", "--out", str(out)]) == 2
+    assert "https:// address" in capsys.readouterr().err
+    assert out.read_text(encoding="utf-8") == before
+    assert cofnod_main(["preset", "--council", "it's", "--out", str(out)]) == 2
+    assert out.read_text(encoding="utf-8") == before
