@@ -95,6 +95,15 @@ EXCLUDED_MODULES: Final = [
     "PySide6.QtNetwork",  # the library stays (QtPdf links it); the Python binding is unused
     "PySide6.QtDBus",
     *(f"_codecs_{c}" for c in ("cn", "hk", "jp", "kr", "tw", "iso2022")),
+    # Pulled in by optional imports of the libraries; never used by the app.
+    "pygments",
+    "setuptools",
+    "distutils",
+    "pkg_resources",
+    "pydoc",
+    "pydoc_data",
+    "doctest",
+    "readline",
 ]
 
 #: Collected by the Qt hooks but not wanted in the bundle (paths as inside the bundle). Qt's own
@@ -109,6 +118,18 @@ DROPPED_FILES: Final = (
     "PySide6/Qt/plugins/platforms/libqminimalegl.so",
     "PySide6/Qt/plugins/egldeviceintegrations/",
     "PySide6/Qt/lib/libQt6EglFS",
+    "PySide6/Qt/lib/libQt6EglFs",
+    "PySide6/Qt/lib/libQt6WlShellIntegration",
+    "PySide6/Qt/plugins/imageformats/libqjpeg.so",
+    "PySide6/Qt/plugins/imageformats/libqgif.so",
+    # Wayland stays (xdg-shell, EGL and the decorations); the rest is for compositors and kiosks.
+    "PySide6/Qt/plugins/wayland-shell-integration/libivi-shell.so",
+    "PySide6/Qt/plugins/wayland-shell-integration/libqt-shell.so",
+    "PySide6/Qt/plugins/wayland-shell-integration/libfullscreen-shell-v1.so",
+    "PySide6/Qt/plugins/wayland-shell-integration/libwl-shell-plugin.so",
+    "PySide6/Qt/plugins/wayland-graphics-integration-client/libdmabuf-server.so",
+    "PySide6/Qt/plugins/wayland-graphics-integration-client/libdrm-egl-server.so",
+    "PySide6/Qt/plugins/wayland-graphics-integration-client/libshm-emulation-server.so",
     "PySide6/Qt/plugins/platforms/libqvkkhrdisplay.so",
     "PySide6/Qt/plugins/generic/",
     "PySide6/Qt/plugins/networkinformation/",
@@ -198,6 +219,7 @@ DROPPED_LIBRARIES: Final = (
     "libGL",
     "libOpenGL.",
     "libwayland-",
+    "libjpeg.",
 )
 
 
@@ -411,7 +433,7 @@ def _step(name: str, timings: dict[str, float], func: Any, *args: Any) -> Any:
 
 
 def _pyinstaller(root: Path, dist: Path, work: Path) -> Path:
-    cmd = [sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN"]
+    cmd = [sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN"]
     cmd += ["--distpath", str(dist), "--workpath", str(work), str(root / "installer" / "cofnod.spec")]
     done = subprocess.run(cmd, cwd=root, check=False)
     if done.returncode != 0:
