@@ -1,8 +1,9 @@
 """Check a built Cofnod: ``python -m installer.smoke_test bundle DIR`` or ``deb FILE.deb``.
 
 ``bundle`` runs the frozen app's ``--self-test`` offscreen and checks the JSON it prints
-(style.md section 6). ``deb`` (root, Debian) installs the package with dpkg, runs the installed
-``cofnod --self-test`` and ``--check-config``, fills a user's profile with demonstration data,
+(style.md section 6); on Linux it also checks with ``ldd`` that every bundled library's
+dependencies resolve, from the bundle or this system. ``deb`` (root, Debian) installs the package with dpkg, runs the installed
+``cofnod --self-test`` (offscreen, and on the xcb plugin under Xvfb) and ``--check-config``, fills a user's profile with demonstration data,
 starts the installed app offscreen until its window is ready, then removes and purges the package
 and checks that the program went and the user's profile stayed, byte for byte.
 
@@ -45,7 +46,7 @@ class SmokeError(RuntimeError):
     """The built app failed a check; the message lists what."""
 
 
-def report_problems(report: Mapping[str, Any]) -> list[str]:
+def report_problems(report: Mapping[str, Any], platform: str = "offscreen") -> list[str]:
     """What is wrong with a ``--self-test`` report of a frozen build (empty when all is well)."""
     problems: list[str] = []
     if not report.get("frozen"):
@@ -57,24 +58,45 @@ def report_problems(report: Mapping[str, Any]) -> list[str]:
             problems.append(f"{name}: missing from the report")
         elif check.get("status") != "ok":
             problems.append(f"{name}: {check.get('status')} ({check.get('error')})")
-    if checks.get("qt", {}).get("details", {}).get("platform") not in (None, "offscreen"):
-        problems.append("qt: not started on the offscreen platform")
+    if checks.get("qt", {}).get("details", {}).get("platform") not in (None, platform):
+        problems.append(f"qt: not started on the {platform} platform")
     if not report.get("ok"):
         problems.append("the report says the self-test failed")
     return problems
 
 
-def _env(**extra: str) -> dict[str, str]:
+def _env(platform: str = "offscreen", **extra: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHON_KEYRING_BACKEND", "COFNOD_MACHINE_CONFIG")}
-    env.update(QT_QPA_PLATFORM="offscreen", **extra)
+    env.update(QT_QPA_PLATFORM=platform, **extra)
     return env
 
 
-def self_test(executable: str | Path, profile: Path) -> dict[str, Any]:
-    """Run ``executable --self-test`` offscreen; its JSON report (raises SmokeError on any problem)."""
+def not_found(ldd_output: str) -> list[str]:
+    """The libraries ``ldd`` could not resolve."""
+    return [line.split("=>")[0].strip() for line in ldd_output.splitlines() if "=> not found" in line]
+
+
+def missing_libraries(bundle: Path) -> dict[str, list[str]]:
+    """Shared objects in a Linux bundle whose dependencies are neither bundled nor on this system."""
+    env = {**os.environ, "LD_LIBRARY_PATH": str(bundle / "_internal")}
+    missing: dict[str, list[str]] = {}
+    for path in sorted(bundle.rglob("*.so*")):
+        if path.is_symlink() or not path.is_file():
+            continue
+        done = subprocess.run(["ldd", str(path)], env=env, capture_output=True, text=True, check=False)
+        lost = not_found(done.stdout)
+        if lost:
+            missing[str(path.relative_to(bundle))] = lost
+    return missing
+
+
+def self_test(
+    executable: str | Path, profile: Path, *, platform: str = "offscreen", prefix: Sequence[str] = ()
+) -> dict[str, Any]:
+    """Run ``executable --self-test`` on ``platform``; its JSON report (raises SmokeError on any problem)."""
     done = subprocess.run(
-        [str(executable), "--self-test", "--profile", str(profile)],
-        env=_env(),
+        [*prefix, str(executable), "--self-test", "--profile", str(profile)],
+        env=_env(platform),
         capture_output=True,
         text=True,
         timeout=120,
@@ -84,7 +106,7 @@ def self_test(executable: str | Path, profile: Path) -> dict[str, Any]:
         report: dict[str, Any] = json.loads(done.stdout)
     except json.JSONDecodeError:
         raise SmokeError(f"--self-test printed no JSON (exit {done.returncode}): {done.stderr[-2000:]}") from None
-    problems = report_problems(report)
+    problems = report_problems(report, platform)
     if done.returncode != 0 and not problems:
         problems.append(f"exit status {done.returncode}")
     if problems:
@@ -119,6 +141,9 @@ def deb_cycle(deb: Path) -> dict[str, Any]:
     _run(["dpkg", "-i", str(deb)])
     try:
         facts["self_test_ok"] = self_test(binary, profile)["ok"]
+        if shutil.which("xvfb-run"):
+            # The xcb plugin a desktop uses, with the system libraries the package depends on.
+            facts["self_test_xcb_ok"] = self_test(binary, profile, platform="xcb", prefix=("xvfb-run", "-a"))["ok"]
         config = _run([str(binary), "--check-config", "--profile", str(profile)], env=env)
         if "/etc/xdg/Cofnod/cofnod.toml (found)" not in config:
             raise SmokeError(f"--check-config did not find the packaged machine-wide file:\n{config}")
@@ -158,6 +183,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             with tempfile.TemporaryDirectory(prefix="cofnod-smoke-") as tmp:
                 report = self_test(exe, Path(tmp) / "profile")
             facts: dict[str, Any] = {name: c["status"] for name, c in report["checks"].items()}
+            if sys.platform.startswith("linux"):
+                lost = missing_libraries(args.target)
+                if lost:
+                    raise SmokeError(f"libraries not found for: {lost}")
+                facts["libraries_resolved"] = True
         else:
             facts = deb_cycle(args.target)
     except (SmokeError, subprocess.TimeoutExpired) as exc:

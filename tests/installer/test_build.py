@@ -158,3 +158,19 @@ def test_the_smoke_test_refuses_warnings_missing_checks_and_unfrozen_reports() -
     assert "the report is not from a frozen build" in problems
     assert "catalogues: warn (catalogue_missing)" in problems
     assert "keyring_backends: missing from the report" in problems
+
+
+def test_unresolved_libraries_are_read_from_ldd() -> None:
+    output = (
+        "\tlinux-vdso.so.1 (0x00007ffd)\n"
+        "\tlibQt6Core.so.6 => /opt/cofnod/_internal/libQt6Core.so.6 (0x00007f)\n"
+        "\tlibxcb-cursor.so.0 => not found\n"
+        "\tlibc.so.6 => /lib/x86_64-linux-gnu/libc.so.6 (0x00007f)\n"
+    )
+    assert smoke_test.not_found(output) == ["libxcb-cursor.so.0"]
+    assert smoke_test.not_found("\tstatically linked\n") == []
+
+
+def test_the_report_must_come_from_the_platform_asked_for() -> None:
+    report = _report()
+    assert smoke_test.report_problems(report, "xcb") == ["qt: not started on the xcb platform"]
