@@ -2,10 +2,11 @@
 
 ``bundle`` runs the frozen app's ``--self-test`` offscreen and checks the JSON it prints
 (style.md section 6); on Linux it also checks with ``ldd`` that every bundled library's
-dependencies resolve, from the bundle or this system. ``deb`` (root, Debian) installs the package with dpkg, runs the installed
-``cofnod --self-test`` (offscreen, and on the xcb plugin under Xvfb) and ``--check-config``, fills a user's profile with demonstration data,
-starts the installed app offscreen until its window is ready, then removes and purges the package
-and checks that the program went and the user's profile stayed, byte for byte.
+dependencies resolve, from the bundle or this system. ``deb`` (root, Debian) installs the package
+with dpkg, runs the installed ``cofnod --self-test`` (offscreen, and on the xcb plugin under Xvfb)
+and ``--check-config``, fills a user's profile with demonstration data, starts the installed app
+offscreen until its window is ready, then removes and purges the package and checks that the
+program went and the user's profile stayed, byte for byte.
 
 Both need a Secret Service for the keyring check; ``installer/linux/with-keyring.sh`` runs a
 command inside a private D-Bus session with an unlocked gnome-keyring (what `make installer` does).
