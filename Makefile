@@ -11,9 +11,10 @@ SYSSTAMP  := .sysdeps-ok
 APT_PACKAGES := libegl1 libgl1 libglib2.0-0 libfontconfig1 libfreetype6 libdbus-1-3 libxkbcommon0 \
   libxkbcommon-x11-0 libx11-xcb1 libxcb1 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 \
   libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-sync1 libxcb-xfixes0 libxcb-xkb1 libxcb-shm0 \
-  libxcb-util1 fonts-dejavu-core fonts-dejavu-extra poppler-utils postgresql gnome-keyring dbus dbus-x11 libsecret-tools xvfb xauth
+  libxcb-util1 fonts-dejavu-core fonts-dejavu-extra poppler-utils postgresql gnome-keyring dbus dbus-x11 libsecret-tools xvfb xauth \
+  nsis msitools wixl
 
-.PHONY: run test bench lint typecheck sysdeps venv translations screenshots demo clean
+.PHONY: run test bench lint typecheck sysdeps venv translations screenshots demo clean installer
 
 sysdeps: $(SYSSTAMP)
 $(SYSSTAMP):
@@ -47,6 +48,16 @@ lint: venv
 	$(BIN)/ruff check desktop sync tests $(wildcard installer)
 	$(BIN)/ruff format --check desktop sync tests $(wildcard installer)
 	$(BIN)/mypy
+
+# The Linux bundle, .tar.gz and .deb (installer/README.md), then the frozen app's --self-test and,
+# as root, the dpkg install -> start offscreen -> remove -> purge cycle. Needs the `package` extra.
+installer: sysdeps venv translations
+	VIRTUAL_ENV=$(abspath $(VENV)) uv pip install -q -e '.[service,dev,package]'
+	$(BIN)/python -m installer.build
+	installer/linux/with-keyring.sh $(BIN)/python -m installer.smoke_test bundle dist/cofnod
+	@if [ "$$(id -u)" = "0" ]; then \
+	  installer/linux/with-keyring.sh $(BIN)/python -m installer.smoke_test deb dist/cofnod_*_amd64.deb; \
+	else echo "installer: not root, so the .deb install cycle was skipped"; fi
 
 screenshots: sysdeps venv translations
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m desktop.ui.screenshots --out screenshots

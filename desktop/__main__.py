@@ -6,6 +6,9 @@ Heavy modules are imported only by the sub-command that needs them, so ``cofnod 
     cofnod [--profile DIR] [--language cy|en]     start the app
     cofnod --version
     cofnod --self-test [--profile DIR]            check keyring, encryption, migrations, fonts, Qt
+    cofnod --check-config [--profile DIR]         the effective configuration and where each value came from
+    cofnod preset [--service-url URL] [--ca-bundle FILE] [--council CODE] [--idle-lock-minutes N]
+                  [--user-may-change KEY ...] [--out FILE]   write the machine-wide configuration
     cofnod demo-data --profile DIR --children N [--seed S]
     cofnod export-record CONFERENCE --profile DIR --out FILE.pdf [--language cy|en]
                          [--recipient ID] [--kind record|summary|letter|notice]
@@ -34,6 +37,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="cofnod", description="Cofnod: child protection conferences, recorded.")
     parser.add_argument("--version", action="version", version=f"cofnod {__version__}")
     parser.add_argument("--self-test", action="store_true", help="check this installation and exit")
+    parser.add_argument(
+        "--check-config",
+        action="store_true",
+        help="print the effective configuration and where each value came from, and exit",
+    )
     parser.add_argument("--language", choices=("cy", "en"), default=None, help="interface language")
     _add_profile(parser)
     sub = parser.add_subparsers(dest="command")
@@ -42,6 +50,16 @@ def build_parser() -> argparse.ArgumentParser:
     _add_profile(demo)
     demo.add_argument("--children", type=int, default=60, metavar="N")
     demo.add_argument("--seed", type=int, default=1, metavar="S")
+
+    preset = sub.add_parser("preset", help="write the machine-wide configuration (administrators)")
+    preset.add_argument("--service-url", default=None, metavar="URL")
+    preset.add_argument("--ca-bundle", default=None, metavar="FILE")
+    preset.add_argument("--council", default=None, metavar="CODE")
+    preset.add_argument("--idle-lock-minutes", default=None, metavar="N")
+    preset.add_argument(
+        "--user-may-change", action="append", default=[], metavar="KEY", help="a key users may change (repeatable)"
+    )
+    preset.add_argument("--out", default=None, metavar="FILE", help="default: the system configuration folder's file")
 
     export = sub.add_parser("export-record", help="write a conference document as PDF")
     export.add_argument("conference", metavar="CONFERENCE", help="conference reference or id")
@@ -60,10 +78,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         from desktop.selftest import run_self_test
 
         return run_self_test(args.profile)
+    if args.check_config:
+        from desktop.checkconfig import run_check_config
+
+        return run_check_config(args.profile)
     if args.command == "demo-data":
         from desktop.demo import main as demo_main
 
         return demo_main(args.profile, children=args.children, seed=args.seed)
+    if args.command == "preset":
+        from desktop.checkconfig import run_preset
+
+        return run_preset(
+            service_url=args.service_url,
+            ca_bundle=args.ca_bundle,
+            council=args.council,
+            idle_lock_minutes=args.idle_lock_minutes,
+            user_may_change=args.user_may_change,
+            out=args.out,
+        )
     if args.command == "export-record":
         from desktop.documents.cli import main as export_main
 

@@ -3,8 +3,10 @@
 What a frozen build most often gets wrong is checked here (style.md section 6): which keyring back
 end was found, that SQLCipher really encrypts, that the Alembic scripts were bundled and migrate an
 empty database to head, that the bundled fonts load, which Qt platform plugin starts, and which
-translations were found. The JSON report goes to stdout (``installer/smoke_test.py`` and the tests
-parse it); a short human summary goes to stderr.
+translations were found; and for an installed bundle, that the native keyring back end was
+bundled, both Welsh catalogues load, and the machine-wide configuration is valid. The JSON report
+goes to stdout (``installer/smoke_test.py`` and the tests parse it); a short human summary goes to
+stderr.
 
 Everything is done in temporary folders; the profile folder is only resolved and checked, never
 written. This is the one module outside ``desktop.ui`` that imports Qt, lazily inside its check.
@@ -196,6 +198,73 @@ def check_profile_location(profile_dir: str | os.PathLike[str] | None) -> CheckR
     return CheckResult("profile_location", OK, details)
 
 
+#: The keyring back end modules a bundle must carry for its platform (PyInstaller's hooks find them
+#: through entry points, which a frozen app can lose).
+NATIVE_KEYRING_MODULES = {
+    "linux": ("keyring.backends.SecretService", "secretstorage", "jeepney"),
+    "win32": ("keyring.backends.Windows", "win32ctypes.core"),
+    "darwin": ("keyring.backends.macOS",),
+}
+
+
+def check_keyring_backends() -> CheckResult:
+    """The platform's native keyring back end is bundled and importable (whether or not it is running)."""
+    import importlib
+
+    import keyring.backend
+
+    platform = "linux" if sys.platform.startswith("linux") else sys.platform
+    wanted = NATIVE_KEYRING_MODULES.get(platform, ())
+    missing = []
+    for name in wanted:
+        try:
+            importlib.import_module(name)
+        except Exception:  # noqa: BLE001 - any failure to import means the bundle lacks it
+            missing.append(name)
+    viable = sorted(f"{type(k).__module__}.{type(k).__name__}" for k in keyring.backend.get_all_keyring())
+    details = {"native_modules": list(wanted), "missing": missing, "viable": viable}
+    if missing:
+        return CheckResult("keyring_backends", FAIL, details, error="keyring_backend_not_bundled")
+    return CheckResult("keyring_backends", OK, details)
+
+
+#: The compiled catalogues a build must ship; English is the source language and needs none.
+REQUIRED_CATALOGUES = ("cofnod_cy.qm", "documents_cy.qm")
+
+
+def check_catalogues() -> CheckResult:
+    """Both Welsh catalogues (interface and documents) are present and Qt loads them."""
+    from PySide6.QtCore import QTranslator
+
+    from desktop.resources import translations_dir
+
+    folder = translations_dir()
+    loaded = []
+    for name in REQUIRED_CATALOGUES:
+        translator = QTranslator()
+        if (folder / name).is_file() and translator.load(str(folder / name)) and not translator.isEmpty():
+            loaded.append(name)
+    missing = [n for n in REQUIRED_CATALOGUES if n not in loaded]
+    details = {"languages": ["en", "cy"] if not missing else ["en"], "loaded": loaded, "missing": missing}
+    if missing:
+        # A source checkout before `make translations` runs in English; a bundle never may.
+        status = FAIL if getattr(sys, "frozen", False) else WARN
+        return CheckResult("catalogues", status, details, error="catalogue_missing")
+    return CheckResult("catalogues", OK, details)
+
+
+def check_machine_config() -> CheckResult:
+    """The machine-wide configuration, when there is one, is valid (``cofnod --check-config`` shows it)."""
+    from desktop.config import MachineConfigError, load_machine_config
+
+    try:
+        machine = load_machine_config()
+    except MachineConfigError as exc:
+        return CheckResult("machine_config", FAIL, {"path": str(exc.path), "message": exc.message}, "config_invalid")
+    details = {"path": str(machine.path), "found": machine.found, "fixed": sorted(machine.locked)}
+    return CheckResult("machine_config", OK, details)
+
+
 def _run(name: str, check: Callable[[], CheckResult]) -> CheckResult:
     started = time.perf_counter()
     try:
@@ -219,6 +288,9 @@ def collect(profile_dir: str | os.PathLike[str] | None = None) -> dict[str, Any]
         _run("qt", check_qt),
         _run("translations", check_translations),
         _run("profile_location", lambda: check_profile_location(profile_dir)),
+        _run("keyring_backends", check_keyring_backends),
+        _run("catalogues", check_catalogues),
+        _run("machine_config", check_machine_config),
     ]
     return {
         "app": "cofnod",

@@ -1,5 +1,8 @@
-"""Profile-level settings kept in the database: council closure days, the idle-lock time an
-administrator sets, the council, and who this profile's user is and in which seat they act.
+"""Profile-level settings kept in the database: council closure days, the idle-lock time, the
+council, and who this profile's user is and in which seat they act.
+
+The idle-lock time is also a machine-wide setting (``desktop.config``): an administrator's fixed
+value wins over the profile's, and the profile's cannot then be changed.
 
 (Window geometry and the theme are per-machine preferences and live in QSettings in the UI.)
 """
@@ -13,6 +16,14 @@ from dataclasses import dataclass
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from desktop.config import (
+    EffectiveSettings,
+    MachineConfig,
+    Setting,
+    check_idle_minutes,
+    effective_settings,
+    machine_config_or_none,
+)
 from desktop.profile import ProfileIdentity, get_identity, write_identity
 from desktop.services.base import CurrentUser, ServiceContext
 from desktop.services.errors import ServiceError
@@ -23,7 +34,7 @@ from sync.protocol.enums import Role
 logger = logging.getLogger(__name__)
 
 IDLE_KEY = "settings.idle_lock_minutes"
-DEFAULT_IDLE_MINUTES = 5
+DEFAULT_IDLE_MINUTES = 5  # desktop.config.DEFAULT_IDLE_LOCK_MINUTES
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,8 +89,25 @@ class _Sessions:
 class SettingsService:
     """Closure days, idle lock, councils and the profile's identity."""
 
-    def __init__(self, ctx: ServiceContext) -> None:
+    def __init__(self, ctx: ServiceContext, machine: MachineConfig | None = None) -> None:
         self._ctx = ctx
+        self._machine = machine_config_or_none() if machine is None else machine
+
+    def effective(self) -> EffectiveSettings:
+        """The machine-wide presets merged with this profile's own choices, with their sources."""
+        return effective_settings(self._machine, {"idle_lock_minutes": self._stored_idle_minutes()})
+
+    def idle_lock_setting(self) -> Setting[int]:
+        """The idle-lock minutes, where they came from, and whether the user may change them."""
+        return self.effective().idle_lock_minutes
+
+    def _stored_idle_minutes(self) -> int | None:
+        with self._ctx.sessions() as s:
+            value = _meta(s, IDLE_KEY)
+        try:
+            return check_idle_minutes(int(value)) if value else None
+        except ValueError:
+            return None
 
     def closure_days(self) -> tuple[tuple[dt.date, str], ...]:
         """The council's closure days (non-working days besides bank holidays)."""
@@ -98,18 +126,15 @@ class SettingsService:
             s.execute(delete(ClosureDay).where(ClosureDay.day == day))
 
     def idle_lock_minutes(self) -> int:
-        """Minutes of inactivity before the app locks (administrator setting, default 5)."""
-        with self._ctx.sessions() as s:
-            value = _meta(s, IDLE_KEY)
-        try:
-            return max(1, min(15, int(value))) if value else DEFAULT_IDLE_MINUTES
-        except ValueError:
-            return DEFAULT_IDLE_MINUTES
+        """Minutes of inactivity before the app locks (the administrator's when fixed, default 5)."""
+        return self.idle_lock_setting().value
 
     def set_idle_lock_minutes(self, minutes: int) -> None:
         """Set the idle time (1-15 minutes: never later than the OS's 900 s, SES-1)."""
         if not 1 <= minutes <= 15:
             raise ServiceError("idle_minutes_out_of_range", minimum=1, maximum=15)
+        if not self.idle_lock_setting().user_may_change:
+            raise ServiceError("setting_fixed_by_administrator", setting="idle_lock_minutes")
         with self._ctx.sessions.begin() as s:
             _set_meta(s, IDLE_KEY, str(minutes))
 

@@ -221,6 +221,9 @@ _P: dict[str, str] = {
     "seat_not_supported": QT_TRANSLATE_NOOP("Problems", "Choose the chair's or the minute-taker's seat."),
     "validation_failed": QT_TRANSLATE_NOOP("Problems", "Some details are missing or not valid."),
     "idle_minutes_out_of_range": QT_TRANSLATE_NOOP("Problems", "Choose between 1 and 15 minutes."),
+    "setting_fixed_by_administrator": QT_TRANSLATE_NOOP(
+        "Problems", "Your administrator has fixed this setting for this computer, so it cannot be changed here."
+    ),
     "disk_full": QT_TRANSLATE_NOOP("Problems", "The disk is full: the last change was not saved."),
 }
 

@@ -434,6 +434,11 @@ class SettingsPage(QWidget):
             buddy(_label(self, QT_TRANSLATE_NOOP("Workspace", "Colour &scheme:")), self.theme_combo), self.theme_combo
         )
         form.addRow(buddy(_label(self, QT_TRANSLATE_NOOP("Workspace", "&Lock after (minutes):")), self.idle), self.idle)
+        # Shown when the machine-wide configuration fixes the idle time (desktop.config).
+        self.idle_fixed = _label(self, QT_TRANSLATE_NOOP("Workspace", "Set by your administrator for this computer."))
+        self.idle_fixed.setObjectName("settings_idle_fixed")
+        self.idle_fixed.hide()
+        form.addRow("", self.idle_fixed)
         form.addRow(buddy(_label(self, QT_TRANSLATE_NOOP("Workspace", "Your &name:")), self.name), self.name)
         form.addRow(buddy(_label(self, QT_TRANSLATE_NOOP("Workspace", "Your s&eat:")), self.seat), self.seat)
         form.addRow(buddy(_label(self, QT_TRANSLATE_NOOP("Workspace", "&Closure day:")), self.closure), self.closure)
@@ -443,8 +448,9 @@ class SettingsPage(QWidget):
         row = QHBoxLayout()
         row.addWidget(_button(self, QT_TRANSLATE_NOOP("Workspace", "Save &you and your seat"), self.save_identity,
                               "settings_save_identity"))  # fmt: skip
-        row.addWidget(_button(self, QT_TRANSLATE_NOOP("Workspace", "Save lock &time"), self.save_idle,
-                              "settings_save_idle"))  # fmt: skip
+        self.save_idle_button = _button(self, QT_TRANSLATE_NOOP("Workspace", "Save lock &time"), self.save_idle,
+                                        "settings_save_idle")  # fmt: skip
+        row.addWidget(self.save_idle_button)
         row.addWidget(_button(self, QT_TRANSLATE_NOOP("Workspace", "&Add closure day"), self.add_closure,
                               "settings_add_closure"))  # fmt: skip
         row.addStretch(1)
@@ -462,7 +468,11 @@ class SettingsPage(QWidget):
         self.theme_combo.blockSignals(True)
         self.theme_combo.set_code(theme)
         self.theme_combo.blockSignals(False)
-        self.idle.setValue(self._s.settings.idle_lock_minutes())
+        idle = self._s.settings.idle_lock_setting()
+        self.idle.setValue(idle.value)
+        self.idle.setEnabled(idle.user_may_change)
+        self.save_idle_button.setEnabled(idle.user_may_change)
+        self.idle_fixed.setVisible(not idle.user_may_change)
         ident = self._s.settings.identity()
         if ident is not None:
             self.name.setText(ident.display_name)

@@ -1251,6 +1251,10 @@
         <translation>Dewiswch rhwng 1 a 15 munud.</translation>
     </message>
     <message>
+        <source>Your administrator has fixed this setting for this computer, so it cannot be changed here.</source>
+        <translation>Mae eich gweinyddwr wedi pennu'r gosodiad hwn ar gyfer y cyfrifiadur hwn, felly ni ellir ei newid yma.</translation>
+    </message>
+    <message>
         <source>The disk is full: the last change was not saved.</source>
         <translation>Mae&apos;r ddisg yn llawn: ni chadwyd y newid diwethaf.</translation>
     </message>
@@ -1861,6 +1865,10 @@
     <message>
         <source>&amp;Lock after (minutes):</source>
         <translation>C&amp;loi ar ôl (munudau):</translation>
+    </message>
+    <message>
+        <source>Set by your administrator for this computer.</source>
+        <translation>Wedi'i osod gan eich gweinyddwr ar gyfer y cyfrifiadur hwn.</translation>
     </message>
     <message>
         <source>Your &amp;name:</source>

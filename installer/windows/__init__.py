@@ -1,0 +1,1 @@
+"""Windows packaging: the WiX source generator (wix.py)."""
