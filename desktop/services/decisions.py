@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from desktop.domain.decisions import DecisionDraft, assess_decision, outcomes_for
+from desktop.domain.decisions import DecisionDraft, assess_decision, is_first_review, outcomes_for
 from desktop.domain.decisions import Dissent as DomainDissent
 from desktop.domain.decisions import PractitionerView as DomainView
 from desktop.domain.permissions import Action
@@ -290,10 +290,8 @@ class DecisionService:
             )
             or 0
         )
-        is_first_review = False
-        if conf.type == ConferenceType.REVIEW.value and conf.previous_conference_id:
-            prev = s.get(Conference, conf.previous_conference_id)
-            is_first_review = prev is not None and prev.type == ConferenceType.INITIAL.value
+        prev = s.get(Conference, conf.previous_conference_id) if conf.previous_conference_id else None
+        first_review = is_first_review(ConferenceType(conf.type), ConferenceType(prev.type) if prev else None)
         voice = voice_record(find_voice(s, conf.id, child_id), child_id)
         if d is None:
             return DecisionDraft(
@@ -301,7 +299,7 @@ class DecisionService:
                 conference_type=ConferenceType(conf.type),
                 current_categories=self._current_categories(s, child_id),
                 outline_plan_actions=actions,
-                is_first_review=is_first_review,
+                is_first_review=first_review,
                 voice=voice,
             )
         return DecisionDraft(
@@ -338,7 +336,7 @@ class DecisionService:
             coordinator_id=d.coordinator_name.strip() or None,
             evidence_of_change=d.evidence_of_change,
             contingency_plan=d.contingency_plan,
-            is_first_review=is_first_review,
+            is_first_review=first_review,
             voice=voice,
         )
 
