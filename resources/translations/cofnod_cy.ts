@@ -123,6 +123,26 @@
         <source>Quit Cofnod</source>
         <translation>Cau Cofnod</translation>
     </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>Llwybrau byr y &amp;bysellfwrdd</translation>
+    </message>
+    <message>
+        <source>List the keyboard shortcuts</source>
+        <translation>Rhestru llwybrau byr y bysellfwrdd</translation>
+    </message>
+    <message>
+        <source>Next tab of the conference</source>
+        <translation>Tab nesaf y gynhadledd</translation>
+    </message>
+    <message>
+        <source>Previous tab of the conference</source>
+        <translation>Tab blaenorol y gynhadledd</translation>
+    </message>
+    <message>
+        <source>Open a list (combo box or date)</source>
+        <translation>Agor rhestr (blwch cyfuno neu ddyddiad)</translation>
+    </message>
 </context>
 <context>
     <name>App</name>
@@ -851,6 +871,10 @@
     <message>
         <source>Actions</source>
         <translation>Gweithredoedd</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Cymorth</translation>
     </message>
 </context>
 <context>
@@ -1657,6 +1681,21 @@
     <message>
         <source>The two entries differ.</source>
         <translation>Nid yw&apos;r ddau&apos;n cyfateb.</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Llwybrau byr y bysellfwrdd</translation>
+    </message>
+    <message>
+        <source>What it does</source>
+        <translation>Beth mae&apos;n ei wneud</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Bysellau</translation>
     </message>
 </context>
 <context>
