@@ -112,6 +112,8 @@ class Attendance(Record):
     participant_kind: ParticipantKind | None = None
     agency_grouping: AgencyGrouping | None = None
     status: AttendanceStatus
+    #: An ``excluded_part`` exclusion that covered the decision stage (issue 10).
+    excluded_from_decision: bool | None = None
     interpreter_present: bool | None = None
     advocate_present: bool | None = None
     supporter_present: bool | None = None
