@@ -537,6 +537,11 @@ def _assignment(
         "handover_note": "Trosglwyddo / handover" if until else "",
         "told_in_person": until is not None,
         "told_in_writing": until is not None,
+        # The next assignment is the change: it carries the checklist and who made it.
+        "family_told": until is None,
+        "agencies_told": until is None,
+        "changed_by_user_id": None,
+        "changed_by_name": CHAIR_NAME if until is None else "",
         **b.stamp(),
     }
 

@@ -23,6 +23,7 @@ from desktop.domain.decisions import Dissent as DomainDissent
 from desktop.domain.decisions import PractitionerView as DomainView
 from desktop.domain.permissions import Action
 from desktop.domain.quorum import Attendee, assess_quorum, present_practitioner_ids
+from desktop.services.attendance import attendee
 from desktop.services.base import (
     PermissionInfo,
     ServiceContext,
@@ -51,7 +52,6 @@ from desktop.store.orm import (
 from desktop.store.outbox import payload_sha256, record_change, snapshot
 from sync.protocol.enums import (
     AgencyGrouping,
-    AttendanceStatus,
     Category,
     ConferenceStatus,
     ConferenceType,
@@ -59,7 +59,6 @@ from sync.protocol.enums import (
     Entity,
     OpKind,
     Outcome,
-    ParticipantKind,
     PractitionerViewKind,
 )
 
@@ -231,9 +230,7 @@ class DecisionService:
                 dissents.get(a.id, ""),
             )  # fmt: skip
             for a in attendance
-            if a.kind == ParticipantKind.PRACTITIONER.value
-            and AttendanceStatus(a.status) in {AttendanceStatus.PRESENT_IN_PERSON, AttendanceStatus.PRESENT_REMOTE,
-                                                AttendanceStatus.EXCLUDED_PART}
+            if attendee(a).is_present_practitioner
         )  # fmt: skip
         return DecisionView(
             id=d.id if d else "",
@@ -266,15 +263,7 @@ class DecisionService:
 
     @staticmethod
     def _attendees(attendance: Sequence[Attendance]) -> list[Attendee]:
-        return [
-            Attendee(
-                person_id=a.id,
-                kind=ParticipantKind(a.kind),
-                status=AttendanceStatus(a.status),
-                agency=AgencyGrouping(a.agency) if a.agency else None,
-            )
-            for a in attendance
-        ]
+        return [attendee(a) for a in attendance]
 
     def _draft(
         self, s: Session, conf: Conference, child_id: str, d: Decision | None, attendance: Sequence[Attendance]

@@ -375,7 +375,10 @@ ATTENDANCE_COLUMNS = (
     Column(QT_TRANSLATE_NOOP("Columns", "Taking part as"), lambda r: label(r.kind)),
     Column(QT_TRANSLATE_NOOP("Columns", "Agency"), lambda r: label(r.agency) if r.agency else ""),
     Column(QT_TRANSLATE_NOOP("Columns", "Role"), lambda r: r.role_title),
-    Column(QT_TRANSLATE_NOOP("Columns", "Attendance"), lambda r: label(r.status)),
+    Column(
+        QT_TRANSLATE_NOOP("Columns", "Attendance"),
+        lambda r: label("excluded_from_decision" if r.excluded_from_decision else r.status),
+    ),
 )
 
 
@@ -442,9 +445,13 @@ class AttendanceTab(_DraftTab):
                                          "attendee_set_status")  # fmt: skip
         self.interpreter = _check(self, QT_TRANSLATE_NOOP("Workspace", "Interpreter"), "attendee_interpreter")
         self.advocate = _check(self, QT_TRANSLATE_NOOP("Workspace", "Advocate"), "attendee_advocate")
+        # With "excluded in part": the part included the decision (no quorum, no view; issue 10).
+        self.excluded_decision = _check(self, QT_TRANSLATE_NOOP("Workspace", "Excluded from the &decision"),
+                                        "attendee_excluded_decision")  # fmt: skip
         row.addWidget(self.set_status_combo)
         row.addWidget(self.interpreter)
         row.addWidget(self.advocate)
+        row.addWidget(self.excluded_decision)
         row.addWidget(self.set_status_button)
         panel.addLayout(row)
 
@@ -502,8 +509,8 @@ class AttendanceTab(_DraftTab):
         self.start_button.setEnabled(d.status == "scheduled" and start.allowed)
         open_ = d.status in ("scheduled", "in_progress")
         _set_editable((self.name, self.kind, self.agency, self.role, self.status, self.add_button,
-                       self.set_status_combo, self.interpreter, self.advocate, self.set_status_button),
-                      open_)  # fmt: skip
+                       self.set_status_combo, self.interpreter, self.advocate, self.excluded_decision,
+                       self.set_status_button), open_)  # fmt: skip
         # The reason for proceeding with two agencies and postponing are this conference's chair's
         # (the services refuse anyone else): locked for others, with the reason beside them.
         proceed = self._s.ctx.permission(Action.PROCEED_WITH_TWO_AGENCIES, chair_user_id=d.chair_user_id)
@@ -557,11 +564,13 @@ class AttendanceTab(_DraftTab):
         row = self._selected()
         if row is None:
             return
-        changes = {
+        changes: dict[str, Any] = {
             "status": self.set_status_combo.code(),
             "interpreter_present": self.interpreter.isChecked(),
             "advocate_present": self.advocate.isChecked(),
         }
+        if changes["status"] == AttendanceStatus.EXCLUDED_PART.value:
+            changes["excluded_from_decision"] = self.excluded_decision.isChecked()
         if _guard(self, lambda: self._s.attendance.update(row.id, changes)) is not None:
             self.model.set_rows(self._s.attendance.list(self._cid))
             self._show_quorum()

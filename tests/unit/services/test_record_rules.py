@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from desktop.services.attendance import NewAttendee
+from desktop.services.base import CurrentUser
 from desktop.services.conferences import NewConference
 from desktop.services.errors import PermissionDeniedError, RecordLockedError, ServiceError
 from sync.protocol.enums import (
@@ -16,6 +17,7 @@ from sync.protocol.enums import (
     Outcome,
     ParticipantKind,
     PractitionerViewKind,
+    Role,
 )
 from tests.unit.services.seed import World
 from tests.unit.services.test_workflow import _full_workflow
@@ -52,3 +54,84 @@ def test_first_review_after_a_transfer_in_prompts_like_any_first_review(world: W
     s.conferences.start(later)
     view = s.decisions.save(later, child, {"outcome": Outcome.DEREGISTER.value})
     assert "deregistration_at_first_review" not in {p.code for p in view.problems}
+
+
+def test_practitioner_excluded_from_the_decision_neither_counts_nor_gives_a_view(world: World) -> None:
+    s = world.services
+    cid = _schedule(world, ConferenceType.INITIAL, dt.date(2026, 3, 12), strategy_discussion_on=dt.date(2026, 3, 2))
+    s.conferences.start(cid)
+    ids = {
+        agency: s.attendance.add(cid, NewAttendee(f"P {agency}", ParticipantKind.PRACTITIONER, agency=agency)).id
+        for agency in (AgencyGrouping.POLICE, AgencyGrouping.HEALTH, AgencyGrouping.SOCIAL_SERVICES)
+    }
+    mother = s.attendance.add(cid, NewAttendee("Mam", ParticipantKind.FAMILY)).id
+    child = world.child_ids[0]
+    police = ids[AgencyGrouping.POLICE]
+    # Excluded from part that was not the decision: still counts, still owes a view.
+    s.attendance.update(police, {"status": AttendanceStatus.EXCLUDED_PART.value, "exclusion_reason": "Evidence"})
+    assert s.attendance.quorum(cid).state == "quorate"
+    assert police in {v.attendance_id for v in s.decisions.get(cid, child).views}
+    # The part covered the decision: no longer counted, and no view asked of them.
+    world.seat.user = world.minute_taker
+    with pytest.raises(PermissionDeniedError):
+        s.attendance.update(police, {"excluded_from_decision": True})  # the chair's decision (W8)
+    world.seat.user = world.chair
+    row = s.attendance.update(police, {"excluded_from_decision": True})
+    assert row.excluded_from_decision and not row.is_present_practitioner
+    quorum = s.attendance.quorum(cid)
+    assert (quorum.state, quorum.agency_count) == ("reason_required", 2)
+    decision = s.decisions.get(cid, child)
+    assert police not in {v.attendance_id for v in decision.views}
+    assert "quorum_not_met" in {p.code for p in decision.problems}
+    given = s.decisions.set_view(cid, child, police, PractitionerViewKind.REGISTER)
+    assert "view_from_absent_practitioner" in {p.code for p in given.problems}
+    # Family members never count for quorum, whatever their status.
+    s.attendance.update(mother, {"status": AttendanceStatus.PRESENT_IN_PERSON.value})
+    assert s.attendance.quorum(cid).agency_count == 2
+    # Only a partial exclusion can cover the decision; lifting it clears the flag.
+    with pytest.raises(ServiceError) as err:
+        s.attendance.update(ids[AgencyGrouping.HEALTH], {"excluded_from_decision": True})
+    assert err.value.code == "excluded_from_decision_needs_part_exclusion"
+    row = s.attendance.update(police, {"status": AttendanceStatus.PRESENT_IN_PERSON.value})
+    assert not row.excluded_from_decision and s.attendance.quorum(cid).state == "quorate"
+
+
+def test_only_a_chair_or_an_administrator_adds_a_child_or_changes_a_coordinator(world: World) -> None:
+    s = world.services
+    child = world.child_ids[1]
+    world.seat.user = world.minute_taker
+    with pytest.raises(PermissionDeniedError) as err:
+        s.children.create("Nia", "Ŵyn", council_id=world.council_id)
+    assert err.value.code == "chair_or_administrator_only"
+    with pytest.raises(PermissionDeniedError):
+        s.children.change_coordinator(
+            child, "SW Price", from_date=dt.date(2026, 1, 5), handover_note="x", family_told=True, agencies_told=True
+        )
+    detail = s.children.detail(child)
+    assert detail.coordinators == ()
+    assert not detail.can_add_child.allowed and detail.can_add_child.code == "chair_or_administrator_only"
+    world.seat.user = world.chair
+    assert s.children.create("Nia", "Ŵyn", council_id=world.council_id).name == "Nia Ŵyn"
+    s.children.change_coordinator(
+        child, "SW Price", from_date=dt.date(2026, 1, 5), handover_note="Named at the ICPC", family_told=False,
+        agencies_told=False,
+    )  # fmt: skip
+    # A change needs the family and the agencies told, and records who made it.
+    for family, agencies, code in ((False, True, "coordinator_family_not_told"),
+                                   (True, False, "coordinator_agencies_not_told")):  # fmt: skip
+        with pytest.raises(ServiceError) as refused:
+            s.children.change_coordinator(child, "SW Lewis", from_date=dt.date(2026, 3, 1), handover_note="Handover",
+                                          family_told=family, agencies_told=agencies)  # fmt: skip
+        assert refused.value.code == code
+    assert [c.social_worker for c in s.children.detail(child).coordinators] == ["SW Price"]
+    admin = s.settings.add_user("Alun Admin", Role.ADMINISTRATOR)
+    world.seat.user = CurrentUser(admin, "Alun Admin", Role.ADMINISTRATOR)
+    detail = s.children.change_coordinator(
+        child, "SW Lewis", from_date=dt.date(2026, 3, 1), handover_note="Handover meeting", family_told=True,
+        agencies_told=True,
+    )  # fmt: skip
+    new = detail.coordinators[-1]
+    assert (new.social_worker, new.family_told, new.agencies_told, new.changed_by_name) == (
+        "SW Lewis", True, True, "Alun Admin",
+    )  # fmt: skip
+    assert detail.coordinators[0].to_date == dt.date(2026, 2, 28)
