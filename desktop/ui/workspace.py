@@ -653,6 +653,12 @@ class VoiceTab(_DraftTab):
         self.gaps = QLabel(self)
         self.gaps.setObjectName("voice_gaps")
         self.gaps.setWordWrap(True)
+        # Why the fields are read-only once the child's decision is finalised (the code for tests).
+        self.why_not = QLabel(self)
+        self.why_not.setObjectName("voice_why_not")
+        self.why_not.setWordWrap(True)
+        self.why_not.setVisible(False)
+        self._record_locked = False
         _row(form, self, QT_TRANSLATE_NOOP("Workspace", "C&hild:"), self.child)
         _row(form, self, QT_TRANSLATE_NOOP("Workspace", "&Took part:"), self.mode)
         _row(form, self, QT_TRANSLATE_NOOP("Workspace", "Advocacy &offer:"), self.offer)
@@ -664,6 +670,7 @@ class VoiceTab(_DraftTab):
         _row(form, self, QT_TRANSLATE_NOOP("Workspace", "Not recorded because:"), self.not_recorded)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.why_not)
         layout.addWidget(self.gaps)
         self.save_button = _button(self, QT_TRANSLATE_NOOP("Workspace", "&Save voice"), self.save, "voice_save")
         layout.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignLeft)
@@ -679,10 +686,9 @@ class VoiceTab(_DraftTab):
 
     def load(self, d: ConferenceDetails) -> None:
         """Fill the child picker and show the first child (read-only once the record is approved)."""
+        self._record_locked = d.record_locked
         self.child.set_items([(c.id, c.name) for c in d.children])
         self.show_child()
-        _set_editable((self.mode, self.offer, self.not_offered, self.wishes, self.language, self.met, self.debrief,
-                       self.not_recorded, self.save_button), not d.record_locked)  # fmt: skip
 
     def show_child(self) -> None:
         """Show the chosen child's voice record (typed, unsaved text comes back from its draft)."""
@@ -704,6 +710,16 @@ class VoiceTab(_DraftTab):
         self.debrief.setChecked(v.debrief_offered)
         self.not_recorded.setText(v.not_recorded_reason)
         self._gaps(v.problems)
+        _set_editable((self.mode, self.offer, self.not_offered, self.wishes, self.language, self.met, self.debrief,
+                       self.not_recorded, self.save_button),
+                      not self._record_locked and not v.locked_by_decision)  # fmt: skip
+        self.why_not.setProperty("code", "voice_locked_decision_finalised" if v.locked_by_decision else "")
+        self._show_why_not()
+
+    def _show_why_not(self) -> None:
+        code = str(self.why_not.property("code") or "")
+        self.why_not.setText(problem_text(code) if code else "")
+        self.why_not.setVisible(bool(code))
 
     def _gaps(self, problems: Any) -> None:
         if problems:
@@ -742,6 +758,7 @@ class VoiceTab(_DraftTab):
         _retranslate_labels(self)
         if self.child.item_id():
             self._gaps(self._s.voice.get(self._cid, self.child.item_id() or "").problems)
+        self._show_why_not()
 
 
 # =============================================================================================

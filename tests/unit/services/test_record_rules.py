@@ -135,3 +135,19 @@ def test_only_a_chair_or_an_administrator_adds_a_child_or_changes_a_coordinator(
         "SW Lewis", True, True, "Alun Admin",
     )  # fmt: skip
     assert detail.coordinators[0].to_date == dt.date(2026, 2, 28)
+
+
+def test_voice_locks_once_the_childs_decision_is_finalised(world: World) -> None:
+    s = world.services
+    cid = _full_workflow(world)
+    decided, sibling = world.child_ids
+    preview = s.decisions.finalise_preview(cid, decided)
+    s.decisions.finalise(cid, decided, preview.content_sha256)
+    assert s.voice.get(cid, decided).locked_by_decision
+    with pytest.raises(RecordLockedError) as err:
+        s.voice.save(cid, decided, {"wishes_and_feelings": "Changed after the decision"})
+    assert err.value.code == "voice_locked_decision_finalised"
+    assert s.voice.get(cid, decided).wishes_and_feelings == "Mae hi eisiau aros gyda'i mam-gu."
+    # The sibling's decision is still a draft: their voice can still change.
+    assert not s.voice.get(cid, sibling).locked_by_decision
+    assert s.voice.save(cid, sibling, {"wishes_and_feelings": "Mae e eisiau aros."}).wishes_and_feelings
