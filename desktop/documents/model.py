@@ -152,6 +152,12 @@ class DecisionInfo:
     views: tuple[ViewInfo, ...] = ()
     dissents: tuple[DissentInfo, ...] = ()
     addenda: tuple[str, ...] = ()
+    #: Withheld from this copy: nothing of the decision is kept but the child (see :meth:`withheld_from_copy`).
+    withheld: bool = False
+
+    def withheld_from_copy(self) -> DecisionInfo:
+        """What a partial copy keeps of a withheld decision: which child, and that a decision was made."""
+        return DecisionInfo(child_id=self.child_id, child_name=self.child_name, outcome=None, withheld=True)
 
 
 @dataclass(frozen=True, slots=True)

@@ -152,6 +152,8 @@ WITHHELD_NOTICE = QT_TRANSLATE_NOOP(
     "you were not present for.",
 )
 WITHHELD_PLACEHOLDER = QT_TRANSLATE_NOOP("Documents", "[A part of the record has been withheld from this copy.]")
+# All a partial copy says of a child's decision withheld from it (issue 10).
+DECISION_WITHHELD = QT_TRANSLATE_NOOP("Documents", "A decision was made and is withheld from this copy.")
 SUMMARY_INTRO = QT_TRANSLATE_NOOP(
     "Documents",
     "This summary records the decision about each child and the outline plan. The full record will follow.",

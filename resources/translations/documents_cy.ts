@@ -20,6 +20,10 @@
         <translation>Cyfarfu cynhadledd amddiffyn plant i siarad am %1. Mae'r llythyr hwn yn dweud wrthych beth a benderfynwyd a beth fydd yn digwydd nesaf.</translation>
     </message>
     <message>
+        <source>A decision was made and is withheld from this copy.</source>
+        <translation>Gwnaed penderfyniad ac mae wedi'i atal o'r copi hwn.</translation>
+    </message>
+    <message>
         <source>A review conference found no continuing risk of significant harm</source>
         <translation>Canfu cynhadledd adolygu nad oes risg barhaus o niwed sylweddol</translation>
     </message>
