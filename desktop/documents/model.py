@@ -67,6 +67,8 @@ class AttendeeInfo:
     role_title: str = ""
     agency: str | None = None
     exclusion_reason: str = ""
+    #: With ``excluded_part``: the part covered the decision (no quorum, no view).
+    excluded_from_decision: bool = False
     interpreter_present: bool = False
     advocate_present: bool = False
     supporter_present: bool = False

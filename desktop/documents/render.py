@@ -314,7 +314,13 @@ class _Builder:
 
         self.heading(w(S.H_EXCLUSIONS), 2)
         excluded = [
-            [a.name, w.label(S.ATTENDANCE_STATUSES, a.status), a.exclusion_reason]
+            [
+                a.name,
+                w(S.EXCLUDED_FROM_DECISION)
+                if a.excluded_from_decision and a.status == "excluded_part"
+                else w.label(S.ATTENDANCE_STATUSES, a.status),
+                a.exclusion_reason,
+            ]
             for a in people
             if a.status in _EXCLUDED
         ]

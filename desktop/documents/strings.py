@@ -294,6 +294,8 @@ ATTENDANCE_STATUSES = {
     "excluded_part": QT_TRANSLATE_NOOP("Documents", "Excluded from part"),
     "excluded_whole": QT_TRANSLATE_NOOP("Documents", "Excluded from the whole conference"),
 }
+# An ``excluded_part`` attendee whose exclusion covered the decision stage (issue 10).
+EXCLUDED_FROM_DECISION = QT_TRANSLATE_NOOP("Documents", "Excluded from part, including the decision")
 AGENCIES = {
     "social_services": QT_TRANSLATE_NOOP("Documents", "Social services"),
     "police": QT_TRANSLATE_NOOP("Documents", "Police"),

@@ -568,6 +568,7 @@ class DocumentService:
                 role_title=a.role_title,
                 agency=a.agency,
                 exclusion_reason=a.exclusion_reason,
+                excluded_from_decision=bool(a.excluded_from_decision),
                 interpreter_present=a.interpreter_present,
                 advocate_present=a.advocate_present,
                 supporter_present=a.supporter_present,
@@ -947,7 +948,7 @@ class DocumentService:
         ).all()
         if any(child_id is None for (child_id,) in rows):
             return {ch.id for ch in base.children}
-        return {child_id for (child_id,) in rows}
+        return {child_id for (child_id,) in rows if child_id is not None}
 
     @staticmethod
     def _recipient_info(s: Session, d: Distribution | None, a: Attendance | None, lang: str) -> RecipientInfo:

@@ -375,10 +375,12 @@ class ChildrenPage(QWidget):
         """Lock what this seat may not do, with the reason beside it (the same matrix as the services)."""
         add = self._s.ctx.permission(Action.ADD_CHILD)
         change = self._s.ctx.permission(Action.CHANGE_COORDINATOR)
-        for w in (self.new_given, self.new_family, self.new_dob, self.add_button):
+        adding: tuple[QWidget, ...] = (self.new_given, self.new_family, self.new_dob, self.add_button)
+        changing: tuple[QWidget, ...] = (self.new_coordinator, self.coordinator_from, self.handover,
+                                         self.family_told, self.agencies_told, self.change_button)  # fmt: skip
+        for w in adding:
             w.setEnabled(add.allowed)
-        for w in (self.new_coordinator, self.coordinator_from, self.handover, self.family_told, self.agencies_told,
-                  self.change_button):  # fmt: skip
+        for w in changing:
             w.setEnabled(change.allowed)
         code = add.code or change.code or ""
         self.why_not.setProperty("code", code)

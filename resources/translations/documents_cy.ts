@@ -336,6 +336,10 @@
         <translation>Wedi'i wahardd o ran o'r gynhadledd</translation>
     </message>
     <message>
+        <source>Excluded from part, including the decision</source>
+        <translation>Wedi'i wahardd o ran o'r gynhadledd, gan gynnwys y penderfyniad</translation>
+    </message>
+    <message>
         <source>Excluded from the whole conference</source>
         <translation>Wedi'i wahardd o'r gynhadledd gyfan</translation>
     </message>
