@@ -41,3 +41,29 @@ def test_children_page_locks_adding_and_coordinator_changes_for_a_minute_taker(
     assert not page.family_told.isEnabled() and not page.new_given.isEnabled()
     assert not page.why_not.isHidden()
     assert page.why_not.text() == problem_text("chair_or_administrator_only")
+
+
+def test_attendance_tab_records_an_exclusion_covering_the_decision(
+    qtbot: Any, window: MainWindow, world: World, shown: Any
+) -> None:
+    from desktop.services.attendance import NewAttendee
+    from desktop.ui.labels import label
+    from sync.protocol.enums import AgencyGrouping, ParticipantKind
+    from tests.unit.services.test_workflow import _conference
+
+    s = world.services
+    cid = _conference(world)
+    s.conferences.start(cid)
+    police = s.attendance.add(cid, NewAttendee("PC Jones", ParticipantKind.PRACTITIONER, agency=AgencyGrouping.POLICE))
+    ws = window.open_conference(cid)
+    tab = ws.attendance
+    ws.tabs.setCurrentWidget(tab)
+    tab.table.selectRow(0)
+    tab.set_status_combo.set_code("excluded_part")
+    tab.excluded_decision.setChecked(True)
+    tab.set_status()
+    assert shown.errors == []
+    (row,) = s.attendance.list(cid)
+    assert row.id == police.id and row.status == "excluded_part" and row.excluded_from_decision
+    shown_status = tab.model.index(0, 4).data()
+    assert shown_status == label("excluded_from_decision")
