@@ -6,7 +6,9 @@ Welsh and English names (with ŵ and ŷ), sibling groups sharing parents with pa
 responsibility, unborn children, conferences of every type and status, attendance from several
 agencies (some inquorate), the child's voice, minutes, decisions with practitioner views and
 dissent, outline plans with actions, register entries (some ended), co-ordinator changes, and
-some conferences overdue against their statutory due date.
+some conferences overdue against their statutory due date. Where a family member was excluded from
+part of a conference, a child's decision section is withheld from them (with partial copies on the
+distribution list), so partial copies have something real to leave out; a few decisions carry addenda.
 
 Deterministic: the same ``seed`` and ``today`` give identical rows, ids included (every id and
 every timestamp comes from the seeded generator and ``today``, never from the clock).
@@ -113,6 +115,11 @@ SECTION_TEXT: dict[str, tuple[bool, str]] = {
         True,
         "Mae'r pryderon yn ymwneud â {category}. Strengths: the family engaged with the plan; "
         "worries remain about home conditions at Tŷ {family}.",
+    ),
+    "decision": (
+        True,
+        "Trafododd y gynhadledd y penderfyniad am {child}. The conference's decision about {child} is recorded "
+        "with every practitioner's view.",
     ),
     "next_review": (False, "Y cam nesaf: grŵp craidd o fewn 10 diwrnod gwaith. Next review as the plan sets out."),
 }
@@ -319,13 +326,14 @@ def _family(
         )
         members.append((mid, name, relation, pr))
 
-    # Children: the youngest may be unborn.
+    # Children: the youngest may be unborn. Siblings never share a given name.
     child_ids: list[tuple[str, str, bool]] = []
     for i in range(size):
         cid = b.new_id()
         unborn = i == size - 1 and rng.random() < 0.06
         girl = rng.random() < 0.5
-        given = "Baby" if unborn else b.pick(GIVEN_GIRLS if girl else GIVEN_BOYS)
+        taken = {g for _c, g, _u in child_ids}
+        given = "Baby" if unborn else b.pick([n for n in (GIVEN_GIRLS if girl else GIVEN_BOYS) if n not in taken])
         dob = None if unborn else b.today - dt.timedelta(days=rng.randrange(60, 17 * 365))
         edd = b.today + dt.timedelta(days=rng.randrange(20, 150)) if unborn else None
         b.add(
@@ -449,11 +457,15 @@ def _family(
                 )  # fmt: skip
         if not inquorate:
             _quorate(b, conf_id, present_practitioners)
+        excluded_family: list[tuple[str, str]] = []
         for mid, mname, _relation, _pr in members:
             excluded = rng.random() < 0.04
+            family_aid = b.new_id()
+            if excluded:
+                excluded_family.append((family_aid, mname))
             b.add(
                 "attendance",
-                {"id": b.new_id(), "conference_id": conf_id, "position": position, "name": mname, "kind": "family",
+                {"id": family_aid, "conference_id": conf_id, "position": position, "name": mname, "kind": "family",
                  "agency": None, "role_title": "", "status": AttendanceStatus.EXCLUDED_PART.value if excluded
                  else rng.choice((AttendanceStatus.PRESENT_IN_PERSON.value, AttendanceStatus.DID_NOT_ATTEND.value)),
                  "practitioner_id": None, "family_member_id": mid,
@@ -463,12 +475,15 @@ def _family(
             )  # fmt: skip
             position += 1
 
+        decision_sections: dict[str, str] = {}
         if held:
             key_position = 0
             for key, (per_child, template) in SECTION_TEXT.items():
                 targets = child_ids if per_child else [(None, child_ids[0][1], False)]
                 for section_child_id, child_given, _unborn in targets:
                     sid = b.new_id()
+                    if key == "decision" and section_child_id is not None:
+                        decision_sections[section_child_id] = sid
                     text = template.format(child=child_given, category="esgeulustod / neglect", family=surname)
                     b.add(
                         "minutes_section",
@@ -481,6 +496,8 @@ def _family(
                          "saved_by": taker},
                     )  # fmt: skip
                     key_position += 1
+            if excluded_family:
+                _withhold_decision(b, conf_id, decision_sections[child_ids[0][0]], excluded_family, lang)
 
         # Siblings considered together come to the same outcome here (one draw per conference).
         family_draw: float | None = None
@@ -504,7 +521,7 @@ def _family(
             )  # fmt: skip
             family_draw = family_draw if family_draw is not None else rng.random()
             _decision(
-                b, conf_id, cid, kind, status, present_practitioners, day, council_id, register_ids, taker,
+                b, conf_id, cid, given, kind, status, present_practitioners, day, council_id, register_ids, taker,
                 family_draw=family_draw,
             )  # fmt: skip
         if held and any(r for r in register_ids.values()):
@@ -545,6 +562,11 @@ def _assignment(
         "handover_note": "Trosglwyddo / handover" if until else "",
         "told_in_person": until is not None,
         "told_in_writing": until is not None,
+        # The next assignment is the change: it carries the checklist and who made it.
+        "family_told": until is None,
+        "agencies_told": until is None,
+        "changed_by_user_id": None,
+        "changed_by_name": CHAIR_NAME if until is None else "",
         **b.stamp(),
     }
 
@@ -571,10 +593,40 @@ def _quorate(b: _Builder, conf_id: str, present: list[tuple[str, str]]) -> None:
                 break
 
 
+def _withhold_decision(b: _Builder, conf_id: str, section_id: str, excluded: list[tuple[str, str]], lang: str) -> None:
+    """The family members excluded from part of the conference missed the first child's decision.
+
+    The section is restricted and withheld from each of them, so their copy leaves out everything of
+    that decision. Some get a distribution entry (a partial copy); and sometimes the family's
+    solicitor is sent a partial copy with no list, which leaves out every restricted section.
+    """
+    for row in reversed(b.rows["minutes_section"]):
+        if row["id"] == section_id:
+            row["restricted"] = True
+            break
+    for aid, name in excluded:
+        b.add("section_withheld", {"section_id": section_id, "attendance_id": aid})
+        if b.rng.random() < 0.5:
+            b.add(
+                "distribution",
+                {"id": b.new_id(), "conference_id": conf_id, "attendance_id": aid, "recipient_name": name,
+                 "agency": None, "full_copy": False, "language": lang, "sent_on": None, "acknowledged_on": None,
+                 **b.stamp()},
+            )  # fmt: skip
+    if b.rng.random() < 0.5:
+        b.add(
+            "distribution",
+            {"id": b.new_id(), "conference_id": conf_id, "attendance_id": None,
+             "recipient_name": "Cyfreithiwr y teulu / family's solicitor", "agency": None, "full_copy": False,
+             "language": lang, "sent_on": None, "acknowledged_on": None, **b.stamp()},
+        )  # fmt: skip
+
+
 def _decision(
     b: _Builder,
     conf_id: str,
     cid: str,
+    given: str,
     kind: ConferenceType,
     status: str,
     present: list[tuple[str, str]],
@@ -615,12 +667,13 @@ def _decision(
     b.add(
         "decision",
         {"id": did, "conference_id": conf_id, "child_id": cid, "outcome": outcome.value, "categories": categories,
-         "rationale": "Mae'r dystiolaeth yn dangos risg barhaus. The evidence shows continuing risk."
-         if registers else "Nid oes risg barhaus o niwed sylweddol.",
-         "evidence": "Adroddiadau'r asiantaethau.", "evidence_of_change": "", "plan_if_not_registered":
-         "" if registers else "Cynllun gofal a chymorth / care and support plan",
+         # Each child's words are their own (their name in each), as in a real record.
+         "rationale": f"Mae'r dystiolaeth yn dangos risg barhaus i {given}. The evidence shows continuing risk."
+         if registers else f"Nid oes risg barhaus o niwed sylweddol i {given}.",
+         "evidence": f"Adroddiadau'r asiantaethau am {given}.", "evidence_of_change": "", "plan_if_not_registered":
+         "" if registers else f"Cynllun gofal a chymorth i {given} / care and support plan",
          "contingency_plan": "", "consensus": not dissent, "chair_decided": dissent,
-         "chair_decision_reason": "Dim consensws / no consensus" if dissent else "",
+         "chair_decision_reason": f"Dim consensws am {given} / no consensus" if dissent else "",
          "coordinator_name": "", "state": state,
          "content_sha256": f"{rng.getrandbits(256):064x}" if finalised else None,
          "finalised_at": b.now if finalised else None, "finalised_by": None,
@@ -635,13 +688,13 @@ def _decision(
         b.add(
             "practitioner_view",
             {"id": b.new_id(), "decision_id": did, "attendance_id": aid, "position": position, "view": view.value,
-             "categories": categories, "reasons": "Yn seiliedig ar yr adroddiadau.", **b.stamp()},
+             "categories": categories, "reasons": f"Barn am {given}: yn seiliedig ar yr adroddiadau.", **b.stamp()},
         )  # fmt: skip
     if dissent and present:
         b.add(
             "dissent",
             {"id": b.new_id(), "decision_id": did, "attendance_id": present[-1][0],
-             "reason": "Anghytuno â'r categori / disagrees with the category.", **b.stamp()},
+             "reason": f"Anghytuno â'r categori i {given} / disagrees with the category.", **b.stamp()},
         )  # fmt: skip
     if registers:
         b.add(
@@ -662,6 +715,12 @@ def _decision(
             )  # fmt: skip
     if not finalised:
         return
+    if rng.random() < 0.05:
+        b.add(
+            "addendum",
+            {"id": b.new_id(), "decision_id": did, "text": f"Cywiriad: enw ysgol {given} / school name corrected.",
+             "author_user_id": None, **b.stamp()},
+        )  # fmt: skip
     if registers and not on_register:
         rid = b.new_id()
         register_ids[cid] = rid
@@ -687,9 +746,9 @@ def _decision(
 #: Insert order that satisfies the foreign keys.
 _TABLE_ORDER = (
     "council", "app_user", "practitioner", "family_member", "child", "family_link", "conference",
-    "conference_child", "attendance", "agency_report", "child_voice", "minutes_section", "minutes_version",
-    "decision", "practitioner_view", "dissent", "outline_plan", "plan_action", "coordinator_assignment",
-    "visit", "register_entry",
+    "conference_child", "attendance", "distribution", "agency_report", "child_voice", "minutes_section",
+    "minutes_version", "section_withheld", "decision", "practitioner_view", "dissent", "addendum", "outline_plan",
+    "plan_action", "coordinator_assignment", "visit", "register_entry",
 )  # fmt: skip
 
 

@@ -43,6 +43,10 @@ class CheckResult:
     seconds: float = 0.0
 
 
+#: What the self-test says where there is no OS key store and profiles use a passphrase.
+KEYRING_NONE_NOTE = "keyring: none; this profile uses a passphrase"
+
+
 def check_keyring() -> CheckResult:
     """The keyring back end class and whether Cofnod may keep its key there."""
     from desktop.secrets import KeyringSecretStore, SecretState
@@ -52,8 +56,12 @@ def check_keyring() -> CheckResult:
     details = {"backend": store.describe(), "state": state.value}
     if state is SecretState.OK:
         return CheckResult("keyring", OK, details)
-    # No usable key store: profiles fall back to a passphrase, but a bundle that lost its
-    # Secret Service / Keychain hooks must fail the smoke test, so this counts as a failure.
+    if state is SecretState.UNAVAILABLE:
+        # No key store at all (no Secret Service): the app derives the key from a passphrase,
+        # which is a supported way to run, so this passes with a note. A plaintext back end
+        # (INSECURE) or a store that refuses (LOCKED) still fails.
+        details["note"] = KEYRING_NONE_NOTE
+        return CheckResult("keyring", WARN, details, error=KEYRING_NONE_NOTE)
     return CheckResult("keyring", FAIL, details, error=f"keyring_{state.value}")
 
 

@@ -67,6 +67,8 @@ class AttendeeInfo:
     role_title: str = ""
     agency: str | None = None
     exclusion_reason: str = ""
+    #: With ``excluded_part``: the part covered the decision (no quorum, no view).
+    excluded_from_decision: bool = False
     interpreter_present: bool = False
     advocate_present: bool = False
     supporter_present: bool = False
@@ -152,6 +154,12 @@ class DecisionInfo:
     views: tuple[ViewInfo, ...] = ()
     dissents: tuple[DissentInfo, ...] = ()
     addenda: tuple[str, ...] = ()
+    #: Withheld from this copy: nothing of the decision is kept but the child (see :meth:`withheld_from_copy`).
+    withheld: bool = False
+
+    def withheld_from_copy(self) -> DecisionInfo:
+        """What a partial copy keeps of a withheld decision: which child, and that a decision was made."""
+        return DecisionInfo(child_id=self.child_id, child_name=self.child_name, outcome=None, withheld=True)
 
 
 @dataclass(frozen=True, slots=True)

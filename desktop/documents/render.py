@@ -314,7 +314,13 @@ class _Builder:
 
         self.heading(w(S.H_EXCLUSIONS), 2)
         excluded = [
-            [a.name, w.label(S.ATTENDANCE_STATUSES, a.status), a.exclusion_reason]
+            [
+                a.name,
+                w(S.EXCLUDED_FROM_DECISION)
+                if a.excluded_from_decision and a.status == "excluded_part"
+                else w.label(S.ATTENDANCE_STATUSES, a.status),
+                a.exclusion_reason,
+            ]
             for a in people
             if a.status in _EXCLUDED
         ]
@@ -386,6 +392,9 @@ class _Builder:
     def decision(self, d: DecisionInfo, full: bool) -> None:
         w = self.w
         self.heading(w(S.H_DECISION_FOR, d.child_name), 2)
+        if d.withheld:
+            self.para(escape(w(S.DECISION_WITHHELD)))
+            return
         outcome = w.label(S.OUTCOMES, d.outcome) if d.outcome else w(S.NOT_DECIDED)
         pairs = [
             (w(S.F_OUTCOME), outcome),
@@ -473,7 +482,13 @@ class _Builder:
         w = self.w
         self.heading(w(S.H_PLAN))
         outcomes = {d.child_id: d.outcome for d in self.data.decisions}
+        withheld = {d.child_id for d in self.data.decisions if d.withheld}
         for p in self.data.plans:
+            if p.child_id in withheld:
+                # The plan follows from the decision (a CASPP means registration): withheld with it.
+                self.heading(w(S.H_PLAN_FOR, p.child_name), 2)
+                self.para(escape(w(S.DECISION_WITHHELD)))
+                continue
             self.plan(p, outcomes.get(p.child_id) in _REGISTERED_OUTCOMES)
         if self.data.general_actions:
             self.heading(w(S.H_GENERAL_ACTIONS), 2)
@@ -482,7 +497,8 @@ class _Builder:
     def next_review(self) -> None:
         w = self.w
         self.heading(w(S.H_NEXT_REVIEW))
-        any_registered = any(d.outcome in _REGISTERED_OUTCOMES for d in self.data.decisions)
+        # A withheld decision may be a registration: "no review is needed" would tell its outcome.
+        any_registered = any(d.outcome in _REGISTERED_OUTCOMES or d.withheld for d in self.data.decisions)
         if self.data.next_review_on is not None or any_registered:
             self.para(escape(w(S.NEXT_REVIEW_ON, w.date(self.data.next_review_on))))
         else:
@@ -530,6 +546,7 @@ def _record(b: _Builder) -> None:
 def _summary(b: _Builder) -> None:
     w = b.w
     b.title(w(S.TITLE_SUMMARY))
+    b.withheld_notice()
     b.para(escape(w(S.SUMMARY_INTRO)))
     b.heading(w(S.H_DETAILS))
     b.details(full=False)
@@ -564,6 +581,11 @@ def _letter(b: _Builder) -> None:
             b.para(escape(w(S.LETTER_INTRO_UNDATED, dec.child_name)), style)
 
         b.heading(w(S.LETTER_H_DECIDED), 2)
+        if dec.withheld:
+            # Nothing of a withheld decision: not its outcome, reasons, plan or co-ordinator.
+            b.para(escape(w(S.DECISION_WITHHELD)), style)
+            _letter_close(b, style)
+            continue
         sentence = {
             "decision_2_registered": S.LETTER_REGISTERED,
             "decision_1_not_registered": S.LETTER_NOT_REGISTERED,
@@ -598,17 +620,23 @@ def _letter(b: _Builder) -> None:
         else:
             b.para(escape(w(S.LETTER_COORDINATOR_NONE, dec.child_name)), style)
 
-        b.heading(w(S.LETTER_H_WRONG), 2)
-        b.para(escape(w(S.LETTER_CORRECTIONS)), style)
-        b.para(escape(w(S.LETTER_COMPLAIN)), style)
-        b.para(escape(w(S.LETTER_LANGUAGE)), style)
-        b.spacer(4)
-        b.para(escape(w(S.LETTER_SIGN_OFF)), style)
-        b.spacer(6)
-        b.para(escape(d.chair_name), style)
-        b.para(escape(w(S.LETTER_CHAIR_TITLE)), style)
+        _letter_close(b, style)
     if not decisions:
         b.para(escape(w(S.NOT_DECIDED)), style)
+
+
+def _letter_close(b: _Builder, style: Any) -> None:
+    """The end of each child's letter: how to correct or complain, the language offer, the chair."""
+    w = b.w
+    b.heading(w(S.LETTER_H_WRONG), 2)
+    b.para(escape(w(S.LETTER_CORRECTIONS)), style)
+    b.para(escape(w(S.LETTER_COMPLAIN)), style)
+    b.para(escape(w(S.LETTER_LANGUAGE)), style)
+    b.spacer(4)
+    b.para(escape(w(S.LETTER_SIGN_OFF)), style)
+    b.spacer(6)
+    b.para(escape(b.data.chair_name), style)
+    b.para(escape(w(S.LETTER_CHAIR_TITLE)), style)
 
 
 def _notice(b: _Builder) -> None:
@@ -641,8 +669,13 @@ def _notice(b: _Builder) -> None:
             ]
         )
     changed = {c.child_name for c in d.register_changes}
+    withheld = {x.child_id for x in d.decisions if x.withheld}
     for child in d.children:
-        if child.name not in changed:
+        if child.id in withheld:
+            # Neither a change nor "no change": either would tell the withheld outcome.
+            b.heading(child.name, 2)
+            b.para(escape(w(S.DECISION_WITHHELD)))
+        elif child.name not in changed:
             b.para(escape(w(S.NOTICE_NO_CHANGE_FOR, child.name)))
     b.spacer(4)
     b.para(escape(w(S.CONFIDENTIAL_NOTE)), b.st.small)

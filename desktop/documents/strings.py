@@ -152,6 +152,8 @@ WITHHELD_NOTICE = QT_TRANSLATE_NOOP(
     "you were not present for.",
 )
 WITHHELD_PLACEHOLDER = QT_TRANSLATE_NOOP("Documents", "[A part of the record has been withheld from this copy.]")
+# All a partial copy says of a child's decision withheld from it (issue 10).
+DECISION_WITHHELD = QT_TRANSLATE_NOOP("Documents", "A decision was made and is withheld from this copy.")
 SUMMARY_INTRO = QT_TRANSLATE_NOOP(
     "Documents",
     "This summary records the decision about each child and the outline plan. The full record will follow.",
@@ -292,6 +294,8 @@ ATTENDANCE_STATUSES = {
     "excluded_part": QT_TRANSLATE_NOOP("Documents", "Excluded from part"),
     "excluded_whole": QT_TRANSLATE_NOOP("Documents", "Excluded from the whole conference"),
 }
+# An ``excluded_part`` attendee whose exclusion covered the decision stage (issue 10).
+EXCLUDED_FROM_DECISION = QT_TRANSLATE_NOOP("Documents", "Excluded from part, including the decision")
 AGENCIES = {
     "social_services": QT_TRANSLATE_NOOP("Documents", "Social services"),
     "police": QT_TRANSLATE_NOOP("Documents", "Police"),

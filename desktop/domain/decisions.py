@@ -83,6 +83,28 @@ def outcomes_for(conference_type: ConferenceType) -> frozenset[Outcome]:
     return INITIAL_OUTCOMES if conference_type is ConferenceType.INITIAL else REVIEW_OUTCOMES
 
 
+#: Conferences after which the next review is the child's *first* review: the ICPC that
+#: registered the child, or the transfer-in conference that took over a registration.
+FIRST_REVIEW_AFTER: frozenset[ConferenceType] = frozenset({ConferenceType.INITIAL, ConferenceType.TRANSFER_IN})
+
+
+def is_first_review(conference_type: ConferenceType, previous_type: ConferenceType | None) -> bool:
+    """Whether a conference is the child's first review (section 5.3, W18).
+
+    The first review after a transfer-in conference is a first review too: the receiving council's
+    registration is new, so the "deregistration considered at first review" prompt applies to it
+    exactly as after an ICPC.
+
+    Args:
+        conference_type: The type of the conference deciding.
+        previous_type: The type of the conference before it, or None when unknown.
+
+    Returns:
+        True for a review whose previous conference was an ICPC or a transfer-in conference.
+    """
+    return conference_type is ConferenceType.REVIEW and previous_type in FIRST_REVIEW_AFTER
+
+
 @dataclass(frozen=True, slots=True)
 class PractitionerView:
     """One practitioner's view on one child; abstaining is not possible.

@@ -49,6 +49,9 @@ class Action(StrEnum):
     CONFIGURE_CALENDAR = "configure_calendar"
     MANAGE_USERS = "manage_users"
     MANAGE_DEVICES = "manage_devices"
+    # Added in issue 10: writes to a child's own record, on the same matrix as every other write.
+    ADD_CHILD = "add_child"
+    CHANGE_COORDINATOR = "change_coordinator"
 
 
 _A = Action
@@ -73,6 +76,8 @@ PERMISSIONS: Mapping[Role, frozenset[Action]] = MappingProxyType(
                 _A.APPROVE_RECORD,
                 _A.DISTRIBUTE_RECORD,
                 _A.ADD_ADDENDUM,
+                _A.ADD_CHILD,
+                _A.CHANGE_COORDINATOR,
             }
         ),
         # Drafts the record during the conference; no decision rights (section 9, W6).
@@ -84,8 +89,11 @@ PERMISSIONS: Mapping[Role, frozenset[Action]] = MappingProxyType(
             {_A.APPLY_REGISTER_CHANGE, _A.END_REGISTRATION, _A.ANSWER_ENQUIRY, _A.LOOKUP_REGISTER}
         ),
         Role.ENQUIRER: frozenset({_A.LOOKUP_REGISTER}),
-        # Configuration only: no access to case content by default.
-        Role.ADMINISTRATOR: frozenset({_A.CONFIGURE_CALENDAR, _A.MANAGE_USERS, _A.MANAGE_DEVICES}),
+        # Configuration only: no access to case content by default. An administrator may set up
+        # a child and keep the co-ordinator current (council records work), never the case record.
+        Role.ADMINISTRATOR: frozenset(
+            {_A.CONFIGURE_CALENDAR, _A.MANAGE_USERS, _A.MANAGE_DEVICES, _A.ADD_CHILD, _A.CHANGE_COORDINATOR}
+        ),
     }
 )
 
@@ -107,10 +115,15 @@ DECISION_ACTIONS: frozenset[Action] = frozenset(
 )
 
 
+#: Writes to a child's own record (not a conference's): a chair or an administrator only.
+CHILD_RECORD_ACTIONS: frozenset[Action] = frozenset({_A.ADD_CHILD, _A.CHANGE_COORDINATOR})
+
+
 class DenialCode(StrEnum):
     """Why an action was denied; the UI shows the translated reason."""
 
     ROLE_NOT_PERMITTED = "role_not_permitted"
+    CHAIR_OR_ADMINISTRATOR_ONLY = "chair_or_administrator_only"
     MINUTE_TAKER_NO_DECISION_RIGHTS = "minute_taker_no_decision_rights"
     ADMINISTRATOR_NO_CASE_ACCESS = "administrator_no_case_access"
     NO_ROLE = "no_role"
@@ -145,7 +158,9 @@ def check_permission(role: Role, action: Action) -> PermissionResult:
     """
     if action in PERMISSIONS.get(role, frozenset()):
         return PermissionResult(True, action, role)
-    if role is Role.MINUTE_TAKER and action in DECISION_ACTIONS:
+    if action in CHILD_RECORD_ACTIONS:
+        code = DenialCode.CHAIR_OR_ADMINISTRATOR_ONLY
+    elif role is Role.MINUTE_TAKER and action in DECISION_ACTIONS:
         code = DenialCode.MINUTE_TAKER_NO_DECISION_RIGHTS
     elif role is Role.ADMINISTRATOR:
         code = DenialCode.ADMINISTRATOR_NO_CASE_ACCESS

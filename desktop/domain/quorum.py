@@ -1,8 +1,11 @@
 """Quorum (T17, Q3) and absent key participants (T18) for a conference sitting.
 
 Quorum counts distinct agency groupings among practitioners present in person or remotely
-(health counts once, social services counts). With the defaults, 3 or more is quorate, exactly 2
-lets the chair proceed only with a recorded reason, and fewer is inquorate. When decisions cannot
+(health counts once, social services counts). A practitioner excluded from part of the conference
+still counts and gives a view, unless the exclusion covered the decision stage (the attendance
+row's ``excluded_from_decision``); family members and the child never count. With the defaults,
+3 or more is quorate, exactly 2 lets the chair proceed only with a recorded reason, and fewer is
+inquorate. When decisions cannot
 be recorded the result offers the postpone path, which needs its own reason (see ``lifecycle``).
 """
 
@@ -36,6 +39,7 @@ class Attendee:
         agency: Agency grouping; required for practitioners, ignored for others.
         is_key: Marks a non-practitioner (e.g. a parent) whose absence without a report should
             also prompt the chair to consider postponing; practitioners are always key.
+        excluded_from_decision: With ``excluded_part``, the exclusion covered the decision stage.
     """
 
     person_id: str
@@ -43,11 +47,14 @@ class Attendee:
     status: AttendanceStatus
     agency: AgencyGrouping | None = None
     is_key: bool = False
+    excluded_from_decision: bool = False
 
     @property
     def is_present_practitioner(self) -> bool:
-        """Whether this attendee counts for quorum and must give a view on each child."""
-        return self.kind is ParticipantKind.PRACTITIONER and self.status in PRESENT_STATUSES
+        """Whether this attendee counts for quorum at the decision and must give a view on each child."""
+        if self.kind is not ParticipantKind.PRACTITIONER or self.status not in PRESENT_STATUSES:
+            return False
+        return not (self.status is AttendanceStatus.EXCLUDED_PART and self.excluded_from_decision)
 
 
 class QuorumState(StrEnum):

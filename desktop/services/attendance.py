@@ -43,15 +43,12 @@ class AttendeeRow:
     advocate_present: bool
     supporter_present: bool
     version: int
+    excluded_from_decision: bool = False
 
     @property
     def is_present_practitioner(self) -> bool:
-        """Present practitioners each give a view on every child."""
-        return self.kind == ParticipantKind.PRACTITIONER.value and self.status in {
-            "present_in_person",
-            "present_remote",
-            "excluded_part",
-        }
+        """Present practitioners each give a view on every child (not one excluded from the decision)."""
+        return attendee(self).is_present_practitioner
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +87,7 @@ EDITABLE = frozenset(
         "role_title",
         "status",
         "exclusion_reason",
+        "excluded_from_decision",
         "interpreter_present",
         "advocate_present",
         "supporter_present",
@@ -110,6 +108,18 @@ def _row(a: Attendance) -> AttendeeRow:
         a.advocate_present,
         a.supporter_present,
         a.version,
+        bool(a.excluded_from_decision),
+    )
+
+
+def attendee(a: Attendance | AttendeeRow) -> Attendee:
+    """The rules engine's view of a stored attendance row (quorum, who gives a view)."""
+    return Attendee(
+        person_id=a.id,
+        kind=ParticipantKind(a.kind),
+        status=AttendanceStatus(a.status),
+        agency=AgencyGrouping(a.agency) if a.agency else None,
+        excluded_from_decision=bool(a.excluded_from_decision),
     )
 
 
@@ -162,7 +172,7 @@ class AttendanceService:
     def update(self, attendance_id: str, changes: Mapping[str, Any]) -> AttendeeRow:
         """Change a participant's status, agency, role or support flags."""
         reject_unknown_fields(changes, EDITABLE)
-        if "status" in changes and changes["status"] in _EXCLUDED_STATUSES:
+        if ("status" in changes and changes["status"] in _EXCLUDED_STATUSES) or "excluded_from_decision" in changes:
             self._ctx.require(Action.DECIDE_EXCLUSION)
         else:
             self._ctx.require(Action.RECORD_ATTENDANCE)
@@ -173,6 +183,13 @@ class AttendanceService:
                 raise NotFoundError(entity="attendance")
             open_record(s, a.conference_id)
             real = {k: v for k, v in changes.items() if getattr(a, k) != v}
+            status = real.get("status", a.status)
+            if status != AttendanceStatus.EXCLUDED_PART.value:
+                if real.get("excluded_from_decision"):
+                    # Only a partial exclusion can cover (or not) the decision stage.
+                    raise ServiceError("excluded_from_decision_needs_part_exclusion")
+                if a.excluded_from_decision:
+                    real["excluded_from_decision"] = False
             if "exclusion_reason" in real or ("status" in real and a.status in _EXCLUDED_STATUSES):
                 # Exclusion is the chair's decision (W8): lifting or rewording one is too.
                 self._ctx.require(Action.DECIDE_EXCLUSION)
@@ -199,15 +216,7 @@ class AttendanceService:
             c = s.get(Conference, conference_id)
             if c is None:
                 raise NotFoundError(entity="conference")
-            attendees = [
-                Attendee(
-                    person_id=a.id,
-                    kind=ParticipantKind(a.kind),
-                    status=AttendanceStatus(a.status),
-                    agency=AgencyGrouping(a.agency) if a.agency else None,
-                )
-                for a in self._rows(s, conference_id)
-            ]
+            attendees = [attendee(a) for a in self._rows(s, conference_id)]
             result = assess_quorum(attendees, chair_reason=c.quorum_override_reason, config=self._ctx.config)
             return QuorumView(
                 state=str(result.state),

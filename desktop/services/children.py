@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
+from desktop.domain.permissions import Action
 from desktop.domain.register import adulthood_prompt
 from desktop.domain.text import fold_name, nfc
-from desktop.services.base import ServiceContext
+from desktop.services.base import PermissionInfo, ServiceContext
 from desktop.services.conferences import child_display_name
 from desktop.services.errors import NotFoundError, ServiceError
 from desktop.store.ids import new_id
@@ -61,6 +62,9 @@ class CoordinatorRow:
     handover_note: str
     told_in_person: bool
     told_in_writing: bool
+    family_told: bool = False
+    agencies_told: bool = False
+    changed_by_name: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +88,8 @@ class ChildDetail:
     registrations: tuple[RegistrationRow, ...]
     coordinators: tuple[CoordinatorRow, ...]
     conferences: tuple[ChildConferenceRow, ...]
+    can_add_child: PermissionInfo = PermissionInfo(True)
+    can_change_coordinator: PermissionInfo = PermissionInfo(True)
 
 
 class ChildrenService:
@@ -167,10 +173,20 @@ class ChildrenService:
                 ),
                 coordinators=tuple(
                     CoordinatorRow(
-                        a.social_worker, a.from_date, a.to_date, a.handover_note, a.told_in_person, a.told_in_writing
+                        a.social_worker,
+                        a.from_date,
+                        a.to_date,
+                        a.handover_note,
+                        a.told_in_person,
+                        a.told_in_writing,
+                        bool(a.family_told),
+                        bool(a.agencies_told),
+                        a.changed_by_name or "",
                     )  # fmt: skip
                     for a in coords
                 ),
+                can_add_child=self._ctx.permission(Action.ADD_CHILD),
+                can_change_coordinator=self._ctx.permission(Action.CHANGE_COORDINATOR),
                 conferences=tuple(
                     ChildConferenceRow(x.id, x.reference, x.type, x.status, x.scheduled_for) for x in confs
                 ),
@@ -187,7 +203,8 @@ class ChildrenService:
         expected_delivery_date: dt.date | None = None,
         preferred_language: str = "en",
     ) -> ChildRow:
-        """Add a child (or unborn baby)."""
+        """Add a child (or unborn baby): a chair or an administrator only (the permission matrix)."""
+        self._ctx.require(Action.ADD_CHILD)
         if not (given_names.strip() or family_name.strip()):
             raise ServiceError("name_required")
         with self._ctx.sessions.begin() as s:
@@ -211,28 +228,41 @@ class ChildrenService:
         *,
         from_date: dt.date,
         handover_note: str,
-        told_in_person: bool,
-        told_in_writing: bool,
+        family_told: bool,
+        agencies_told: bool,
         registration_number: str = "",
         coordinator_user_id: str | None = None,
     ) -> ChildDetail:
         """Name a new co-ordinator; the previous assignment ends the day before (W14).
 
-        A change needs a handover note, and agencies and family told in person and in writing.
+        A chair or an administrator only. Every naming needs a handover note; a *change* (someone
+        was co-ordinator until now) also needs the confirmations that the family and the agencies
+        have been told, in person and in writing (domain.md section 7 rule 7). The assignment
+        records who made the change.
         ``coordinator_user_id`` names the co-ordinator as a user of the service's directory, when
         they are one: the service then gives them the child's case.
         """
+        self._ctx.require(Action.CHANGE_COORDINATOR)
         if not social_worker.strip():
             raise ServiceError("name_required")
         if not handover_note.strip():
             raise ServiceError("handover_note_required")
         with self._ctx.sessions.begin() as s:
+            if s.get(Child, child_id) is None:
+                raise NotFoundError(entity="child")
             actor = self._ctx.actor()
-            for old in s.scalars(
-                select(CoordinatorAssignment).where(
-                    CoordinatorAssignment.child_id == child_id, CoordinatorAssignment.to_date.is_(None)
+            current = list(
+                s.scalars(
+                    select(CoordinatorAssignment).where(
+                        CoordinatorAssignment.child_id == child_id, CoordinatorAssignment.to_date.is_(None)
+                    )
                 )
-            ):
+            )
+            if current and not family_told:
+                raise ServiceError("coordinator_family_not_told")
+            if current and not agencies_told:
+                raise ServiceError("coordinator_agencies_not_told")
+            for old in current:
                 before = wire_before(s, old)
                 old.to_date = from_date - dt.timedelta(days=1)
                 record_update(s, actor, old, before)
@@ -240,7 +270,10 @@ class ChildrenService:
                 id=new_id(), child_id=child_id, social_worker=nfc(social_worker.strip()),
                 coordinator_user_id=coordinator_user_id,
                 registration_number=registration_number, from_date=from_date, handover_note=nfc(handover_note.strip()),
-                told_in_person=told_in_person, told_in_writing=told_in_writing, version=1,
+                # Each confirmation is "told in person and in writing" (W14).
+                told_in_person=family_told and agencies_told, told_in_writing=family_told and agencies_told,
+                family_told=family_told, agencies_told=agencies_told,
+                changed_by_user_id=self._ctx.user.user_id, changed_by_name=self._ctx.user.display_name, version=1,
             )  # fmt: skip
             s.add(a)
             s.flush()

@@ -29,6 +29,7 @@ from desktop.domain.timescales import ConferenceTiming, conference_deadline
 from desktop.services.base import (
     PermissionInfo,
     ServiceContext,
+    local_date,
     local_day_start,
     record_patch,
     reject_unknown_fields,
@@ -198,6 +199,8 @@ class NewConference:
     chair_user_id: str | None = None
     minute_taker_user_id: str | None = None
     minuting_mode: MinutingMode = MinutingMode.SEPARATE_RECORD_TAKER
+    #: The conference a review follows, when known: its type tells a first review from a later one.
+    previous_conference_id: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -581,6 +584,12 @@ class ConferenceService:
                 raise NotFoundError(entity="child")
             first = kids[0]
             assert first is not None
+            previous_on = new.previous_conference_on
+            if new.previous_conference_id is not None:
+                prev = s.get(Conference, new.previous_conference_id)
+                if prev is None or prev.voided_at is not None:
+                    raise NotFoundError(entity="conference")
+                previous_on = previous_on or prev.held_on or local_date(prev.scheduled_for)
             cid = new_id()
             c = Conference(
                 id=cid,
@@ -594,7 +603,8 @@ class ConferenceService:
                 venue_mode=new.venue_mode.value,
                 language=new.language,
                 strategy_discussion_on=new.strategy_discussion_on,
-                previous_conference_on=new.previous_conference_on,
+                previous_conference_id=new.previous_conference_id,
+                previous_conference_on=previous_on,
                 transfer_notified_on=new.transfer_notified_on,
                 chair_user_id=new.chair_user_id or (self._ctx.user.user_id if self._ctx.user.role == "chair" else None),
                 minute_taker_user_id=new.minute_taker_user_id,

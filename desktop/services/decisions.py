@@ -18,12 +18,13 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from desktop.domain.decisions import DecisionDraft, assess_decision, outcomes_for
+from desktop.domain.decisions import DecisionDraft, assess_decision, is_first_review, outcomes_for
 from desktop.domain.decisions import Dissent as DomainDissent
 from desktop.domain.decisions import PractitionerView as DomainView
 from desktop.domain.permissions import Action
 from desktop.domain.quorum import Attendee, assess_quorum, present_practitioner_ids
 from desktop.domain.text import nfc, nfc_values
+from desktop.services.attendance import attendee
 from desktop.services.base import (
     PermissionInfo,
     ServiceContext,
@@ -54,7 +55,6 @@ from desktop.store.wire import to_wire, wire_value
 from sync.protocol.canonical import decision_content_sha256
 from sync.protocol.enums import (
     AgencyGrouping,
-    AttendanceStatus,
     Category,
     ConferenceStatus,
     ConferenceType,
@@ -62,7 +62,6 @@ from sync.protocol.enums import (
     Entity,
     OpKind,
     Outcome,
-    ParticipantKind,
     PractitionerViewKind,
 )
 
@@ -234,9 +233,7 @@ class DecisionService:
                 dissents.get(a.id, ""),
             )  # fmt: skip
             for a in attendance
-            if a.kind == ParticipantKind.PRACTITIONER.value
-            and AttendanceStatus(a.status) in {AttendanceStatus.PRESENT_IN_PERSON, AttendanceStatus.PRESENT_REMOTE,
-                                                AttendanceStatus.EXCLUDED_PART}
+            if attendee(a).is_present_practitioner
         )  # fmt: skip
         return DecisionView(
             id=d.id if d else "",
@@ -269,15 +266,7 @@ class DecisionService:
 
     @staticmethod
     def _attendees(attendance: Sequence[Attendance]) -> list[Attendee]:
-        return [
-            Attendee(
-                person_id=a.id,
-                kind=ParticipantKind(a.kind),
-                status=AttendanceStatus(a.status),
-                agency=AgencyGrouping(a.agency) if a.agency else None,
-            )
-            for a in attendance
-        ]
+        return [attendee(a) for a in attendance]
 
     def _draft(
         self, s: Session, conf: Conference, child_id: str, d: Decision | None, attendance: Sequence[Attendance]
@@ -293,10 +282,8 @@ class DecisionService:
             )
             or 0
         )
-        is_first_review = False
-        if conf.type == ConferenceType.REVIEW.value and conf.previous_conference_id:
-            prev = s.get(Conference, conf.previous_conference_id)
-            is_first_review = prev is not None and prev.type == ConferenceType.INITIAL.value
+        prev = s.get(Conference, conf.previous_conference_id) if conf.previous_conference_id else None
+        first_review = is_first_review(ConferenceType(conf.type), ConferenceType(prev.type) if prev else None)
         voice = voice_record(find_voice(s, conf.id, child_id), child_id)
         if d is None:
             return DecisionDraft(
@@ -304,7 +291,7 @@ class DecisionService:
                 conference_type=ConferenceType(conf.type),
                 current_categories=self._current_categories(s, child_id),
                 outline_plan_actions=actions,
-                is_first_review=is_first_review,
+                is_first_review=first_review,
                 voice=voice,
             )
         return DecisionDraft(
@@ -341,7 +328,7 @@ class DecisionService:
             coordinator_id=d.coordinator_name.strip() or None,
             evidence_of_change=d.evidence_of_change,
             contingency_plan=d.contingency_plan,
-            is_first_review=is_first_review,
+            is_first_review=first_review,
             voice=voice,
         )
 

@@ -89,6 +89,8 @@ _SETTLED_STATES = frozenset({DecisionState.FINALISED.value, DecisionState.FINALI
 _LANGUAGES = frozenset({"cy", "en"})
 #: The minutes section (``services.minutes.SECTION_KEYS``) that discusses a child's voice.
 _VOICE_SECTION = "child_voice"
+#: The minutes section holding a child's decision; withholding it withholds that decision (issue 10).
+_DECISION_SECTION = "decision"
 
 
 # ---- errors (codes only; the UI words them)
@@ -566,6 +568,7 @@ class DocumentService:
                 role_title=a.role_title,
                 agency=a.agency,
                 exclusion_reason=a.exclusion_reason,
+                excluded_from_decision=bool(a.excluded_from_decision),
                 interpreter_present=a.interpreter_present,
                 advocate_present=a.advocate_present,
                 supporter_present=a.supporter_present,
@@ -912,8 +915,16 @@ class DocumentService:
             if silenced:
                 silenced_names = {ch.name for ch in base.children if ch.id in silenced}
                 voices = tuple(v for v in voices if v.child_name not in silenced_names)
-        # Only the full record carries the minutes; the other documents hold nothing that is withheld.
-        partial = partial and kind is DocumentKind.RECORD
+        decisions, register_changes = base.decisions, base.register_changes
+        hidden = self._withheld_decisions(s, withheld_ids, base) if withheld_ids else set()
+        if hidden:
+            # A withheld "decision" section withholds everything of that child's decision, in every
+            # document: outcome, reasons, evidence, views, dissent, addenda, plan, register change.
+            decisions = tuple(d.withheld_from_copy() if d.child_id in hidden else d for d in decisions)
+            hidden_names = {ch.name for ch in base.children if ch.id in hidden}
+            register_changes = tuple(c for c in register_changes if c.child_name not in hidden_names)
+        # The record carries the minutes; the other documents are partial only when a decision is withheld.
+        partial = partial and (kind is DocumentKind.RECORD or bool(hidden))
         meta = replace(base.meta, kind=kind, language=lang, partial=partial)
         return replace(
             base,
@@ -921,9 +932,23 @@ class DocumentService:
             council_name=(loaded.council_cy if lang == "cy" else loaded.council_en) or loaded.council_en,
             minutes=minutes,
             voices=voices,
+            decisions=decisions,
+            register_changes=register_changes,
             recipient=recipient,
             withheld_sections=withheld_count,
         )
+
+    @staticmethod
+    def _withheld_decisions(s: Session, withheld_ids: set[str], base: ConferenceDocumentData) -> set[str]:
+        """Children whose decision is withheld: their "decision" section is (one for all children: every child)."""
+        rows = s.execute(
+            select(MinutesSection.child_id).where(
+                MinutesSection.id.in_(withheld_ids), MinutesSection.key == _DECISION_SECTION
+            )
+        ).all()
+        if any(child_id is None for (child_id,) in rows):
+            return {ch.id for ch in base.children}
+        return {child_id for (child_id,) in rows if child_id is not None}
 
     @staticmethod
     def _recipient_info(s: Session, d: Distribution | None, a: Attendance | None, lang: str) -> RecipientInfo:

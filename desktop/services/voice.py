@@ -1,4 +1,8 @@
-"""The child's voice, per child: participation, the advocacy active offer, wishes and feelings."""
+"""The child's voice, per child: participation, the advocacy active offer, wishes and feelings.
+
+The voice is part of the record (it locks when the chair approves the record) and the evidence
+the child's decision rests on: once that decision is finalised, the voice is read-only too.
+"""
 
 from __future__ import annotations
 
@@ -15,11 +19,11 @@ from desktop.domain.text import nfc_values
 from desktop.domain.voice import VoiceRecord, assess_voice
 from desktop.services.base import ServiceContext, open_record, problem_info, record_patch, reject_unknown_fields
 from desktop.services.drafts import clear_drafts, link_id
-from desktop.services.errors import ProblemInfo
+from desktop.services.errors import ProblemInfo, RecordLockedError
 from desktop.store.ids import new_id
-from desktop.store.orm import ChildVoice
+from desktop.store.orm import ChildVoice, Decision
 from desktop.store.outbox import record_create, wire_before
-from sync.protocol.enums import AdvocacyOffer, Entity, Language, ParticipationMode
+from sync.protocol.enums import AdvocacyOffer, DecisionState, Entity, Language, ParticipationMode
 
 logger = logging.getLogger(__name__)
 
@@ -58,6 +62,8 @@ class VoiceView:
     not_recorded_reason: str
     version: int
     problems: tuple[ProblemInfo, ...]
+    #: True once the child's decision at this conference is finalised: the voice was its evidence.
+    locked_by_decision: bool = False
 
     @property
     def complete(self) -> bool:
@@ -90,6 +96,16 @@ def find_voice(s: Session, conference_id: str, child_id: str) -> ChildVoice | No
     )
 
 
+def decision_settled(s: Session, conference_id: str, child_id: str) -> bool:
+    """Whether the child's decision at this conference has left the draft state (finalised or pending)."""
+    states = s.scalars(
+        select(Decision.state).where(
+            Decision.conference_id == conference_id, Decision.child_id == child_id, Decision.voided_at.is_(None)
+        )
+    )
+    return any(state != DecisionState.DRAFT.value for state in states)
+
+
 class VoiceService:
     """Reads and saves the child's voice."""
 
@@ -99,20 +115,21 @@ class VoiceService:
     def get(self, conference_id: str, child_id: str) -> VoiceView:
         """The child's voice record at this conference, with its gaps."""
         with self._ctx.sessions() as s:
-            return self._view(find_voice(s, conference_id, child_id), conference_id, child_id)
+            locked = decision_settled(s, conference_id, child_id)
+            return self._view(find_voice(s, conference_id, child_id), conference_id, child_id, locked)
 
     @staticmethod
-    def _view(v: ChildVoice | None, conference_id: str, child_id: str) -> VoiceView:
+    def _view(v: ChildVoice | None, conference_id: str, child_id: str, locked: bool) -> VoiceView:
         problems = problem_info(assess_voice(voice_record(v, child_id), child_id=child_id))
         if v is None:
             return VoiceView(
                 "", conference_id, child_id, None, AdvocacyOffer.NOT_YET_OFFERED.value, "", "", "", "",
-                False, False, "", "", 0, problems,
+                False, False, "", "", 0, problems, locked,
             )  # fmt: skip
         return VoiceView(
             v.id, conference_id, child_id, v.participation_mode, v.advocacy_offer, v.advocacy_not_offered_reason,
             v.wishes_and_feelings, v.lived_experience, v.language, v.chair_met_child_before, v.debrief_offered,
-            v.social_worker_follow_up, v.not_recorded_reason, v.version, problems,
+            v.social_worker_follow_up, v.not_recorded_reason, v.version, problems, locked,
         )  # fmt: skip
 
     def save(self, conference_id: str, child_id: str, changes: Mapping[str, Any]) -> VoiceView:
@@ -122,6 +139,10 @@ class VoiceService:
         changes = nfc_values(changes)
         with self._ctx.sessions.begin() as s:
             open_record(s, conference_id)
+            if decision_settled(s, conference_id, child_id):
+                # The voice is the evidence a finalised decision rested on: it locks with it, and a
+                # correction is an addendum to the decision (issue 10).
+                raise RecordLockedError("voice_locked_decision_finalised")
             v = find_voice(s, conference_id, child_id)
             actor = self._ctx.actor()
             if v is None:
@@ -141,4 +162,4 @@ class VoiceService:
             link = link_id(s, conference_id, child_id)
             if link is not None:
                 clear_drafts(s, Entity.CHILD_VOICE.value, link, changes)
-            return self._view(v, conference_id, child_id)
+            return self._view(v, conference_id, child_id, False)

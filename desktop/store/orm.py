@@ -29,6 +29,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
@@ -285,6 +286,9 @@ class Attendance(Synced, Base):
     practitioner_id: Mapped[str | None] = mapped_column(ForeignKey("practitioner.id"), default=None)
     family_member_id: Mapped[str | None] = mapped_column(ForeignKey("family_member.id"), default=None)
     exclusion_reason: Mapped[str] = mapped_column(Text, default="")
+    #: Revision 0005: an ``excluded_part`` exclusion that covered the decision stage; such a
+    #: practitioner neither counts for quorum at the decision nor gives a view.
+    excluded_from_decision: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     interpreter_present: Mapped[bool] = mapped_column(Boolean, default=False)
     advocate_present: Mapped[bool] = mapped_column(Boolean, default=False)
     supporter_present: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -522,6 +526,11 @@ class CoordinatorAssignment(Synced, Base):
     handover_note: Mapped[str] = mapped_column(Text, default="")
     told_in_person: Mapped[bool] = mapped_column(Boolean, default=False)
     told_in_writing: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: Revision 0005: the change's notification checklist (W14) and who made the change.
+    family_told: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    agencies_told: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    changed_by_user_id: Mapped[str | None] = mapped_column(String(36), default=None)
+    changed_by_name: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
 class Visit(Synced, Base):

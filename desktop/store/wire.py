@@ -401,6 +401,7 @@ MAPS: tuple[RecordMap, ...] = (
                 "supporter_present",
                 "language",
                 "position",
+                "excluded_from_decision",
             ),  # fmt: skip
             "participant_kind": "kind",
             "agency_grouping": "agency",
@@ -504,6 +505,10 @@ MAPS: tuple[RecordMap, ...] = (
                 "handover_note",
                 "told_in_person",
                 "told_in_writing",
+                "family_told",
+                "agencies_told",
+                "changed_by_user_id",
+                "changed_by_name",
             ),  # fmt: skip
             "coordinator_name": "social_worker",
         },

@@ -27,13 +27,18 @@ class ActionSpec:
     shortcut: QKeySequence.StandardKey | str | None = None
 
 
+# Next and previous section take the keys Qt's tab widgets use to move between pages: Alt+Down
+# would steal the key that opens a combo box's list (issue 10).
+NEXT_SECTION_KEY = "Ctrl+PgDown"
+PREVIOUS_SECTION_KEY = "Ctrl+PgUp"
+
 SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("save", QT_TRANSLATE_NOOP("Actions", "&Save"), QT_TRANSLATE_NOOP("Actions", "Save"),
                QKeySequence.StandardKey.Save),
     ActionSpec("next_section", QT_TRANSLATE_NOOP("Actions", "&Next section"),
-               QT_TRANSLATE_NOOP("Actions", "Go to the next section"), "Alt+Down"),
+               QT_TRANSLATE_NOOP("Actions", "Go to the next section"), NEXT_SECTION_KEY),
     ActionSpec("previous_section", QT_TRANSLATE_NOOP("Actions", "&Previous section"),
-               QT_TRANSLATE_NOOP("Actions", "Go to the previous section"), "Alt+Up"),
+               QT_TRANSLATE_NOOP("Actions", "Go to the previous section"), PREVIOUS_SECTION_KEY),
     ActionSpec("finalise", QT_TRANSLATE_NOOP("Actions", "&Finalise decision…"),
                QT_TRANSLATE_NOOP("Actions", "Finalise this child's decision"), "Ctrl+Shift+F"),
     ActionSpec("approve", QT_TRANSLATE_NOOP("Actions", "&Approve record…"),
@@ -58,7 +63,20 @@ SPECS: tuple[ActionSpec, ...] = (
                QT_TRANSLATE_NOOP("Actions", "Close the open conference"), QKeySequence.StandardKey.Close),
     ActionSpec("quit", QT_TRANSLATE_NOOP("Actions", "&Quit"), QT_TRANSLATE_NOOP("Actions", "Quit Cofnod"),
                QKeySequence.StandardKey.Quit),
+    ActionSpec("shortcuts", QT_TRANSLATE_NOOP("Actions", "&Keyboard shortcuts"),
+               QT_TRANSLATE_NOOP("Actions", "List the keyboard shortcuts"), QKeySequence.StandardKey.HelpContents),
 )  # fmt: skip
+
+# Keys the standard widgets handle themselves, with nothing else in their place: an action must not
+# take one (Alt+Down / Alt+Up open a combo box's or a date edit's list; Ctrl+Tab moves between tabs).
+RESERVED_KEYS: tuple[str, ...] = ("Alt+Down", "Alt+Up", "F4", "Ctrl+Tab", "Ctrl+Shift+Tab", "Ctrl+Home", "Ctrl+End")
+
+# Keys other than the actions' that the window answers to, for Help → Keyboard shortcuts.
+STANDARD_KEYS: tuple[tuple[str, str], ...] = (
+    (QT_TRANSLATE_NOOP("Actions", "Next tab of the conference"), "Ctrl+Tab"),
+    (QT_TRANSLATE_NOOP("Actions", "Previous tab of the conference"), "Ctrl+Shift+Tab"),
+    (QT_TRANSLATE_NOOP("Actions", "Open a list (combo box or date)"), "Alt+Down"),
+)
 
 
 class Actions(QObject):
@@ -77,6 +95,19 @@ class Actions(QObject):
             act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             self._actions[spec.key] = act
         self.retranslate()
+
+    def shortcut_rows(self) -> list[tuple[str, str]]:
+        """(what, keys) for every action with a shortcut and the standard keys, in the current language."""
+        rows = []
+        for spec in SPECS:
+            keys = self._actions[spec.key].shortcuts()
+            if keys:
+                text = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in keys)
+                rows.append((QCoreApplication.translate("Actions", spec.accessible), text))
+        for source, key in STANDARD_KEYS:
+            native = QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)
+            rows.append((QCoreApplication.translate("Actions", source), native))
+        return rows
 
     def __getitem__(self, key: str) -> QAction:
         return self._actions[key]

@@ -1,4 +1,5 @@
-"""Dialogs: new conference, finalise confirmation, version history, passphrase and unlock PIN."""
+"""Dialogs: new conference, finalise confirmation, version history, passphrase, unlock PIN and
+Help → Keyboard shortcuts."""
 
 from __future__ import annotations
 
@@ -19,6 +20,8 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -134,6 +137,32 @@ class NewConferenceDialog(QDialog):
             minute_taker_user_id=self.minute_taker.item_id(),
             minuting_mode=MinutingMode(self.minuting.code() or "separate_record_taker"),
         )
+
+
+class ShortcutsDialog(QDialog):
+    """Help → Keyboard shortcuts: every action's keys and the standard ones, in the interface language."""
+
+    def __init__(self, rows: Sequence[tuple[str, str]], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("shortcuts_dialog")
+        self.setWindowTitle(self.tr("Keyboard shortcuts"))
+        self.table = QTableWidget(len(rows), 2, self)
+        self.table.setObjectName("shortcuts_table")
+        self.table.setAccessibleName(self.tr("Keyboard shortcuts"))
+        self.table.setHorizontalHeaderLabels([self.tr("What it does"), self.tr("Keys")])
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        for i, (what, keys) in enumerate(rows):
+            self.table.setItem(i, 0, QTableWidgetItem(what))
+            self.table.setItem(i, 1, QTableWidgetItem(keys))
+        self.table.resizeColumnsToContents()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+        layout.addWidget(self.buttons)
+        self.resize(560, 480)
 
 
 class FinaliseDialog(QDialog):

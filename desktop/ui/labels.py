@@ -53,6 +53,7 @@ _L: dict[str, str] = {
     "did_not_attend": QT_TRANSLATE_NOOP("Labels", "Did not attend"),
     "excluded_part": QT_TRANSLATE_NOOP("Labels", "Excluded in part"),
     "excluded_whole": QT_TRANSLATE_NOOP("Labels", "Excluded in whole"),
+    "excluded_from_decision": QT_TRANSLATE_NOOP("Labels", "Excluded in part, including the decision"),
     "practitioner": QT_TRANSLATE_NOOP("Labels", "Practitioner"),
     "family": QT_TRANSLATE_NOOP("Labels", "Family member"),
     "child": QT_TRANSLATE_NOOP("Labels", "Child"),
@@ -180,6 +181,24 @@ _P: dict[str, str] = {
         "Problems", "A key participant is absent and sent no report: consider postponing."
     ),
     "practitioner_agency_missing": QT_TRANSLATE_NOOP("Problems", "A practitioner has no agency."),
+    # what the record may show and when it locks (issue 10)
+    "excluded_from_decision_needs_part_exclusion": QT_TRANSLATE_NOOP(
+        "Problems", "Only someone excluded in part can be excluded from the decision."
+    ),
+    "voice_locked_decision_finalised": QT_TRANSLATE_NOOP(
+        "Problems",
+        "This child's decision is finalised, so their voice is read-only: it is the evidence the decision "
+        "rested on. Record any correction as an addendum to the decision.",
+    ),
+    "chair_or_administrator_only": QT_TRANSLATE_NOOP(
+        "Problems", "Only a chair or an administrator can add a child or change a co-ordinator."
+    ),
+    "coordinator_family_not_told": QT_TRANSLATE_NOOP(
+        "Problems", "Confirm that the family has been told of the change, in person and in writing."
+    ),
+    "coordinator_agencies_not_told": QT_TRANSLATE_NOOP(
+        "Problems", "Confirm that the agencies have been told of the change, in person and in writing."
+    ),
     # service and store errors
     "minute_taker_no_decision_rights": QT_TRANSLATE_NOOP(
         "Problems", "The minute-taker records the conference but cannot make, finalise or approve decisions."

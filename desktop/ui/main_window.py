@@ -28,7 +28,7 @@ from desktop.catalog import QT_TRANSLATE_NOOP
 from desktop.services.registry import Services
 from desktop.ui import messages
 from desktop.ui.actions import Actions
-from desktop.ui.dialogs import NewConferenceDialog
+from desktop.ui.dialogs import NewConferenceDialog, ShortcutsDialog
 from desktop.ui.lock import IdleWatcher, LockScreen
 from desktop.ui.pages import ChildrenPage, ConferencesPage, SettingsPage, TodayPage
 from desktop.ui.workspace import ConferenceWorkspace
@@ -110,6 +110,9 @@ class MainWindow(QMainWindow):
         for key in ("new_conference", "save", "finalise", "documents", "close_conference", "lock"):
             self.toolbar.addAction(self.acts[key])
         self.addToolBar(self.toolbar)
+        self.help_menu = self.menuBar().addMenu("")
+        self.help_menu.setObjectName("help_menu")
+        self.help_menu.addAction(self.acts["shortcuts"])
         for act in self.acts.all():
             self.addAction(act)
         status = QStatusBar(self)
@@ -157,8 +160,16 @@ class MainWindow(QMainWindow):
         a["close_conference"].triggered.connect(self.close_conference)
         a["quit"].triggered.connect(self.close)
         a["find"].triggered.connect(self._on_find)
+        a["shortcuts"].triggered.connect(self.show_shortcuts)
         for i, key in enumerate(("go_today", "go_conferences", "go_children", "go_settings")):
             a[key].triggered.connect(lambda _c=False, row=i: self.go(row))
+
+    def show_shortcuts(self) -> ShortcutsDialog:
+        """Help → Keyboard shortcuts (modeless, so it can stay open beside the work)."""
+        dialog = ShortcutsDialog(self.acts.shortcut_rows(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
 
     def _in_workspace(self, fn: Callable[[ConferenceWorkspace], None]) -> None:
         if self.workspace is not None and not self._locked:
@@ -356,6 +367,7 @@ class MainWindow(QMainWindow):
         self.nav.setAccessibleName(QCoreApplication.translate("MainWindow", "Navigation"))
         self.toolbar.setWindowTitle(QCoreApplication.translate("MainWindow", "Actions"))
         self.toolbar.setAccessibleName(QCoreApplication.translate("MainWindow", "Actions"))
+        self.help_menu.setTitle(QCoreApplication.translate("MainWindow", "&Help"))
         for page in (self.today, self.conferences, self.children_page, self.settings_page, self.lock_screen):
             page.retranslate_ui()
         if self.workspace is not None:

@@ -26,11 +26,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.catalog import QT_TRANSLATE_NOOP
+from desktop.domain.permissions import Action
 from desktop.services.conferences import ConferenceFilter, DueFilter
 from desktop.services.errors import ServiceError
 from desktop.services.registry import Services
 from desktop.ui import messages
-from desktop.ui.labels import label
+from desktop.ui.labels import label, problem_text
 from desktop.ui.models import CONFERENCE_COLUMNS, Column, ConferenceListModel, DtoTableModel, IdRole, fmt_date
 from desktop.ui.theme import THEMES
 from desktop.ui.widgets import CodeCombo, OptionalDateEdit, buddy, fit_columns
@@ -312,9 +313,10 @@ class ChildrenPage(QWidget):
         _a11y(self.coordinator_from, QT_TRANSLATE_NOOP("Workspace", "From"), "coordinator_from")
         self.handover = QLineEdit(right)
         _a11y(self.handover, QT_TRANSLATE_NOOP("Workspace", "Handover note"), "coordinator_handover")
-        self.told_person = _check(right, QT_TRANSLATE_NOOP("Workspace", "Told in &person"), "coordinator_told_person")
-        self.told_writing = _check(right, QT_TRANSLATE_NOOP("Workspace", "Told in &writing"),
-                                   "coordinator_told_writing")  # fmt: skip
+        self.family_told = _check(right, QT_TRANSLATE_NOOP("Workspace", "Family &told, in person and in writing"),
+                                  "coordinator_family_told")  # fmt: skip
+        self.agencies_told = _check(right, QT_TRANSLATE_NOOP("Workspace", "A&gencies told, in person and in writing"),
+                                    "coordinator_agencies_told")  # fmt: skip
         form.addRow(
             buddy(_label(right, QT_TRANSLATE_NOOP("Workspace", "New &co-ordinator:")), self.new_coordinator),
             self.new_coordinator,
@@ -325,11 +327,35 @@ class ChildrenPage(QWidget):
         form.addRow(
             buddy(_label(right, QT_TRANSLATE_NOOP("Workspace", "&Handover note:")), self.handover), self.handover
         )
-        form.addRow("", self.told_person)
-        form.addRow("", self.told_writing)
+        form.addRow("", self.family_told)
+        form.addRow("", self.agencies_told)
         rl.addLayout(form)
-        rl.addWidget(_button(right, QT_TRANSLATE_NOOP("Workspace", "Change co-&ordinator"), self.change_coordinator,
-                             "coordinator_change"))  # fmt: skip
+        self.change_button = _button(right, QT_TRANSLATE_NOOP("Workspace", "Change co-&ordinator"),
+                                     self.change_coordinator, "coordinator_change")  # fmt: skip
+        rl.addWidget(self.change_button)
+        add = QFormLayout()
+        self.new_given = QLineEdit(right)
+        _a11y(self.new_given, QT_TRANSLATE_NOOP("Workspace", "New child's given names"), "child_new_given")
+        self.new_family = QLineEdit(right)
+        _a11y(self.new_family, QT_TRANSLATE_NOOP("Workspace", "New child's family name"), "child_new_family")
+        self.new_dob = OptionalDateEdit(right)
+        _a11y(self.new_dob, QT_TRANSLATE_NOOP("Workspace", "New child's date of birth"), "child_new_dob")
+        add.addRow(
+            buddy(_label(right, QT_TRANSLATE_NOOP("Workspace", "Gi&ven names:")), self.new_given), self.new_given
+        )
+        add.addRow(
+            buddy(_label(right, QT_TRANSLATE_NOOP("Workspace", "Famil&y name:")), self.new_family), self.new_family
+        )
+        add.addRow(buddy(_label(right, QT_TRANSLATE_NOOP("Workspace", "Date of &birth:")), self.new_dob), self.new_dob)
+        rl.addLayout(add)
+        self.add_button = _button(right, QT_TRANSLATE_NOOP("Workspace", "A&dd child"), self.add_child, "child_add")
+        rl.addWidget(self.add_button)
+        # Why adding a child or changing a co-ordinator is locked for this seat (the code for tests).
+        self.why_not = QLabel(right)
+        self.why_not.setObjectName("children_why_not")
+        self.why_not.setWordWrap(True)
+        self.why_not.setVisible(False)
+        rl.addWidget(self.why_not)
         split.addWidget(right)
         split.setStretchFactor(0, 3)  # the register table gets the room: categories are long in Welsh
         split.setStretchFactor(1, 2)
@@ -343,6 +369,23 @@ class ChildrenPage(QWidget):
         """Query one page of children."""
         self.model.set_rows(self._s.children.list_page(self.search.text(), registered_only=self.registered.isChecked()))
         self.detail.clear()
+        self._show_permissions()
+
+    def _show_permissions(self) -> None:
+        """Lock what this seat may not do, with the reason beside it (the same matrix as the services)."""
+        add = self._s.ctx.permission(Action.ADD_CHILD)
+        change = self._s.ctx.permission(Action.CHANGE_COORDINATOR)
+        adding: tuple[QWidget, ...] = (self.new_given, self.new_family, self.new_dob, self.add_button)
+        changing: tuple[QWidget, ...] = (self.new_coordinator, self.coordinator_from, self.handover,
+                                         self.family_told, self.agencies_told, self.change_button)  # fmt: skip
+        for w in adding:
+            w.setEnabled(add.allowed)
+        for w in changing:
+            w.setEnabled(change.allowed)
+        code = add.code or change.code or ""
+        self.why_not.setProperty("code", code)
+        self.why_not.setText(problem_text(code) if code else "")
+        self.why_not.setVisible(bool(code))
 
     def _show(self, row: int) -> None:
         if row < 0 or row >= self.model.rowCount():
@@ -363,7 +406,10 @@ class ChildrenPage(QWidget):
         lines.append("")
         lines.append(QCoreApplication.translate("Workspace", "Co-ordinators:"))
         for c in d.coordinators:
-            lines.append(f"  {c.social_worker}: {fmt_date(c.from_date)} – {fmt_date(c.to_date)}")
+            line = f"  {c.social_worker}: {fmt_date(c.from_date)} – {fmt_date(c.to_date)}"
+            if c.changed_by_name:
+                line += " " + QCoreApplication.translate("Workspace", "(named by %1)").replace("%1", c.changed_by_name)
+            lines.append(line)
         lines.append("")
         lines.append(QCoreApplication.translate("Workspace", "Conferences:"))
         for x in d.conferences:
@@ -379,8 +425,8 @@ class ChildrenPage(QWidget):
         try:
             self._s.children.change_coordinator(
                 child.id, self.new_coordinator.text(), from_date=self.coordinator_from.value() or self._s.ctx.today(),
-                handover_note=self.handover.text(), told_in_person=self.told_person.isChecked(),
-                told_in_writing=self.told_writing.isChecked(),
+                handover_note=self.handover.text(), family_told=self.family_told.isChecked(),
+                agencies_told=self.agencies_told.isChecked(),
             )  # fmt: skip
         except ServiceError as exc:
             messages.show_error(self, exc)
@@ -388,6 +434,23 @@ class ChildrenPage(QWidget):
         row = idx.row()
         self.refresh()
         self.table.selectRow(row)
+
+    def add_child(self) -> None:
+        """Add the child typed in the form to this profile's council."""
+        councils = self._s.settings.councils()
+        try:
+            if not councils:
+                raise ServiceError("not_found", entity="council")
+            self._s.children.create(
+                self.new_given.text(), self.new_family.text(), council_id=councils[0].id,
+                date_of_birth=self.new_dob.value(),
+            )  # fmt: skip
+        except ServiceError as exc:
+            messages.show_error(self, exc)
+            return
+        self.new_given.clear()
+        self.new_family.clear()
+        self.refresh()
 
     def clear_content(self) -> None:
         """Empty the model and the detail (lock screen)."""

@@ -375,7 +375,10 @@ ATTENDANCE_COLUMNS = (
     Column(QT_TRANSLATE_NOOP("Columns", "Taking part as"), lambda r: label(r.kind)),
     Column(QT_TRANSLATE_NOOP("Columns", "Agency"), lambda r: label(r.agency) if r.agency else ""),
     Column(QT_TRANSLATE_NOOP("Columns", "Role"), lambda r: r.role_title),
-    Column(QT_TRANSLATE_NOOP("Columns", "Attendance"), lambda r: label(r.status)),
+    Column(
+        QT_TRANSLATE_NOOP("Columns", "Attendance"),
+        lambda r: label("excluded_from_decision" if r.excluded_from_decision else r.status),
+    ),
 )
 
 
@@ -442,9 +445,13 @@ class AttendanceTab(_DraftTab):
                                          "attendee_set_status")  # fmt: skip
         self.interpreter = _check(self, QT_TRANSLATE_NOOP("Workspace", "Interpreter"), "attendee_interpreter")
         self.advocate = _check(self, QT_TRANSLATE_NOOP("Workspace", "Advocate"), "attendee_advocate")
+        # With "excluded in part": the part included the decision (no quorum, no view; issue 10).
+        self.excluded_decision = _check(self, QT_TRANSLATE_NOOP("Workspace", "Excluded from the &decision"),
+                                        "attendee_excluded_decision")  # fmt: skip
         row.addWidget(self.set_status_combo)
         row.addWidget(self.interpreter)
         row.addWidget(self.advocate)
+        row.addWidget(self.excluded_decision)
         row.addWidget(self.set_status_button)
         panel.addLayout(row)
 
@@ -502,8 +509,8 @@ class AttendanceTab(_DraftTab):
         self.start_button.setEnabled(d.status == "scheduled" and start.allowed)
         open_ = d.status in ("scheduled", "in_progress")
         _set_editable((self.name, self.kind, self.agency, self.role, self.status, self.add_button,
-                       self.set_status_combo, self.interpreter, self.advocate, self.set_status_button),
-                      open_)  # fmt: skip
+                       self.set_status_combo, self.interpreter, self.advocate, self.excluded_decision,
+                       self.set_status_button), open_)  # fmt: skip
         # The reason for proceeding with two agencies and postponing are this conference's chair's
         # (the services refuse anyone else): locked for others, with the reason beside them.
         proceed = self._s.ctx.permission(Action.PROCEED_WITH_TWO_AGENCIES, chair_user_id=d.chair_user_id)
@@ -557,11 +564,13 @@ class AttendanceTab(_DraftTab):
         row = self._selected()
         if row is None:
             return
-        changes = {
+        changes: dict[str, Any] = {
             "status": self.set_status_combo.code(),
             "interpreter_present": self.interpreter.isChecked(),
             "advocate_present": self.advocate.isChecked(),
         }
+        if changes["status"] == AttendanceStatus.EXCLUDED_PART.value:
+            changes["excluded_from_decision"] = self.excluded_decision.isChecked()
         if _guard(self, lambda: self._s.attendance.update(row.id, changes)) is not None:
             self.model.set_rows(self._s.attendance.list(self._cid))
             self._show_quorum()
@@ -644,6 +653,12 @@ class VoiceTab(_DraftTab):
         self.gaps = QLabel(self)
         self.gaps.setObjectName("voice_gaps")
         self.gaps.setWordWrap(True)
+        # Why the fields are read-only once the child's decision is finalised (the code for tests).
+        self.why_not = QLabel(self)
+        self.why_not.setObjectName("voice_why_not")
+        self.why_not.setWordWrap(True)
+        self.why_not.setVisible(False)
+        self._record_locked = False
         _row(form, self, QT_TRANSLATE_NOOP("Workspace", "C&hild:"), self.child)
         _row(form, self, QT_TRANSLATE_NOOP("Workspace", "&Took part:"), self.mode)
         _row(form, self, QT_TRANSLATE_NOOP("Workspace", "Advocacy &offer:"), self.offer)
@@ -655,6 +670,7 @@ class VoiceTab(_DraftTab):
         _row(form, self, QT_TRANSLATE_NOOP("Workspace", "Not recorded because:"), self.not_recorded)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.why_not)
         layout.addWidget(self.gaps)
         self.save_button = _button(self, QT_TRANSLATE_NOOP("Workspace", "&Save voice"), self.save, "voice_save")
         layout.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignLeft)
@@ -670,10 +686,9 @@ class VoiceTab(_DraftTab):
 
     def load(self, d: ConferenceDetails) -> None:
         """Fill the child picker and show the first child (read-only once the record is approved)."""
+        self._record_locked = d.record_locked
         self.child.set_items([(c.id, c.name) for c in d.children])
         self.show_child()
-        _set_editable((self.mode, self.offer, self.not_offered, self.wishes, self.language, self.met, self.debrief,
-                       self.not_recorded, self.save_button), not d.record_locked)  # fmt: skip
 
     def show_child(self) -> None:
         """Show the chosen child's voice record (typed, unsaved text comes back from its draft)."""
@@ -695,6 +710,16 @@ class VoiceTab(_DraftTab):
         self.debrief.setChecked(v.debrief_offered)
         self.not_recorded.setText(v.not_recorded_reason)
         self._gaps(v.problems)
+        _set_editable((self.mode, self.offer, self.not_offered, self.wishes, self.language, self.met, self.debrief,
+                       self.not_recorded, self.save_button),
+                      not self._record_locked and not v.locked_by_decision)  # fmt: skip
+        self.why_not.setProperty("code", "voice_locked_decision_finalised" if v.locked_by_decision else "")
+        self._show_why_not()
+
+    def _show_why_not(self) -> None:
+        code = str(self.why_not.property("code") or "")
+        self.why_not.setText(problem_text(code) if code else "")
+        self.why_not.setVisible(bool(code))
 
     def _gaps(self, problems: Any) -> None:
         if problems:
@@ -733,6 +758,7 @@ class VoiceTab(_DraftTab):
         _retranslate_labels(self)
         if self.child.item_id():
             self._gaps(self._s.voice.get(self._cid, self.child.item_id() or "").problems)
+        self._show_why_not()
 
 
 # =============================================================================================

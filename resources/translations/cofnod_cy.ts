@@ -123,6 +123,26 @@
         <source>Quit Cofnod</source>
         <translation>Cau Cofnod</translation>
     </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>Llwybrau byr y &amp;bysellfwrdd</translation>
+    </message>
+    <message>
+        <source>List the keyboard shortcuts</source>
+        <translation>Rhestru llwybrau byr y bysellfwrdd</translation>
+    </message>
+    <message>
+        <source>Next tab of the conference</source>
+        <translation>Tab nesaf y gynhadledd</translation>
+    </message>
+    <message>
+        <source>Previous tab of the conference</source>
+        <translation>Tab blaenorol y gynhadledd</translation>
+    </message>
+    <message>
+        <source>Open a list (combo box or date)</source>
+        <translation>Agor rhestr (blwch cyfuno neu ddyddiad)</translation>
+    </message>
 </context>
 <context>
     <name>App</name>
@@ -523,6 +543,10 @@
         <translation>Wedi&apos;i wahardd o&apos;r gynhadledd gyfan</translation>
     </message>
     <message>
+        <source>Excluded in part, including the decision</source>
+        <translation>Wedi&apos;i wahardd o ran o&apos;r gynhadledd, gan gynnwys y penderfyniad</translation>
+    </message>
+    <message>
         <source>Practitioner</source>
         <translation>Ymarferydd</translation>
     </message>
@@ -852,6 +876,10 @@
         <source>Actions</source>
         <translation>Gweithredoedd</translation>
     </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Cymorth</translation>
+    </message>
 </context>
 <context>
     <name>Messages</name>
@@ -1121,6 +1149,26 @@
     <message>
         <source>A practitioner has no agency.</source>
         <translation>Nid oes asiantaeth wedi&apos;i nodi ar gyfer un o&apos;r ymarferwyr.</translation>
+    </message>
+    <message>
+        <source>Only someone excluded in part can be excluded from the decision.</source>
+        <translation>Dim ond rhywun sydd wedi&apos;i wahardd o ran o&apos;r gynhadledd all gael ei wahardd o&apos;r penderfyniad.</translation>
+    </message>
+    <message>
+        <source>This child&apos;s decision is finalised, so their voice is read-only: it is the evidence the decision rested on. Record any correction as an addendum to the decision.</source>
+        <translation>Mae penderfyniad y plentyn hwn wedi&apos;i gwblhau, felly ni ellir newid ei lais: dyma&apos;r dystiolaeth y seiliwyd y penderfyniad arni. Cofnodwch unrhyw gywiriad fel atodiad i&apos;r penderfyniad.</translation>
+    </message>
+    <message>
+        <source>Only a chair or an administrator can add a child or change a co-ordinator.</source>
+        <translation>Dim ond cadeirydd neu weinyddwr all ychwanegu plentyn neu newid cydgysylltydd.</translation>
+    </message>
+    <message>
+        <source>Confirm that the family has been told of the change, in person and in writing.</source>
+        <translation>Cadarnhewch fod y teulu wedi cael gwybod am y newid, wyneb yn wyneb ac yn ysgrifenedig.</translation>
+    </message>
+    <message>
+        <source>Confirm that the agencies have been told of the change, in person and in writing.</source>
+        <translation>Cadarnhewch fod yr asiantaethau wedi cael gwybod am y newid, wyneb yn wyneb ac yn ysgrifenedig.</translation>
     </message>
     <message>
         <source>The minute-taker records the conference but cannot make, finalise or approve decisions.</source>
@@ -1672,6 +1720,21 @@
     </message>
 </context>
 <context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Llwybrau byr y bysellfwrdd</translation>
+    </message>
+    <message>
+        <source>What it does</source>
+        <translation>Beth mae&apos;n ei wneud</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Bysellau</translation>
+    </message>
+</context>
+<context>
     <name>Workspace</name>
     <message>
         <source>Today&apos;s conferences</source>
@@ -1787,12 +1850,12 @@
         <translation>Nodyn trosglwyddo</translation>
     </message>
     <message>
-        <source>Told in &amp;person</source>
-        <translation>Dywedwyd wyneb yn &amp;wyneb</translation>
+        <source>Family &amp;told, in person and in writing</source>
+        <translation>Dywedwyd wrth y te&amp;ulu, wyneb yn wyneb ac yn ysgrifenedig</translation>
     </message>
     <message>
-        <source>Told in &amp;writing</source>
-        <translation>Dywedwyd &amp;yn ysgrifenedig</translation>
+        <source>A&amp;gencies told, in person and in writing</source>
+        <translation>Dywedwyd wrth yr as&amp;iantaethau, wyneb yn wyneb ac yn ysgrifenedig</translation>
     </message>
     <message>
         <source>New &amp;co-ordinator:</source>
@@ -1811,6 +1874,34 @@
         <translation>Newid y cydgy&amp;sylltydd</translation>
     </message>
     <message>
+        <source>New child&apos;s given names</source>
+        <translation>Enwau cyntaf y plentyn newydd</translation>
+    </message>
+    <message>
+        <source>New child&apos;s family name</source>
+        <translation>Cyfenw&apos;r plentyn newydd</translation>
+    </message>
+    <message>
+        <source>New child&apos;s date of birth</source>
+        <translation>Dyddiad geni&apos;r plentyn newydd</translation>
+    </message>
+    <message>
+        <source>Gi&amp;ven names:</source>
+        <translation>&amp;Enwau cyntaf:</translation>
+    </message>
+    <message>
+        <source>Famil&amp;y name:</source>
+        <translation>Cyfen&amp;w:</translation>
+    </message>
+    <message>
+        <source>Date of &amp;birth:</source>
+        <translation>Dyddiad &amp;geni:</translation>
+    </message>
+    <message>
+        <source>A&amp;dd child</source>
+        <translation>Ychwanegu &amp;plentyn</translation>
+    </message>
+    <message>
         <source>18th birthday: %1</source>
         <translation>Pen-blwydd yn 18 oed: %1</translation>
     </message>
@@ -1825,6 +1916,10 @@
     <message>
         <source>Co-ordinators:</source>
         <translation>Cydgysylltwyr:</translation>
+    </message>
+    <message>
+        <source>(named by %1)</source>
+        <translation>(enwyd gan %1)</translation>
     </message>
     <message>
         <source>Conferences:</source>
@@ -2069,6 +2164,10 @@
     <message>
         <source>Advocate</source>
         <translation>Eiriolwr</translation>
+    </message>
+    <message>
+        <source>Excluded from the &amp;decision</source>
+        <translation>Wedi&apos;i wahardd o&apos;r &amp;penderfyniad</translation>
     </message>
     <message>
         <source>Chair&apos;s reason for proceeding with two agencies</source>

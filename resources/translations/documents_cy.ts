@@ -20,6 +20,10 @@
         <translation>Cyfarfu cynhadledd amddiffyn plant i siarad am %1. Mae'r llythyr hwn yn dweud wrthych beth a benderfynwyd a beth fydd yn digwydd nesaf.</translation>
     </message>
     <message>
+        <source>A decision was made and is withheld from this copy.</source>
+        <translation>Gwnaed penderfyniad ac mae wedi'i atal o'r copi hwn.</translation>
+    </message>
+    <message>
         <source>A review conference found no continuing risk of significant harm</source>
         <translation>Canfu cynhadledd adolygu nad oes risg barhaus o niwed sylweddol</translation>
     </message>
@@ -330,6 +334,10 @@
     <message>
         <source>Excluded from part</source>
         <translation>Wedi'i wahardd o ran o'r gynhadledd</translation>
+    </message>
+    <message>
+        <source>Excluded from part, including the decision</source>
+        <translation>Wedi'i wahardd o ran o'r gynhadledd, gan gynnwys y penderfyniad</translation>
     </message>
     <message>
         <source>Excluded from the whole conference</source>

@@ -143,6 +143,8 @@ class Attendance(Record):
     participant_kind: ParticipantKind | None = None
     agency_grouping: AgencyGrouping | None = None
     status: AttendanceStatus
+    #: An ``excluded_part`` exclusion that covered the decision stage (issue 10).
+    excluded_from_decision: bool | None = None
     interpreter_present: bool | None = None
     advocate_present: bool | None = None
     supporter_present: bool | None = None
@@ -304,6 +306,11 @@ class CoordinatorAssignment(Record):
     handover_note: Text | None = None
     told_in_person: bool | None = None
     told_in_writing: bool | None = None
+    family_told: bool | None = None
+    agencies_told: bool | None = None
+    #: Who named this co-ordinator (the chair or administrator), as they appear on the record.
+    changed_by_user_id: Ident | None = None
+    changed_by_name: Short | None = None
 
 
 class RegisterEntry(Record):

@@ -50,13 +50,27 @@ def test_self_test_reports_every_check(tmp_path: Path) -> None:
     assert not (tmp_path / "profile").exists()  # the profile is checked, never written
 
 
-def test_self_test_fails_on_fail_keyring(tmp_path: Path) -> None:
+def test_self_test_passes_with_a_note_without_a_keyring(tmp_path: Path) -> None:
+    # No Secret Service: the profile uses a passphrase, a supported way to run (issue 10).
     code, report, summary = _run(tmp_path, "keyring.backends.fail.Keyring")
+    checks = report["checks"]
+    assert isinstance(checks, dict)
+    assert code == 0, summary
+    assert report["ok"] is True
+    assert checks["keyring"]["status"] == "warn"
+    assert checks["keyring"]["details"]["backend"] == "keyring.backends.fail.Keyring"
+    assert checks["keyring"]["details"]["note"] == "keyring: none; this profile uses a passphrase"
+    assert "WARN keyring (keyring: none; this profile uses a passphrase)" in summary
+    assert "FAIL" not in summary.replace("Self-test passed.", "")
+
+
+def test_self_test_fails_on_a_plaintext_keyring(tmp_path: Path) -> None:
+    code, report, summary = _run(tmp_path, "tests.support.memkeyring.PlaintextKeyring")
     checks = report["checks"]
     assert isinstance(checks, dict)
     assert code == 1
     assert report["ok"] is False
     assert checks["keyring"]["status"] == "fail"
-    assert checks["keyring"]["details"]["backend"] == "keyring.backends.fail.Keyring"
+    assert checks["keyring"]["error"] == "keyring_insecure"
     assert checks["encryption"]["status"] == "ok"
     assert "FAIL keyring" in summary

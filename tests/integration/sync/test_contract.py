@@ -217,9 +217,9 @@ def _contract(sm: Seam, tmp_path: Path) -> None:
     s.distribution.mark_sent(rec.id, dt.date(2026, 3, 16))
     DocumentService(s.ctx).produce(cid, kind="summary", language="cy")
     s.children.change_coordinator(a, "SW Price", from_date=dt.date(2026, 3, 12), handover_note="Cyntaf",
-                                  told_in_person=True, told_in_writing=True)  # fmt: skip
+                                  family_told=True, agencies_told=True)  # fmt: skip
     s.children.change_coordinator(a, "SW Lewis", from_date=dt.date(2026, 3, 14), handover_note="Trosglwyddo",
-                                  told_in_person=True, told_in_writing=True, coordinator_user_id=lewis)  # fmt: skip
+                                  family_told=True, agencies_told=True, coordinator_user_id=lewis)  # fmt: skip
     kinds += _check_ops_against_protocol(p1)
     results = sm.push(p1)
     bad = [r for r in results if r["status"] != "applied"]

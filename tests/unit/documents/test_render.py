@@ -164,3 +164,17 @@ def test_notice_lists_the_change_with_previous_categories(tmp_path: Path) -> Non
 
 def test_page_count_counts_pages() -> None:
     assert page_count(render(_data(DocumentKind.NOTICE))) == 1
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [("en", "Excluded from part, including the decision"), ("cy", "gan gynnwys y penderfyniad")],
+)
+def test_record_says_when_an_exclusion_covered_the_decision(tmp_path: Path, language: str, words: str) -> None:
+    data = _data(language=language)
+    people = (
+        AttendeeInfo("a2", "Tomos Evans", "practitioner", "excluded_part", "", "police", "Evidence", True),
+        AttendeeInfo("a3", "Ceri Jenkins", "practitioner", "excluded_part", "", "education", "Evidence"),
+    )
+    text = pdftools.flat(_write(tmp_path, dataclasses.replace(data, attendance=data.attendance + people)))
+    assert text.count(words) == 1  # only the one whose exclusion covered the decision

@@ -118,3 +118,16 @@ def test_absent_key_participants_prompt_postponing_even_when_quorate() -> None:
 def test_present_practitioner_ids() -> None:
     attendees = [SW, HV, MOTHER, prac("t", Ag.EDUCATION, St.APOLOGIES_WITH_REPORT)]
     assert present_practitioner_ids(attendees) == frozenset({"sw", "hv"})
+
+
+def test_partial_exclusion_counts_unless_it_covered_the_decision() -> None:
+    part = Attendee("pc", Pk.PRACTITIONER, St.EXCLUDED_PART, Ag.POLICE)
+    decision = Attendee("pc", Pk.PRACTITIONER, St.EXCLUDED_PART, Ag.POLICE, excluded_from_decision=True)
+    assert assess_quorum([SW, GP, part]).state is QuorumState.QUORATE
+    assert present_practitioner_ids([SW, GP, part]) == {"sw", "gp", "pc"}
+    assert assess_quorum([SW, GP, decision]).state is QuorumState.REASON_REQUIRED
+    assert present_practitioner_ids([SW, GP, decision]) == {"sw", "gp"}
+    # The flag means nothing without a partial exclusion; family members never count.
+    present = Attendee("pc", Pk.PRACTITIONER, St.PRESENT_IN_PERSON, Ag.POLICE, excluded_from_decision=True)
+    assert present.is_present_practitioner
+    assert assess_quorum([SW, GP, MOTHER]).agency_count == 2

@@ -181,17 +181,17 @@ def test_children_register_history_and_coordinator_change(world: World) -> None:
     assert [r.name for r in rows] == ["Dafydd Ŵyn"]
     cid = rows[0].id
     s.children.change_coordinator(cid, "SW Price", from_date=dt.date(2026, 1, 5), handover_note="first",
-                                  told_in_person=True, told_in_writing=True)  # fmt: skip
+                                  family_told=False, agencies_told=False)  # fmt: skip
     detail = s.children.change_coordinator(
-        cid, "SW Lewis", from_date=TODAY, handover_note="Handover meeting held", told_in_person=True,
-        told_in_writing=False,
+        cid, "SW Lewis", from_date=TODAY, handover_note="Handover meeting held", family_told=True,
+        agencies_told=True,
     )  # fmt: skip
     assert [c.social_worker for c in detail.coordinators] == ["SW Price", "SW Lewis"]
     assert detail.coordinators[0].to_date == TODAY - dt.timedelta(days=1)
     assert detail.row.coordinator == "SW Lewis"
     with pytest.raises(ServiceError):
-        s.children.change_coordinator(cid, "X", from_date=TODAY, handover_note=" ", told_in_person=True,
-                                      told_in_writing=True)  # fmt: skip
+        s.children.change_coordinator(cid, "X", from_date=TODAY, handover_note=" ", family_told=True,
+                                      agencies_told=True)  # fmt: skip
 
 
 def test_adulthood_prompt(world: World) -> None:
