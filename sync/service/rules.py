@@ -3,15 +3,19 @@
 Every check runs before anything is written, so a rejected op leaves no trace except its journal
 row and audit event, and the batch carries on (sync-protocol.md §4: results, not failures).
 
-The register's rules, enforced whatever a client sends:
+The register's rules, enforced whatever a client sends, are ``sync.protocol.register_rules`` (the
+same the app applies), judged on what the service holds:
 
 - A child is added to the register only by ``finalise_decision`` with an outcome that registers,
   sent by the conference's own chair (``conference.chair_user_id``) who holds the chair role,
-  for a quorate conference (at least 3 agencies present, or 2 with a recorded reason). The one
-  exception is a custodian's ``temporary_registration`` for a child registered by another council.
+  for a quorate conference (counted from the attendance synced for it: 3 agency groupings of
+  practitioners present, or 2 with the chair's recorded reason; a claimed count never decides),
+  with an outcome its type may reach from the child's register position. The one exception is a
+  custodian's ``temporary_registration`` for a child registered by another council.
 - A registration ends only by a finalised ``deregister`` decision, or by a custodian's
-  ``end_registration`` with a reason that needs no conference (reached 18, died, left the UK,
-  moved permanently).
+  ``end_registration`` with a reason that needs no conference, once its precondition holds on
+  the service's records (reached 18: the child's date of birth; moved permanently: the receiving
+  council's finalised transfer-in decision).
 - A finalised decision never changes (database triggers too); only addenda link to it.
 - Two decisions made from the same register version (two chairs offline, §8): the first to
   commit takes effect. The second is stored finalised; the same outcome gives a ``conflict`` with
