@@ -130,12 +130,14 @@ def test_remain_same_category_keeps_the_registers_categories() -> None:
     [
         (dataclasses.replace(REGISTER, outcome=None), "outcome_missing"),
         (dataclasses.replace(REGISTER, categories=frozenset()), "categories_required"),
-        (dataclasses.replace(REVIEW, outcome=Outcome.REMAIN_CATEGORY_CHANGED, categories=frozenset()),
-         "categories_required"),  # fmt: skip
+        (
+            dataclasses.replace(REVIEW, outcome=Outcome.REMAIN_CATEGORY_CHANGED, categories=frozenset()),
+            "categories_required",
+        ),  # fmt: skip
         (dataclasses.replace(REVIEW, register=NOT_ON_REGISTER), "not_registered"),
         (dataclasses.replace(REGISTER, current_categories=frozenset({Category.NEGLECT})), "already_registered"),
         (
-            dataclasses.replace(REGISTER, register=RegisterPosition(Position.TEMPORARY, frozenset({"neglect"}), "Powys")),
+            dataclasses.replace(REGISTER, register=RegisterPosition(Position.TEMPORARY, frozenset({"neglect"}))),
             "temporary_entry_needs_transfer_in",
         ),
         (dataclasses.replace(NOT_REGISTERED, categories=frozenset({Category.PHYSICAL})), "categories_not_allowed"),
