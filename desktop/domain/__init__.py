@@ -3,7 +3,9 @@
 Every function is deterministic: ``today`` is always an argument, and nothing reads the clock,
 settings or the database. Everything is safe to call from any thread. Problems carry stable codes
 and parameters (never sentences); ``desktop.ui`` translates them. Enums come from
-``sync.protocol.enums``.
+``sync.protocol.enums``; the register's rules (outcomes per conference type, transitions, end
+reasons' preconditions, the quorum count) from ``sync.protocol.register_rules``, which the register
+service applies too, so the laptop and the register refuse the same things.
 
 Public API, by module:
 

@@ -19,15 +19,15 @@ from desktop.domain.problems import Problem, error, has_errors, warning
 from desktop.domain.quorum import QuorumResult
 from desktop.domain.voice import VoiceRecord, assess_voice
 from sync.protocol.enums import (
-    INITIAL_OUTCOMES,
     REGISTERED_OUTCOMES,
-    REVIEW_OUTCOMES,
     AgencyGrouping,
     Category,
     ConferenceType,
     Outcome,
     PractitionerViewKind,
 )
+from sync.protocol.register_rules import NOT_ON_REGISTER, Position, RegisterPosition, decision_verdict
+from sync.protocol.register_rules import outcomes_for as outcomes_for
 
 logger = logging.getLogger(__name__)
 
@@ -69,18 +69,6 @@ def outcome_stance(outcome: Outcome) -> Stance:
         ON_REGISTER for registered and remain outcomes, otherwise OFF_REGISTER.
     """
     return Stance.ON_REGISTER if outcome in REGISTERED_OUTCOMES else Stance.OFF_REGISTER
-
-
-def outcomes_for(conference_type: ConferenceType) -> frozenset[Outcome]:
-    """The outcomes a conference of this type may reach (sections 5.2, 5.3 and Q7).
-
-    Args:
-        conference_type: Initial, review or transfer-in.
-
-    Returns:
-        The initial outcomes for an ICPC; the review outcomes for reviews and transfer-ins.
-    """
-    return INITIAL_OUTCOMES if conference_type is ConferenceType.INITIAL else REVIEW_OUTCOMES
 
 
 #: Conferences after which the next review is the child's *first* review: the ICPC that
@@ -164,6 +152,8 @@ class DecisionDraft:
         contingency_plan: Contingency/support plan after deregistration.
         is_first_review: True when this review is the child's first after registration.
         voice: The child's voice record.
+        register: The child's position on the register now; None reads it from
+            ``current_categories`` (a permanent entry when there are any).
     """
 
     child_id: str
@@ -185,6 +175,16 @@ class DecisionDraft:
     contingency_plan: str = ""
     is_first_review: bool = False
     voice: VoiceRecord | None = None
+    register: RegisterPosition | None = None
+
+    @property
+    def register_position(self) -> RegisterPosition:
+        """The register position the rules judge the outcome from."""
+        if self.register is not None:
+            return self.register
+        if self.current_categories:
+            return RegisterPosition(Position.PERMANENT, frozenset(self.current_categories))
+        return NOT_ON_REGISTER
 
 
 @dataclass(frozen=True, slots=True)
@@ -247,12 +247,10 @@ def majority_stance(views: Sequence[PractitionerView]) -> Stance | None:
 
 
 def _outcome_problems(d: DecisionDraft, outcome: Outcome) -> list[Problem]:
-    out: list[Problem] = []
-    if outcome not in outcomes_for(d.conference_type):
-        out.append(error("outcome_not_for_conference_type", outcome=outcome, conference_type=d.conference_type))
+    # The register's own rules first: outcome for the conference type, transition, categories.
+    verdict = decision_verdict(d.conference_type, outcome, d.categories, d.register_position)
+    out: list[Problem] = [error(r.reason.value, child_id=d.child_id, **r.params) for r in verdict.refusals]
     if outcome in REGISTERED_OUTCOMES:
-        if not d.categories:
-            out.append(error("categories_required", child_id=d.child_id))
         if d.coordinator_id is None or _blank(d.coordinator_id):
             if d.senior_manager_informed:
                 out.append(warning("coordinator_not_named_manager_informed", child_id=d.child_id))
@@ -260,11 +258,12 @@ def _outcome_problems(d: DecisionDraft, outcome: Outcome) -> list[Problem]:
                 out.append(error("coordinator_required", child_id=d.child_id))
     elif d.categories:
         out.append(error("categories_not_allowed", outcome=outcome))
-    if outcome in (Outcome.REMAIN_SAME_CATEGORY, Outcome.REMAIN_CATEGORY_CHANGED) and not d.current_categories:
+    remains = outcome in (Outcome.REMAIN_SAME_CATEGORY, Outcome.REMAIN_CATEGORY_CHANGED)
+    if remains and not d.current_categories and d.conference_type is ConferenceType.REVIEW:
         out.append(error("current_categories_missing", child_id=d.child_id))
     elif outcome is Outcome.REMAIN_SAME_CATEGORY and d.categories and d.categories != d.current_categories:
         out.append(error("categories_differ_from_current", child_id=d.child_id))
-    elif outcome is Outcome.REMAIN_CATEGORY_CHANGED and d.categories == d.current_categories:
+    elif outcome is Outcome.REMAIN_CATEGORY_CHANGED and d.current_categories and d.categories == d.current_categories:
         out.append(error("categories_unchanged", child_id=d.child_id))
     if outcome is Outcome.NOT_REGISTERED and _blank(d.plan_if_not_registered):
         out.append(error("support_plan_required", child_id=d.child_id))

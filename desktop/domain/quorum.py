@@ -1,11 +1,12 @@
 """Quorum (T17, Q3) and absent key participants (T18) for a conference sitting.
 
 Quorum counts distinct agency groupings among practitioners present in person or remotely
-(health counts once, social services counts). A practitioner excluded from part of the conference
-still counts and gives a view, unless the exclusion covered the decision stage (the attendance
-row's ``excluded_from_decision``); family members and the child never count. With the defaults,
-3 or more is quorate, exactly 2 lets the chair proceed only with a recorded reason, and fewer is
-inquorate. When decisions cannot
+(health counts once, social services counts), by the register's own rule
+(``sync.protocol.register_rules.assess_quorum``, which the register service applies at
+finalise). A practitioner excluded from part of the conference still counts and gives a view,
+unless the exclusion covered the decision stage (the attendance row's ``excluded_from_decision``);
+family members and the child never count. With the defaults, 3 or more is quorate, exactly 2 lets
+the chair proceed only with a recorded reason, and fewer is inquorate. When decisions cannot
 be recorded the result offers the postpone path, which needs its own reason (see ``lifecycle``).
 """
 
@@ -14,11 +15,22 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
-from enum import StrEnum
 
 from desktop.domain.config import DEFAULT_CONFIG, RulesConfig
 from desktop.domain.problems import Problem, error, warning
+from sync.protocol import register_rules
 from sync.protocol.enums import PRESENT_STATUSES, AgencyGrouping, AttendanceStatus, ParticipantKind
+from sync.protocol.register_rules import QuorumState
+
+__all__ = [
+    "ABSENT_WITHOUT_REPORT",
+    "Attendee",
+    "QuorumResult",
+    "QuorumState",
+    "absent_key_participants",
+    "assess_quorum",
+    "present_practitioner_ids",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -55,15 +67,6 @@ class Attendee:
         if self.kind is not ParticipantKind.PRACTITIONER or self.status not in PRESENT_STATUSES:
             return False
         return not (self.status is AttendanceStatus.EXCLUDED_PART and self.excluded_from_decision)
-
-
-class QuorumState(StrEnum):
-    """Outcome of the quorum check."""
-
-    QUORATE = "quorate"
-    PROCEED_WITH_REASON = "proceed_with_reason"
-    REASON_REQUIRED = "reason_required"
-    INQUORATE = "inquorate"
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,24 +139,22 @@ def assess_quorum(
     Returns:
         The quorum result with coded problems.
     """
-    problems: list[Problem] = []
-    agencies: set[AgencyGrouping] = set()
-    for a in attendees:
-        if not a.is_present_practitioner:
-            continue
-        if a.agency is None:
-            # A practitioner without an agency cannot be counted; the panel must ask for it.
-            problems.append(warning("practitioner_agency_missing", person_id=a.person_id))
-        else:
-            agencies.add(a.agency)
-    count = len(agencies)
-    reason_given = bool(chair_reason and chair_reason.strip())
-    if count >= config.quorum_agencies:
-        state = QuorumState.QUORATE
-    elif count >= config.quorum_agencies_with_reason:
-        state = QuorumState.PROCEED_WITH_REASON if reason_given else QuorumState.REASON_REQUIRED
-    else:
-        state = QuorumState.INQUORATE
+    problems: list[Problem] = [
+        warning("practitioner_agency_missing", person_id=a.person_id)
+        for a in attendees
+        # A practitioner without an agency cannot be counted; the panel must ask for it.
+        if a.is_present_practitioner and a.agency is None
+    ]
+    quorum = register_rules.assess_quorum(
+        (
+            register_rules.Presence(a.kind, a.status, a.agency, excluded_from_decision=a.excluded_from_decision)
+            for a in attendees
+        ),
+        chair_reason=chair_reason,
+        needed=config.quorum_agencies,
+        with_reason=config.quorum_agencies_with_reason,
+    )
+    state, agencies, count = quorum.state, quorum.agencies, len(quorum.agencies)
     if state is QuorumState.REASON_REQUIRED:
         problems.append(error("quorum_reason_required", agency_count=count, required=config.quorum_agencies))
     elif state is QuorumState.INQUORATE:
@@ -163,10 +164,10 @@ def assess_quorum(
     absent = absent_key_participants(attendees)
     for person_id in absent:
         problems.append(warning("key_participant_absent_without_report", person_id=person_id))
-    can_record = state in (QuorumState.QUORATE, QuorumState.PROCEED_WITH_REASON)
+    can_record = quorum.can_decide
     return QuorumResult(
         state=state,
-        agencies=frozenset(agencies),
+        agencies=agencies,
         can_record_decisions=can_record,
         postpone_offered=not can_record,
         absent_without_report=absent,

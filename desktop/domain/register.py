@@ -3,12 +3,12 @@
 Section 5.5: a registration ends with a reason and a date. ``reached_18``, ``died`` and ``left_uk``
 need no conference; ``moved_permanently`` closes only once the receiving council has held its
 transfer-in conference. ``review_no_continuing_risk`` comes from a review decision instead, so it
-is refused here. The 18th birthday is known in advance, so the register prompts before it.
+is refused here. The checks are the register's own (``sync.protocol.register_rules``), the same
+the register service applies. The 18th birthday is known in advance, so the register prompts before it.
 """
 
 from __future__ import annotations
 
-import calendar as _stdcalendar
 import logging
 from dataclasses import dataclass
 from datetime import date
@@ -16,28 +16,12 @@ from enum import StrEnum
 
 from desktop.domain.config import DEFAULT_CONFIG, RulesConfig
 from desktop.domain.problems import Problem, error
-from sync.protocol.enums import END_REASONS_WITHOUT_CONFERENCE, EndReason
+from sync.protocol.enums import EndReason
+from sync.protocol.register_rules import birthday, end_verdict
+
+__all__ = ["AdulthoodPrompt", "AdulthoodPromptState", "RegistrationEnd", "adulthood_prompt", "birthday", "validate_end"]
 
 logger = logging.getLogger(__name__)
-
-
-def birthday(date_of_birth: date, age: int) -> date:
-    """The day a person born on ``date_of_birth`` reaches ``age``.
-
-    Someone born on 29 February reaches an age on 1 March in a common year, as English and Welsh
-    law counts it (the anniversary begins once 28 February has ended).
-
-    Args:
-        date_of_birth: Date of birth.
-        age: Age in whole years.
-
-    Returns:
-        The birthday on which ``age`` is reached.
-    """
-    year = date_of_birth.year + age
-    if date_of_birth.month == 2 and date_of_birth.day == 29 and not _stdcalendar.isleap(year):
-        return date(year, 3, 1)
-    return date_of_birth.replace(year=year)
 
 
 class AdulthoodPromptState(StrEnum):
@@ -124,30 +108,13 @@ def validate_end(end: RegistrationEnd, *, today: date, config: RulesConfig = DEF
     Returns:
         Coded problems; empty when the end may be recorded.
     """
-    problems: list[Problem] = []
-    if end.reason not in END_REASONS_WITHOUT_CONFERENCE:
-        problems.append(error("end_reason_needs_conference", reason=end.reason))
-    if end.ended_on < end.registered_on:
-        problems.append(error("end_before_registration", ended_on=end.ended_on, registered_on=end.registered_on))
-    if end.ended_on > today:
-        problems.append(error("end_date_in_future", ended_on=end.ended_on))
-    if end.reason is EndReason.REACHED_18:
-        if end.date_of_birth is None:
-            problems.append(error("date_of_birth_required"))
-        else:
-            adult_on = birthday(end.date_of_birth, config.adulthood_age)
-            if end.ended_on < adult_on:
-                problems.append(error("ended_before_adulthood", ended_on=end.ended_on, birthday=adult_on))
-    if end.reason is EndReason.MOVED_PERMANENTLY:
-        if end.receiving_conference_on is None:
-            problems.append(error("receiving_conference_required"))
-        elif end.ended_on < end.receiving_conference_on:
-            # The entry stays open until the new council has decided (section 5.5).
-            problems.append(
-                error(
-                    "ended_before_receiving_conference",
-                    ended_on=end.ended_on,
-                    receiving_conference_on=end.receiving_conference_on,
-                )
-            )
-    return tuple(problems)
+    verdict = end_verdict(
+        end.reason,
+        ended_on=end.ended_on,
+        today=today,
+        registered_on=end.registered_on,
+        date_of_birth=end.date_of_birth,
+        receiving_conference_on=end.receiving_conference_on,
+        adulthood_age=config.adulthood_age,
+    )
+    return tuple(error(r.reason.value, **r.params) for r in verdict.refusals)

@@ -64,6 +64,7 @@ from sync.protocol.enums import (
     Outcome,
     PractitionerViewKind,
 )
+from sync.protocol.register_rules import NOT_ON_REGISTER, Position, RegisterPosition
 
 logger = logging.getLogger(__name__)
 
@@ -203,12 +204,24 @@ class DecisionService:
         )
 
     def _current_categories(self, s: Session, child_id: str) -> frozenset[Category]:
-        entry = s.scalar(
+        entry = self._active_entry(s, child_id)
+        return frozenset(Category(c) for c in entry.categories) if entry else frozenset()
+
+    @staticmethod
+    def _active_entry(s: Session, child_id: str) -> RegisterEntry | None:
+        return s.scalar(
             select(RegisterEntry)
             .where(RegisterEntry.child_id == child_id, RegisterEntry.ended_on.is_(None))
             .order_by(RegisterEntry.registered_on.desc())
         )
-        return frozenset(Category(c) for c in entry.categories) if entry else frozenset()
+
+    def _register_position(self, s: Session, child_id: str) -> RegisterPosition:
+        """The child's register position as the register's rules read it (temporary or this council's)."""
+        entry = self._active_entry(s, child_id)
+        if entry is None:
+            return NOT_ON_REGISTER
+        kind = Position.TEMPORARY if entry.temporary else Position.PERMANENT
+        return RegisterPosition(kind, frozenset(entry.categories), entry.originating_council, entry.registered_on)
 
     def _view(self, s: Session, conference_id: str, child_id: str) -> DecisionView:
         conf = s.get(Conference, conference_id)
@@ -293,6 +306,7 @@ class DecisionService:
                 outline_plan_actions=actions,
                 is_first_review=first_review,
                 voice=voice,
+                register=self._register_position(s, child_id),
             )
         return DecisionDraft(
             child_id=child_id,
@@ -330,6 +344,7 @@ class DecisionService:
             contingency_plan=d.contingency_plan,
             is_first_review=first_review,
             voice=voice,
+            register=self._register_position(s, child_id),
         )
 
     # ---- recording -----------------------------------------------------------------------------

@@ -166,6 +166,13 @@ _P: dict[str, str] = {
         "Problems", "Deregistration at the first review is rare: check the evidence."
     ),
     "current_categories_missing": QT_TRANSLATE_NOOP("Problems", "The child has no current registration."),
+    "already_registered": QT_TRANSLATE_NOOP(
+        "Problems", "The child is already on the register: a review conference decides."
+    ),
+    "not_registered": QT_TRANSLATE_NOOP("Problems", "The child is not on this council's register."),
+    "temporary_entry_needs_transfer_in": QT_TRANSLATE_NOOP(
+        "Problems", "The child is on the register temporarily for another council: a transfer-in conference decides."
+    ),
     "categories_differ_from_current": QT_TRANSLATE_NOOP("Problems", "The categories differ from the current ones."),
     "categories_unchanged": QT_TRANSLATE_NOOP("Problems", "The categories have not changed."),
     "outcome_not_for_conference_type": QT_TRANSLATE_NOOP("Problems", "This outcome is not for this conference type."),

@@ -1107,6 +1107,18 @@
         <translation>Nid yw&apos;r plentyn ar y gofrestr ar hyn o bryd.</translation>
     </message>
     <message>
+        <source>The child is already on the register: a review conference decides.</source>
+        <translation>Mae&apos;r plentyn ar y gofrestr yn barod: cynhadledd adolygu sy&apos;n penderfynu.</translation>
+    </message>
+    <message>
+        <source>The child is not on this council&apos;s register.</source>
+        <translation>Nid yw&apos;r plentyn ar gofrestr y cyngor hwn.</translation>
+    </message>
+    <message>
+        <source>The child is on the register temporarily for another council: a transfer-in conference decides.</source>
+        <translation>Mae&apos;r plentyn ar y gofrestr dros dro ar ran cyngor arall: cynhadledd trosglwyddo i mewn sy&apos;n penderfynu.</translation>
+    </message>
+    <message>
         <source>The categories differ from the current ones.</source>
         <translation>Mae&apos;r categorïau&apos;n wahanol i&apos;r rhai presennol.</translation>
     </message>

@@ -31,6 +31,7 @@ DECISION_SERVER_FIELDS: frozenset[str] = frozenset(
         "transition_applied",
         "concurrent_with",
         "contested",
+        "quorum",  # what the service counted at finalise, with the device's claim for the record
         "voided",
         "void_reason",
         "voided_by",

@@ -345,3 +345,4 @@ class ErrorCode(StrEnum):
     ALREADY_REGISTERED = "already_registered"
     NOT_REGISTERED = "not_registered"
     CONFLICT_NOT_OPEN = "conflict_not_open"
+    END_REASON_PRECONDITION = "end_reason_precondition"

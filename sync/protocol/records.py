@@ -383,6 +383,9 @@ class EndRegistrationPayload(Record):
     end_reason: EndReason
     ended_on: date | None = None
     note: Text | None = None
+    #: ``moved_permanently``: the receiving council's transfer-in conference; the entry closes only
+    #: once the service holds a finalised decision of it (domain.md §5.5).
+    receiving_conference_id: Ident | None = None
 
 
 class TemporaryRegistrationPayload(Record):

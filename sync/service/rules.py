@@ -3,15 +3,19 @@
 Every check runs before anything is written, so a rejected op leaves no trace except its journal
 row and audit event, and the batch carries on (sync-protocol.md §4: results, not failures).
 
-The register's rules, enforced whatever a client sends:
+The register's rules, enforced whatever a client sends, are ``sync.protocol.register_rules`` (the
+same the app applies), judged on what the service holds:
 
 - A child is added to the register only by ``finalise_decision`` with an outcome that registers,
   sent by the conference's own chair (``conference.chair_user_id``) who holds the chair role,
-  for a quorate conference (at least 3 agencies present, or 2 with a recorded reason). The one
-  exception is a custodian's ``temporary_registration`` for a child registered by another council.
+  for a quorate conference (counted from the attendance synced for it: 3 agency groupings of
+  practitioners present, or 2 with the chair's recorded reason; a claimed count never decides),
+  with an outcome its type may reach from the child's register position. The one exception is a
+  custodian's ``temporary_registration`` for a child registered by another council.
 - A registration ends only by a finalised ``deregister`` decision, or by a custodian's
-  ``end_registration`` with a reason that needs no conference (reached 18, died, left the UK,
-  moved permanently).
+  ``end_registration`` with a reason that needs no conference, once its precondition holds on
+  the service's records (reached 18: the child's date of birth; moved permanently: the receiving
+  council's finalised transfer-in decision).
 - A finalised decision never changes (database triggers too); only addenda link to it.
 - Two decisions made from the same register version (two chairs offline, §8): the first to
   commit takes effect. The second is stored finalised; the same outcome gives a ``conflict`` with
@@ -30,17 +34,15 @@ from __future__ import annotations
 import logging
 import uuid
 from dataclasses import dataclass
+from datetime import date
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 from sqlalchemy import select
 
+from sync.protocol import register_rules
 from sync.protocol.canonical import decision_content_sha256
 from sync.protocol.enums import (
-    END_REASONS_WITHOUT_CONFERENCE,
-    INITIAL_OUTCOMES,
-    PRESENT_STATUSES,
-    REVIEW_OUTCOMES,
     ChangeKind,
     ConferenceType,
     ConflictKind,
@@ -52,7 +54,6 @@ from sync.protocol.enums import (
     OpKind,
     OpStatus,
     Outcome,
-    ParticipantKind,
     RecordClass,
     RegisterStatus,
     Role,
@@ -618,29 +619,20 @@ def _coordinator_of(ctx: Ctx, child_id: str) -> str | None:
     return None
 
 
-def _intended(outcome: Outcome, categories: list[str], current: dict[str, Any]) -> tuple[bool, frozenset[str]]:
-    """The register state an outcome leads to: (registered, categories)."""
-    if outcome in (Outcome.NOT_REGISTERED, Outcome.DEREGISTER):
-        return False, frozenset()
-    if outcome is Outcome.REMAIN_SAME_CATEGORY:
-        return True, frozenset(current.get("categories", [])) if _is_active(current) else frozenset()
-    return True, frozenset(categories)
-
-
-def _quorum(ctx: Ctx, conf: dict[str, Any], conf_id: str, body: FinaliseDecisionPayload) -> tuple[int, str]:
-    """Agencies present, counted from attendance when recorded, else from the claimed count."""
-    agencies: set[str] = set()
-    for att in scopes.heads_in_scope(ctx, Entity.ATTENDANCE, f"conference:{conf_id}"):
-        if att.get("voided") or att.get("status") not in {s.value for s in PRESENT_STATUSES}:
-            continue
-        if att.get("participant_kind") not in (None, ParticipantKind.PRACTITIONER.value):
-            continue
-        if att.get("agency_grouping"):
-            agencies.add(str(att["agency_grouping"]))
-    claimed = body.quorum_agency_count if body.quorum_agency_count is not None else conf.get("quorum_count")
-    count = len(agencies) if agencies else int(claimed or 0)
+def _quorum(ctx: Ctx, conf: dict[str, Any], conf_id: str, body: FinaliseDecisionPayload) -> register_rules.Quorum:
+    """Quorum counted from the attendance the service holds; a claimed count never decides."""
+    attendance = scopes.heads_in_scope(ctx, Entity.ATTENDANCE, f"conference:{conf_id}")
     reason = body.quorum_override_reason or conf.get("quorum_override_reason") or ""
-    return count, str(reason)
+    return register_rules.assess_quorum(
+        (register_rules.Presence.of_payload(att) for att in attendance), chair_reason=str(reason)
+    )
+
+
+def _refuse(verdict: register_rules.Verdict) -> None:
+    """Reject the op with the register's first refusal, if any."""
+    refusal = verdict.first
+    if refusal is not None:
+        raise Reject(refusal.code, refusal.detail)
 
 
 def _finalise(ctx: Ctx, op: Op) -> OpOutcome:
@@ -665,21 +657,15 @@ def _finalise(ctx: Ctx, op: Op) -> OpOutcome:
         raise Reject(ErrorCode.CONTENT_MISMATCH, f"the draft is at version {head.version}, not {op.base_version}")
     if decision_content_sha256(decision) != body.content_sha256:
         raise Reject(ErrorCode.CONTENT_MISMATCH, "content_sha256 does not match the draft held by the server")
-    count, reason = _quorum(ctx, conf, conf_head.entity_id, body)
-    if not (count >= 3 or (count == 2 and reason.strip())):
-        raise Reject(ErrorCode.NOT_QUORATE, f"{count} agencies present; 3 needed, or 2 with a recorded reason")
+    quorum = _quorum(ctx, conf, conf_head.entity_id, body)
+    if quorum.refusal is not None:
+        raise Reject(quorum.refusal.code, quorum.refusal.detail)
     raw_outcome = decision.get("outcome")
     if raw_outcome is None:
         raise Reject(ErrorCode.VALIDATION, "the decision has no outcome")
     outcome = Outcome(raw_outcome)
     ctype = ConferenceType(conf["type"])
-    if ctype is ConferenceType.INITIAL and outcome not in INITIAL_OUTCOMES:
-        raise Reject(ErrorCode.INVALID_TRANSITION, "an initial conference decides registered or not registered")
-    if ctype is ConferenceType.REVIEW and outcome not in REVIEW_OUTCOMES:
-        raise Reject(ErrorCode.INVALID_TRANSITION, "a review conference decides to remain or deregister")
     categories = [str(c) for c in decision.get("categories") or []]
-    if outcome in (Outcome.REGISTERED, Outcome.REMAIN_CATEGORY_CHANGED) and not categories:
-        raise Reject(ErrorCode.VALIDATION, "registration needs at least one category")
     if outcome is Outcome.DEREGISTER and not (
         str(decision.get("reasons") or "").strip() and str(decision.get("evidence") or "").strip()
     ):
@@ -692,8 +678,10 @@ def _finalise(ctx: Ctx, op: Op) -> OpOutcome:
     if body.register_version > rs.version:
         raise Reject(ErrorCode.VALIDATION, f"register_version {body.register_version} is ahead of the server")
     fresh = body.register_version == rs.version
-    if fresh:
-        _check_transition(outcome, entry)
+    position = register_rules.RegisterPosition.of_entry(entry)
+    # Outcome for the conference type always; the transition only from the state the chair saw
+    # (a stale one is the two-chairs case of sync-protocol.md §8, settled below).
+    _check_transition(ctype, outcome, categories, position if fresh else None)
 
     # All checks passed: from here on we write.
     number = f"DEC-{ctx.now.year}-{next_counter(ctx.session, 'decision_number'):05d}"
@@ -702,13 +690,21 @@ def _finalise(ctx: Ctx, op: Op) -> OpOutcome:
         "decision_number": number,
         "finalised_at": ctx.received_at,
         "finalised_by": ctx.principal.user_id,
+        # What the service counted (this decides), and what the device claimed (kept for the record).
+        "quorum": {
+            "agencies": sorted(quorum.agencies),
+            "state": quorum.state.value,
+            "claimed_agency_count": body.quorum_agency_count
+            if body.quorum_agency_count is not None
+            else conf.get("quorum_count"),
+            "chair_reason": body.quorum_override_reason or conf.get("quorum_override_reason"),
+        },
     }
     if fresh:
         finalised.update(state=DecisionState.FINALISED.value, transition_applied=True)
         seq = write_head(ctx, head, finalised, ChangeKind.FINALISED, op, state=DecisionState.FINALISED.value)
-        _apply_transition(
-            ctx, op, rs, child, entry_head, entry, outcome, categories, head.entity_id, conf_head.entity_id
-        )
+        effect = register_rules.decision_effect(ctype, outcome, categories, position)
+        _apply_transition(ctx, op, rs, child, entry_head, entry, effect, head.entity_id, conf_head.entity_id)
         rs.version += 1
         rs.last_decision_id = head.entity_id
         return OpOutcome(OpStatus.APPLIED, server_seq=seq, entity_version=head.version, decision_number=number)
@@ -716,7 +712,8 @@ def _finalise(ctx: Ctx, op: Op) -> OpOutcome:
     # Two chairs decided from the same register state; the first to commit has taken effect.
     now_registered = _is_active(entry)
     now_categories = frozenset(entry.get("categories", [])) if now_registered else frozenset()
-    want_registered, want_categories = _intended(outcome, categories, entry)
+    intended = register_rules.decision_effect(ctype, outcome, categories, position)
+    want_registered, want_categories = intended.registered, intended.categories
     same = want_registered == now_registered and (not want_registered or want_categories == now_categories)
     first = rs.last_decision_id
     detail = {
@@ -821,14 +818,11 @@ def _new_decided_entry(
     return entry_head
 
 
-def _check_transition(outcome: Outcome, entry: dict[str, Any]) -> None:
-    active = _is_active(entry)
-    if outcome is Outcome.NOT_REGISTERED and active and not entry.get("temporary"):
-        raise Reject(ErrorCode.ALREADY_REGISTERED, "the child is already registered; a review decides")
-    if outcome is Outcome.REGISTERED and active and not entry.get("temporary"):
-        raise Reject(ErrorCode.ALREADY_REGISTERED, "the child is already registered")
-    if outcome in (Outcome.REMAIN_SAME_CATEGORY, Outcome.REMAIN_CATEGORY_CHANGED, Outcome.DEREGISTER) and not active:
-        raise Reject(ErrorCode.NOT_REGISTERED, "the child is not on the register")
+def _check_transition(
+    ctype: ConferenceType, outcome: Outcome, categories: list[str], position: register_rules.RegisterPosition | None
+) -> None:
+    """The register's rules on a decision (``position`` None: only what needs no register state)."""
+    _refuse(register_rules.decision_verdict(ctype, outcome, categories, position))
 
 
 def _apply_transition(
@@ -838,39 +832,59 @@ def _apply_transition(
     child: EntityHead,
     entry_head: EntityHead | None,
     entry: dict[str, Any],
-    outcome: Outcome,
-    categories: list[str],
+    effect: register_rules.Effect,
     decision_id: str,
     conference_id: str,
 ) -> None:
     today = ctx.received_at[:10]
-    if outcome is Outcome.NOT_REGISTERED:
-        return
-    if outcome is Outcome.REGISTERED:
-        if entry_head is not None and _is_active(entry):  # a temporary entry becomes permanent
-            ended = {
-                **entry,
-                "status": RegisterStatus.ENDED.value,
-                "ended_on": today,
-                "end_reason": EndReason.MOVED_PERMANENTLY.value,
-            }
-            write_head(ctx, entry_head, ended, ChangeKind.UPDATED, op)
-        _new_decided_entry(ctx, op, rs, child, sorted(categories), conference_id, decision_id)
-        return
-    assert entry_head is not None
-    if outcome is Outcome.DEREGISTER:
-        updated = {
+    if entry_head is not None and _is_active(entry) and effect.end_current is not None:
+        ended = {
             **entry,
             "status": RegisterStatus.ENDED.value,
             "ended_on": today,
-            "end_reason": EndReason.REVIEW_NO_CONTINUING_RISK.value,
+            "end_reason": effect.end_current.value,
             "last_decision_id": decision_id,
         }
-    elif outcome is Outcome.REMAIN_CATEGORY_CHANGED:
-        updated = {**entry, "categories": sorted(categories), "last_decision_id": decision_id}
-    else:
-        updated = {**entry, "last_decision_id": decision_id}
-    write_head(ctx, entry_head, updated, ChangeKind.UPDATED, op)
+        write_head(ctx, entry_head, ended, ChangeKind.UPDATED, op)
+    if effect.open_entry:
+        _new_decided_entry(ctx, op, rs, child, sorted(effect.categories), conference_id, decision_id)
+    elif effect.update_current:
+        assert entry_head is not None
+        updated = {**entry, "categories": sorted(effect.categories), "last_decision_id": decision_id}
+        write_head(ctx, entry_head, updated, ChangeKind.UPDATED, op)
+
+
+def _receiving_conference_on(ctx: Ctx, entry_council: str, conference_id: str | None) -> date | None:
+    """The day the receiving council's transfer-in conference decided, from what the service holds.
+
+    ``conference_id`` names it (the custodian has it from the receiving council, §7.11); it
+    counts only as a transfer-in conference of another council with a finalised (or contested)
+    decision, and the day is the service's own ``finalised_at``, never a client's claim. Anything
+    else gives None, whether or not such an id exists, so another council's records stay unseen.
+    """
+    if not conference_id:
+        return None
+    conf = get_head(ctx, Entity.CONFERENCE, conference_id)
+    if conf is None or conf.voided or conf.council_id == entry_council:
+        return None
+    if loads(conf.payload_json).get("type") != ConferenceType.TRANSFER_IN.value:
+        return None
+    days = [
+        str(p["finalised_at"])[:10]
+        for child_id in scopes.conference_children(ctx, conference_id)
+        for p in scopes.heads_in_scope(ctx, Entity.DECISION, f"child:{child_id}")
+        if p.get("conference_id") == conference_id
+        and p.get("state") in FROZEN_DECISION_STATES
+        and p.get("finalised_at")
+    ]
+    return date.fromisoformat(min(days)) if days else None
+
+
+def _date_of(value: Any) -> date | None:
+    try:
+        return date.fromisoformat(str(value)[:10]) if value else None
+    except ValueError:
+        return None
 
 
 def _end_registration(ctx: Ctx, op: Op) -> OpOutcome:
@@ -879,28 +893,42 @@ def _end_registration(ctx: Ctx, op: Op) -> OpOutcome:
     body = _parsed(EndRegistrationPayload, op.payload)
     head = visible_head(ctx, Entity.REGISTER_ENTRY, op.entity_id)
     entry = loads(head.payload_json)
-    if body.end_reason not in END_REASONS_WITHOUT_CONFERENCE:
-        raise Reject(ErrorCode.CONFERENCE_REQUIRED, f"{body.end_reason.value} needs a finalised review decision")
-    if not _is_active(entry):
-        if entry.get("end_reason") == body.end_reason.value:
-            return OpOutcome(
-                OpStatus.DUPLICATE,
-                first_status=OpStatus.APPLIED,
-                server_seq=head.updated_seq,
-                entity_version=head.version,
-            )
-        raise Reject(ErrorCode.NOT_REGISTERED, "the registration has already ended")
+    if not _is_active(entry) and entry.get("end_reason") == body.end_reason.value:
+        return OpOutcome(
+            OpStatus.DUPLICATE,
+            first_status=OpStatus.APPLIED,
+            server_seq=head.updated_seq,
+            entity_version=head.version,
+        )
+    today = date.fromisoformat(ctx.received_at[:10])
+    ended_on = body.ended_on or today
+    child = get_head(ctx, Entity.CHILD, str(entry["child_id"]))
+    # The preconditions are judged on what the register holds: the child's date of birth on the
+    # child record, the receiving council's conference by its finalised decisions.
+    _refuse(
+        register_rules.end_verdict(
+            body.end_reason,
+            ended_on=ended_on,
+            today=today,
+            registered_on=_date_of(entry.get("registered_on")),
+            active=_is_active(entry),
+            date_of_birth=_date_of(loads(child.payload_json).get("date_of_birth")) if child else None,
+            receiving_conference_on=_receiving_conference_on(ctx, head.council_id, body.receiving_conference_id),
+        )
+    )
     if op.base_version is not None and op.base_version != head.version:
         raise Reject(ErrorCode.VALIDATION, f"register entry is at version {head.version}")
     updated = {
         **entry,
         "status": RegisterStatus.ENDED.value,
-        "ended_on": (body.ended_on.isoformat() if body.ended_on else ctx.received_at[:10]),
+        "ended_on": ended_on.isoformat(),
         "end_reason": body.end_reason.value,
         "under_review": False,
         "end_note": body.note,
         "ended_by": ctx.principal.user_id,
     }
+    if body.receiving_conference_id:
+        updated["receiving_conference_id"] = body.receiving_conference_id
     seq = write_head(ctx, head, updated, ChangeKind.UPDATED, op)
     rs = ctx.session.get(RegisterState, str(entry["child_id"]))
     if rs is not None:
@@ -918,8 +946,11 @@ def _temporary_registration(ctx: Ctx, op: Op) -> OpOutcome:
     child = visible_head(ctx, Entity.CHILD, body.child_id)
     rs = _register_state(ctx, child)
     _entry_head, entry = _current_entry(ctx, rs)
-    if _is_active(entry):
-        raise Reject(ErrorCode.ALREADY_REGISTERED, "the child already has an active register entry")
+    _refuse(
+        register_rules.temporary_registration_verdict(
+            register_rules.RegisterPosition.of_entry(entry), originating_la=body.originating_la
+        )
+    )
     payload = {
         "child_id": child.entity_id,
         "council_id": child.council_id,

@@ -9,6 +9,8 @@ Rules (style.md section 2):
 4. The app never starts the server: desktop never imports sync.service.
 5. The UI talks to services: desktop.ui never imports desktop.store.orm, sqlalchemy sessions or engines.
 6. Domain rules are pure: desktop.domain imports neither sqlalchemy nor desktop.store nor desktop.services.
+7. The register's rules (sync.protocol.register_rules), called by both the app and the service, import
+   no framework: no pydantic, sqlalchemy, fastapi or sync.service.
 """
 
 from __future__ import annotations
@@ -72,6 +74,7 @@ RULES = [
     ("sync.service", ("sync.client", "sync.engine"), frozenset()),
     ("desktop", ("sync.service", "fastapi", "uvicorn"), frozenset()),
     ("desktop.ui", ("desktop.store.orm", "desktop.store.engine", "sqlalchemy"), frozenset()),
+    ("sync.protocol.register_rules", ("pydantic", "sqlalchemy", "fastapi", "sync.service"), frozenset()),
 ]
 
 
@@ -83,7 +86,15 @@ def test_import_rule(package: str, forbidden: tuple[str, ...], allow: frozenset[
 def test_rules_see_the_main_packages() -> None:
     """Guard against a vacuous pass: the layers the rules talk about are really scanned."""
     names = {name for name, _ in _all_modules()}
-    expected = ("desktop.domain", "desktop.store", "desktop.services", "desktop.ui", "sync.protocol", "sync.service")
+    expected = (
+        "desktop.domain",
+        "desktop.store",
+        "desktop.services",
+        "desktop.ui",
+        "sync.protocol",
+        "sync.protocol.register_rules",
+        "sync.service",
+    )
     for package in expected:
         assert package in names
 

@@ -23,6 +23,7 @@ from sync.protocol.enums import AgencyGrouping as Ag
 from sync.protocol.enums import AttendanceStatus as St
 from sync.protocol.enums import ParticipantKind as Pk
 from sync.protocol.enums import PractitionerViewKind as V
+from sync.protocol.register_rules import NOT_ON_REGISTER, Position, RegisterPosition
 
 PRESENT = frozenset({"sw", "pc", "hv"})
 AGENCY = {"sw": Ag.SOCIAL_SERVICES, "pc": Ag.POLICE, "hv": Ag.HEALTH}
@@ -118,12 +119,27 @@ def test_outcome_must_match_conference_type(conference_type: ConferenceType, out
     assert ("outcome_not_for_conference_type" in codes(result.problems)) is not allowed
 
 
+def test_remain_same_category_keeps_the_registers_categories() -> None:
+    """The register's categories stand at a review that keeps them; the decision need not repeat them."""
+    result = assess_decision(dataclasses.replace(REVIEW, categories=frozenset()), PRESENT)
+    assert result.can_finalise, result.problems
+
+
 @pytest.mark.parametrize(
     ("draft", "code"),
     [
         (dataclasses.replace(REGISTER, outcome=None), "outcome_missing"),
         (dataclasses.replace(REGISTER, categories=frozenset()), "categories_required"),
-        (dataclasses.replace(REVIEW, categories=frozenset()), "categories_required"),
+        (
+            dataclasses.replace(REVIEW, outcome=Outcome.REMAIN_CATEGORY_CHANGED, categories=frozenset()),
+            "categories_required",
+        ),  # fmt: skip
+        (dataclasses.replace(REVIEW, register=NOT_ON_REGISTER), "not_registered"),
+        (dataclasses.replace(REGISTER, current_categories=frozenset({Category.NEGLECT})), "already_registered"),
+        (
+            dataclasses.replace(REGISTER, register=RegisterPosition(Position.TEMPORARY, frozenset({"neglect"}))),
+            "temporary_entry_needs_transfer_in",
+        ),
         (dataclasses.replace(NOT_REGISTERED, categories=frozenset({Category.PHYSICAL})), "categories_not_allowed"),
         (dataclasses.replace(NOT_REGISTERED, plan_if_not_registered=" "), "support_plan_required"),
         (dataclasses.replace(REGISTER, outline_plan_actions=0), "outline_plan_required"),

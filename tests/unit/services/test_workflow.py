@@ -223,6 +223,6 @@ def test_every_change_writes_an_outbox_row(world: World) -> None:
     cid = _conference(world)
     with world.store.sessions() as db:
         kinds = [(o.entity, o.kind) for o in db.scalars(select(OutboxOp).order_by(OutboxOp.device_seq))]
-    assert ("conference", "create") in kinds and kinds.count(("conference_child", "create")) == 2
+    assert ("conference", "create") in kinds and kinds.count(("conference_child", "append")) == 2
     assert ("child", "create") in kinds
     assert cid
