@@ -129,8 +129,12 @@ def clear_failures(session: Session, key: str) -> None:
 # ---- per-request authentication
 
 
-def authenticate(session: Session, settings: Settings, now: datetime, authorization: str | None) -> Principal:
-    """Resolve the bearer token to a principal, or raise a 401 with a code saying why."""
+def check_access(session: Session, now: datetime, authorization: str | None) -> tuple[Device, User]:
+    """The device and user of a valid bearer token, or a 401 with a code saying why; reads only.
+
+    :class:`~sync.service.gate.AuthGate` calls this before a request's body is read, and
+    :func:`authenticate` again inside the request's own transaction.
+    """
     if not authorization or not authorization.lower().startswith("bearer "):
         raise ApiError(401, ErrorCode.UNAUTHENTICATED, "bearer token required", headers={"WWW-Authenticate": "Bearer"})
     token = authorization[7:].strip()
@@ -147,6 +151,12 @@ def authenticate(session: Session, settings: Settings, now: datetime, authorizat
     user = session.get(User, row.user_id)
     if user is None or user.disabled:
         raise ApiError(401, ErrorCode.INVALID_TOKEN, "user disabled")
+    return device, user
+
+
+def authenticate(session: Session, settings: Settings, now: datetime, authorization: str | None) -> Principal:
+    """Resolve the bearer token to a principal, or raise a 401 with a code saying why."""
+    device, user = check_access(session, now, authorization)
     rate_limit(session, settings, now, device.id)
     device.last_seen_at = now_iso(now)
     return Principal(
