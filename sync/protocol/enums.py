@@ -307,6 +307,7 @@ class ErrorCode(StrEnum):
     UNSUPPORTED_ENCODING = "unsupported_encoding"
     UNSUPPORTED_CHARSET = "unsupported_charset"
     HEADERS_TOO_LARGE = "headers_too_large"
+    URI_TOO_LONG = "uri_too_long"
     VALIDATION = "validation"
     UNAUTHENTICATED = "unauthenticated"
     INVALID_TOKEN = "invalid_token"

@@ -53,7 +53,7 @@ from sync.service.db import Database, now_iso, peek_counter
 from sync.service.errors import ApiError, install_error_handlers
 from sync.service.gate import AuthGate
 from sync.service.journal import handle_push
-from sync.service.limits import BodyLimitMiddleware, ParsedBodyRoute
+from sync.service.limits import BodyLimitMiddleware, HeadLimitMiddleware, ParsedBodyRoute
 from sync.service.models import AuditEvent, Device, Enquiry, EntityHead, RegisterState, ScopeGrant, User
 from sync.service.models import Change as ChangeRow
 from sync.service.security import Passwords
@@ -214,8 +214,10 @@ def create_app(settings: Settings | None = None, db: Database | None = None) -> 
     app.state.service = svc
     install_error_handlers(app)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes, max_depth=settings.max_json_depth)
-    # Added last, so outermost: a protected route's token is checked before its body is read.
+    # Added later, so outer: a protected route's token is checked before its body is read, and
+    # the request line and headers before that.
     app.add_middleware(AuthGate, routes=app.router.routes, check=svc.check_token)
+    app.add_middleware(HeadLimitMiddleware)
 
     @app.get("/healthz", response_model=Health, tags=["ops"], responses={503: {"model": ErrorBody}})
     def healthz() -> Health | JSONResponse:

@@ -3,9 +3,14 @@
 - Enrolment (``POST /v1/devices``) checks user name and password (argon2) and creates a device
   with an access token (5 minutes) and a refresh token (12 hours, absolute from sign-in).
 - ``POST /v1/auth/token`` rotates the refresh token. Presenting one that was already rotated
-  revokes every token of that device (RFC 9700 §4.14); the device must enrol again. There is no
-  grace window for a lost response: the client's recovery is to sign in again, which keeps the
-  rule simple and stateless.
+  revokes every token of that device (RFC 9700 §4.14); the device must enrol again. The one
+  exception is a lost answer on a bad network: presented again within ``Settings.refresh_grace``
+  (60 s), and before the new refresh token has itself been used, the old token gets the **same**
+  new pair back. Tokens are stored only as hashes, so that pair is kept sealed (AES-GCM) under a
+  key derived from the old token's plaintext (:func:`~sync.service.security.seal`): only someone
+  presenting the old token can open it, a copy of the database opens nothing, and the pair is
+  random (not derived from the old token, which would let a stolen old token compute every later
+  one). Outside the window, or once the successor was used, reuse revokes the device as before.
 - Failed sign-ins are counted per user name and per client address in the database (so every
   worker sees them); past a few failures each further attempt must wait an exponentially growing
   delay, answered 429 ``too_many_attempts`` with ``Retry-After``.
@@ -14,9 +19,10 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import uuid
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import select, update
@@ -37,7 +43,7 @@ from sync.service.models import (
     User,
     UserRole,
 )
-from sync.service.security import new_token, token_hash
+from sync.service.security import new_token, seal, token_hash, unseal
 
 logger = logging.getLogger(__name__)
 
@@ -135,9 +141,9 @@ def check_access(session: Session, now: datetime, authorization: str | None) -> 
     :class:`~sync.service.gate.AuthGate` calls this before a request's body is read, and
     :func:`authenticate` again inside the request's own transaction.
     """
-    if not authorization or not authorization.lower().startswith("bearer "):
+    token = authorization[7:].strip() if authorization and authorization.lower().startswith("bearer ") else ""
+    if not token:
         raise ApiError(401, ErrorCode.UNAUTHENTICATED, "bearer token required", headers={"WWW-Authenticate": "Bearer"})
-    token = authorization[7:].strip()
     row = session.get(AccessToken, token_hash(token))
     if row is None:
         raise ApiError(401, ErrorCode.INVALID_TOKEN, "unknown token", headers={"WWW-Authenticate": "Bearer"})
@@ -206,6 +212,17 @@ def rotate_refresh(
     if device is None or device.revoked_at is not None:
         raise ApiError(401, ErrorCode.DEVICE_REVOKED, "this device has been revoked")
     if row.rotated_at is not None:
+        replayed = _grace_replay(session, settings, now, row, refresh_token)
+        if replayed is not None:
+            audit.append(
+                session,
+                now,
+                action="refresh_replay",
+                outcome="grace",
+                actor_user_id=device.user_id,
+                device_id=device.id,
+            )
+            return device, replayed
         revoke_device_tokens(session, device.id, now)
         audit.append(
             session,
@@ -227,7 +244,27 @@ def rotate_refresh(
         raise ApiError(401, ErrorCode.INVALID_TOKEN, "user disabled")
     row.rotated_at = now_iso(now)
     tokens = issue_tokens(session, settings, now, device, refresh_expires=parse_iso(row.expires_at))
+    row.successor_hash = token_hash(tokens.refresh_token)
+    row.grace_sealed = seal(refresh_token, json.dumps(asdict(tokens)).encode(), row.token_hash.encode())
     return device, tokens
+
+
+def _grace_replay(
+    session: Session, settings: Settings, now: datetime, row: RefreshToken, presented: str
+) -> IssuedTokens | None:
+    """The pair ``row``'s rotation issued, if it may be handed out again now (module docstring)."""
+    if row.revoked_at is not None or row.rotated_at is None or not row.grace_sealed or not row.successor_hash:
+        return None
+    if now - parse_iso(row.rotated_at) > settings.refresh_grace:
+        return None
+    successor = session.get(RefreshToken, row.successor_hash)
+    if successor is None or successor.rotated_at is not None or successor.revoked_at is not None:
+        return None  # the new pair has been used (or revoked): this is a replay, not a lost answer
+    opened = unseal(presented, row.grace_sealed, row.token_hash.encode())
+    if opened is None:
+        return None
+    tokens = IssuedTokens(**json.loads(opened))
+    return tokens if token_hash(tokens.refresh_token) == successor.token_hash else None
 
 
 class _Deferred(Exception):  # noqa: N818 - a control-flow carrier, not an error type

@@ -221,6 +221,41 @@ def _charset(content_type: bytes) -> bytes | None:
     return None
 
 
+#: Limits on the request line and headers, checked by :class:`HeadLimitMiddleware` (the HTTP
+#: server's own limit, 16 KiB, applies only to a head that arrives in pieces).
+DEFAULT_MAX_QUERY_BYTES = 8 << 10
+DEFAULT_MAX_HEADER_BYTES = 16 << 10
+
+
+class HeadLimitMiddleware:
+    """Refuse an oversized query string (414) or header block (431) in the JSON error shape."""
+
+    def __init__(
+        self,
+        app: ASGIApp,
+        *,
+        max_query_bytes: int = DEFAULT_MAX_QUERY_BYTES,
+        max_header_bytes: int = DEFAULT_MAX_HEADER_BYTES,
+        max_drain_bytes: int = DEFAULT_MAX_DRAIN_BYTES,
+    ) -> None:
+        self.app = app
+        self.max_query_bytes = max_query_bytes
+        self.max_header_bytes = max_header_bytes
+        self.max_drain_bytes = max_drain_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            error = None
+            if len(scope.get("query_string") or b"") + len(scope.get("raw_path") or b"") > self.max_query_bytes:
+                error = BodyError(414, ErrorCode.URI_TOO_LONG, f"path and query over {self.max_query_bytes} bytes")
+            elif sum(len(k) + len(v) + 4 for k, v in scope.get("headers") or []) > self.max_header_bytes:
+                error = BodyError(431, ErrorCode.HEADERS_TOO_LARGE, f"headers over {self.max_header_bytes} bytes")
+            if error is not None:
+                await refuse(scope, Receiver(receive), send, error, max_drain_bytes=self.max_drain_bytes)
+                return
+        await self.app(scope, receive, send)
+
+
 class BodyLimitMiddleware:
     def __init__(
         self, app: ASGIApp, *, max_bytes: int, max_depth: int, max_drain_bytes: int = DEFAULT_MAX_DRAIN_BYTES
