@@ -49,7 +49,7 @@ from sync.protocol.messages import (
 from sync.service import audit, auth, authz, scopes
 from sync.service.config import Settings
 from sync.service.context import Ctx, Principal, loads
-from sync.service.db import Database, now_iso, peek_counter
+from sync.service.db import SNAPSHOT_OPTION, Database, now_iso, peek_counter
 from sync.service.errors import ApiError, install_error_handlers
 from sync.service.gate import AuthGate
 from sync.service.journal import handle_push
@@ -78,7 +78,7 @@ def _serialised(model: BaseModel) -> Response:
 
 
 def _errors(*codes: int) -> dict[int | str, dict[str, Any]]:
-    base = {400, 401, 413, 415, 422, 429}
+    base = {400, 401, 413, 414, 415, 422, 429, 431}
     return {c: {"model": ErrorBody} for c in sorted(base | set(codes))}
 
 
@@ -113,8 +113,9 @@ class Service:
 
     def check_token(self, authorization: str | None) -> None:
         """Raise the 401 a request with this ``Authorization`` header would get (for the gate)."""
-        with self.db.snapshot() as session:
-            auth.check_access(session, self.settings.clock(), authorization)
+        with self.db.engine.connect() as conn:
+            conn.execution_options(**{SNAPSHOT_OPTION: True})
+            auth.peek_access(conn, self.settings.clock(), authorization)
 
     def protocol_range(self) -> str:
         return f"this server speaks protocol {self.settings.protocol_min}..{self.settings.protocol_max}"

@@ -25,7 +25,7 @@ import uuid
 from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import select, update
+from sqlalchemy import Connection, select, update
 from sqlalchemy.orm import Session
 
 from sync.protocol.enums import ErrorCode, Role
@@ -135,28 +135,73 @@ def clear_failures(session: Session, key: str) -> None:
 # ---- per-request authentication
 
 
-def check_access(session: Session, now: datetime, authorization: str | None) -> tuple[Device, User]:
-    """The device and user of a valid bearer token, or a 401 with a code saying why; reads only.
-
-    :class:`~sync.service.gate.AuthGate` calls this before a request's body is read, and
-    :func:`authenticate` again inside the request's own transaction.
-    """
+def _bearer(authorization: str | None) -> str:
     token = authorization[7:].strip() if authorization and authorization.lower().startswith("bearer ") else ""
     if not token:
         raise ApiError(401, ErrorCode.UNAUTHENTICATED, "bearer token required", headers={"WWW-Authenticate": "Bearer"})
-    row = session.get(AccessToken, token_hash(token))
-    if row is None:
+    return token
+
+
+def _verdict(
+    now: datetime,
+    *,
+    found: bool,
+    device_ok: bool,
+    token_revoked: bool,
+    expires_at: str | None,
+    user_ok: bool,
+) -> None:
+    """The one rule for an access token, in the order its 401 codes are chosen."""
+    if not found:
         raise ApiError(401, ErrorCode.INVALID_TOKEN, "unknown token", headers={"WWW-Authenticate": "Bearer"})
-    device = session.get(Device, row.device_id)
-    if device is None or device.revoked_at is not None:
+    if not device_ok:
         raise ApiError(401, ErrorCode.DEVICE_REVOKED, "this device has been revoked")
-    if row.revoked_at is not None:
+    if token_revoked:
         raise ApiError(401, ErrorCode.INVALID_TOKEN, "token revoked", headers={"WWW-Authenticate": "Bearer"})
-    if parse_iso(row.expires_at) <= now:
+    if expires_at is None or parse_iso(expires_at) <= now:
         raise ApiError(401, ErrorCode.TOKEN_EXPIRED, "access token expired", headers={"WWW-Authenticate": "Bearer"})
-    user = session.get(User, row.user_id)
-    if user is None or user.disabled:
+    if not user_ok:
         raise ApiError(401, ErrorCode.INVALID_TOKEN, "user disabled")
+
+
+def peek_access(conn: Connection, now: datetime, authorization: str | None) -> None:
+    """Raise the 401 :func:`authenticate` would raise for this header; one read, no ORM, no writes.
+
+    :class:`~sync.service.gate.AuthGate` calls this before a request's body is read (so it must
+    cost little); the route then authenticates in its own transaction with :func:`authenticate`.
+    """
+    token = _bearer(authorization)
+    row = conn.execute(
+        select(AccessToken.revoked_at, AccessToken.expires_at, Device.id, Device.revoked_at, User.id, User.disabled)
+        .select_from(AccessToken)
+        .outerjoin(Device, Device.id == AccessToken.device_id)
+        .outerjoin(User, User.id == AccessToken.user_id)
+        .where(AccessToken.token_hash == token_hash(token))
+    ).first()
+    _verdict(
+        now,
+        found=row is not None,
+        device_ok=row is not None and row[2] is not None and row[3] is None,
+        token_revoked=row is not None and row[0] is not None,
+        expires_at=row[1] if row is not None else None,
+        user_ok=row is not None and row[4] is not None and not row[5],
+    )
+
+
+def check_access(session: Session, now: datetime, authorization: str | None) -> tuple[Device, User]:
+    """The device and user of a valid bearer token, or a 401 with a code saying why."""
+    row = session.get(AccessToken, token_hash(_bearer(authorization)))
+    device = session.get(Device, row.device_id) if row is not None else None
+    user = session.get(User, row.user_id) if row is not None and device is not None else None
+    _verdict(
+        now,
+        found=row is not None,
+        device_ok=device is not None and device.revoked_at is None,
+        token_revoked=row is not None and row.revoked_at is not None,
+        expires_at=row.expires_at if row is not None else None,
+        user_ok=user is not None and not user.disabled,
+    )
+    assert device is not None and user is not None
     return device, user
 
 

@@ -31,7 +31,8 @@ logger = logging.getLogger(__name__)
 #: Arbitrary constant naming the service's single PostgreSQL advisory lock.
 ADVISORY_LOCK_KEY = 0x436F666E  # "Cofn"
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
-#: Execution option marking a connection that only reads (see :meth:`Database.snapshot`).
+#: Execution option marking a connection that only reads (the auth gate's): on SQLite it begins
+#: deferred, a WAL snapshot that never waits for a writer.
 SNAPSHOT_OPTION = "cofnod_snapshot"
 
 
@@ -67,7 +68,7 @@ def make_engine(url: str) -> Engine:
         @event.listens_for(engine, "begin")
         def _on_begin(conn: Any) -> None:
             # IMMEDIATE: take the write lock at BEGIN so two writers never deadlock on upgrade.
-            # A read-only snapshot (Database.snapshot) begins deferred: it never waits for a writer.
+            # A read-only connection (SNAPSHOT_OPTION) begins deferred: it never waits for a writer.
             conn.exec_driver_sql("BEGIN" if conn.get_execution_options().get(SNAPSHOT_OPTION) else "BEGIN IMMEDIATE")
 
         return engine
@@ -156,13 +157,6 @@ class Database:
     @contextmanager
     def read_txn(self) -> Iterator[Session]:
         with self.sessions() as session, session.begin():
-            yield session
-
-    @contextmanager
-    def snapshot(self) -> Iterator[Session]:
-        """A transaction that only reads and takes no lock (on SQLite a deferred BEGIN in WAL)."""
-        with self.sessions() as session, session.begin():
-            session.connection(execution_options={SNAPSHOT_OPTION: True})
             yield session
 
     def new_epoch(self, session: Session) -> tuple[str, str]:
