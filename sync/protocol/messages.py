@@ -144,7 +144,10 @@ class Change(_Open):
 
     For record changes ``payload`` is the full record at ``version``. For ``scope_added`` /
     ``scope_removed`` the ``scope`` names the case (``child:<id>``) or conference
-    (``conference:<id>``); for ``conflict`` the payload is the conflict record.
+    (``conference:<id>``); for ``conflict`` the payload is the conflict record; for ``rejected``
+    (entity ``rejection``, entity_id the op_id, seen only by the op's author) the payload names the
+    op (``device_id``, ``device_seq``, ``kind``, ``entity``, ``entity_id``, ``payload_sha256``) and
+    gives ``code`` and ``detail``: a device marks its outbox op with that op_id *and* hash rejected.
     """
 
     server_seq: int
