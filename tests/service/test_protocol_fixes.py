@@ -39,8 +39,8 @@ def test_unknown_entity_or_kind_rejects_only_that_op_in_a_batch_of_250(svc: Serv
     case = make_case(svc)
     d = case.chair
     ops = [_child_op(d, f"C{i}") for i in range(250)]
-    ops[124].update(entity="outline_plan")
-    ops[125].update(kind="append_view")
+    ops[124].update(entity="hologram_from_2099")  # a name no version will ever know
+    ops[125].update(kind="teleport")
     r = d.push_raw(ops)
     assert r.status_code == 200, r.text
     body = r.json()
