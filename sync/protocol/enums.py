@@ -266,6 +266,9 @@ class ChangeKind(StrEnum):
     CONFLICT_RESOLVED = "conflict_resolved"
     SCOPE_ADDED = "scope_added"
     SCOPE_REMOVED = "scope_removed"
+    #: A rejected op, addressed to its author only (entity ``rejection``, entity_id the op_id), so
+    #: the author's other devices learn of it too, not only the device that pushed it.
+    REJECTED = "rejected"
 
 
 class ConflictKind(StrEnum):
@@ -305,6 +308,9 @@ class ErrorCode(StrEnum):
     NUMBER_OUT_OF_RANGE = "number_out_of_range"
     BODY_TOO_LARGE = "body_too_large"
     UNSUPPORTED_ENCODING = "unsupported_encoding"
+    UNSUPPORTED_CHARSET = "unsupported_charset"
+    HEADERS_TOO_LARGE = "headers_too_large"
+    URI_TOO_LONG = "uri_too_long"
     VALIDATION = "validation"
     UNAUTHENTICATED = "unauthenticated"
     INVALID_TOKEN = "invalid_token"

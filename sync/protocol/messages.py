@@ -3,15 +3,28 @@
 These models are the contract between ``sync.client`` and ``sync.service``. Payloads are plain
 JSON objects here; :mod:`sync.protocol.records` validates them per entity. Envelopes keep unknown
 fields too (``extra="allow"``), so a newer client's additions do not make an older server fail.
+
+A push names each op's ``kind`` and ``entity`` as any short identifier (:class:`WireOp`): one the
+server does not know is that op's ``rejected`` (``unsupported_kind`` / ``unknown_entity``), never a
+422 for the batch, so nothing waits behind it (sync-protocol.md §4).
+
+**A rejection is final.** The first outcome of an ``op_id`` is stored in the journal and never
+changes: pushing the same ``op_id`` with the same ``payload_sha256`` again answers ``duplicate``
+with ``first_status: rejected`` and the same ``code``; the same ``op_id`` with another payload is
+``rejected: id_reuse``. To retry after fixing what was refused, the client records a **new op**
+(a new ``op_id`` and the next ``device_seq``) and keeps the rejected one, rejected, in its outbox.
+Rejections also reach the author's other devices through the pull feed, as a change of kind
+``rejected`` on entity ``rejection`` (entity_id = the op_id) that only the author can see.
 """
 
 from __future__ import annotations
 
 import logging
+import re
 from datetime import datetime
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
 from sync.protocol.enums import (
     Category,
@@ -38,33 +51,66 @@ DEFAULT_PULL_LIMIT = 250
 
 Ident = Annotated[str, StringConstraints(min_length=1, max_length=128, pattern=r"^[A-Za-z0-9_.:\-]+$")]
 Sha256Hex = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+#: An op's kind or entity as sent: any short identifier, so one this server does not know is that
+#: op's rejection rather than a refusal of the whole batch.
+OpName = Annotated[str, StringConstraints(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_.:\-]+$")]
+
+_RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d{1,9})?([Zz]|[+-]\d{2}:\d{2})$")
+
+
+def _rfc3339_text(value: Any) -> Any:
+    """Only an RFC 3339 date-time string with an offset is a date-time on the wire.
+
+    Pydantic's lax mode would also take ``0`` or ``"1700000000"`` as Unix times and a date with
+    no time; a client that sends those has a bug that should be refused, not guessed at.
+    """
+    if isinstance(value, datetime):
+        return value
+    if not isinstance(value, str) or not _RFC3339.match(value):
+        raise ValueError("must be an RFC 3339 date-time string with an offset, e.g. 2026-02-11T09:42:17Z")
+    return value
+
+
+#: A date-time on the wire: RFC 3339 text with an offset (``Z`` or ``+01:00``), nothing else.
+WireDateTime = Annotated[datetime, BeforeValidator(_rfc3339_text)]
 
 
 class _Open(BaseModel):
     model_config = ConfigDict(extra="allow")
 
 
-class Op(_Open):
-    """One outbox operation (sync-protocol.md §3 and §4)."""
+class WireOp(_Open):
+    """One outbox operation as pushed (sync-protocol.md §3 and §4); see :class:`Op` for the values.
+
+    ``kind`` and ``entity`` are any short identifier here: the server answers an unknown one in
+    that op's result, so one op from a newer (or broken) client holds nothing else up.
+    """
 
     op_id: Ident  # UUIDv7 on the desktop; any unique id is accepted
     device_seq: int = Field(ge=1, le=2**62)
-    kind: OpKind
-    entity: Entity
+    kind: OpName
+    entity: OpName
     entity_id: Ident
     base_version: int | None = Field(default=None, ge=0, le=2**31)
     schema_version: int = Field(default=SCHEMA_VERSION, ge=1, le=1000)
     payload: dict[str, Any]
     payload_sha256: Sha256Hex
     author_user_id: Ident
-    client_time: datetime | None = None
+    client_time: WireDateTime | None = None
+
+
+class Op(WireOp):
+    """An op whose ``kind`` and ``entity`` this protocol version knows: what the rules apply."""
+
+    kind: OpKind
+    entity: Entity
 
 
 class PushRequest(_Open):
     protocol: int = Field(ge=0, le=1000)
     device_id: Ident | None = None  # informational: the device is taken from the access token
     first_device_seq: int = Field(ge=1, le=2**62)
-    ops: list[Op] = Field(min_length=1, max_length=MAX_OPS_PER_BATCH)
+    ops: list[WireOp] = Field(min_length=1, max_length=MAX_OPS_PER_BATCH)
 
 
 class OpResult(_Open):
@@ -88,6 +134,9 @@ class PushResponse(_Open):
     server_id: str
     acked_through_device_seq: int
     results: list[OpResult]
+    #: Set when the client's protocol is below the server's range: its outbox is still taken (each
+    #: op answered on its own, §9), but it must upgrade before it may pull; a message to show.
+    upgrade_required: str | None = None
 
 
 class Change(_Open):
@@ -95,7 +144,10 @@ class Change(_Open):
 
     For record changes ``payload`` is the full record at ``version``. For ``scope_added`` /
     ``scope_removed`` the ``scope`` names the case (``child:<id>``) or conference
-    (``conference:<id>``); for ``conflict`` the payload is the conflict record.
+    (``conference:<id>``); for ``conflict`` the payload is the conflict record; for ``rejected``
+    (entity ``rejection``, entity_id the op_id, seen only by the op's author) the payload names the
+    op (``device_id``, ``device_seq``, ``kind``, ``entity``, ``entity_id``, ``payload_sha256``) and
+    gives ``code`` and ``detail``: a device marks its outbox op with that op_id *and* hash rejected.
     """
 
     server_seq: int
@@ -264,6 +316,7 @@ def protocol_json_schema() -> dict[str, Any]:
     )
 
     models: list[type[BaseModel]] = [
+        WireOp,
         Op,
         PushRequest,
         PushResponse,

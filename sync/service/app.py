@@ -1,7 +1,8 @@
 """Builds the FastAPI application: the ``/v1`` routes, body limits and JSON errors.
 
 Each request runs in exactly one database transaction (:meth:`Database.write_txn`) which also
-authenticates the token, counts the device's rate limit and appends to the audit chain; nothing is
+authenticates the token (checked once before by :class:`~sync.service.gate.AuthGate`, before the
+body is read or anything validated), counts the device's rate limit and appends to the audit chain; nothing is
 cached in the process, so any number of workers or hosts can serve one PostgreSQL database.
 """
 
@@ -23,8 +24,6 @@ from sync.protocol.enums import ChangeKind, DeviceStatus, Entity, ErrorCode, Reg
 from sync.protocol.messages import (
     DEFAULT_PULL_LIMIT,
     MAX_PULL_LIMIT,
-    PROTOCOL_MAX,
-    PROTOCOL_MIN,
     SCHEMA_VERSION,
     AuditItem,
     Change,
@@ -51,10 +50,11 @@ from sync.protocol.messages import (
 from sync.service import audit, auth, authz, scopes
 from sync.service.config import Settings
 from sync.service.context import Ctx, Principal, loads
-from sync.service.db import Database, now_iso, peek_counter
+from sync.service.db import SNAPSHOT_OPTION, Database, now_iso, peek_counter
 from sync.service.errors import ApiError, install_error_handlers
+from sync.service.gate import AuthGate
 from sync.service.journal import handle_push
-from sync.service.limits import BodyLimitMiddleware, ParsedBodyRoute
+from sync.service.limits import BodyLimitMiddleware, HeadLimitMiddleware, ParsedBodyRoute
 from sync.service.models import AuditEvent, Device, Enquiry, EntityHead, RegisterState, ScopeGrant, User
 from sync.service.models import Change as ChangeRow
 from sync.service.security import Passwords
@@ -79,7 +79,7 @@ def _serialised(model: BaseModel) -> Response:
 
 
 def _errors(*codes: int) -> dict[int | str, dict[str, Any]]:
-    base = {400, 401, 413, 415, 422, 429}
+    base = {400, 401, 413, 414, 415, 422, 429, 431}
     return {c: {"model": ErrorBody} for c in sorted(base | set(codes))}
 
 
@@ -111,6 +111,15 @@ class Service:
             return fn(Ctx(session=session, now=now, principal=principal))
 
         return self.txn(run)
+
+    def check_token(self, authorization: str | None) -> None:
+        """Raise the 401 a request with this ``Authorization`` header would get (for the gate)."""
+        with self.db.engine.connect() as conn:
+            conn.execution_options(**{SNAPSHOT_OPTION: True})
+            auth.peek_access(conn, self.settings.clock(), authorization)
+
+    def protocol_range(self) -> str:
+        return f"this server speaks protocol {self.settings.protocol_min}..{self.settings.protocol_max}"
 
     def deny(self, ctx: Ctx, action: str, status: int, code: ErrorCode, detail: str, **where: str | None) -> None:
         """Audit a refused request, then make :meth:`txn` commit and answer with the error."""
@@ -208,6 +217,10 @@ def create_app(settings: Settings | None = None, db: Database | None = None) -> 
     app.state.service = svc
     install_error_handlers(app)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes, max_depth=settings.max_json_depth)
+    # Added later, so outer: a protected route's token is checked before its body is read, and
+    # the request line and headers before that.
+    app.add_middleware(AuthGate, routes=app.router.routes, check=svc.check_token)
+    app.add_middleware(HeadLimitMiddleware)
 
     @app.get("/healthz", response_model=Health, tags=["ops"], responses={503: {"model": ErrorBody}})
     def healthz() -> Health | JSONResponse:
@@ -349,14 +362,18 @@ def create_app(settings: Settings | None = None, db: Database | None = None) -> 
             assert device is not None and user is not None
             scope_seq = s.scalar(
                 select(ChangeRow.server_seq)
-                .where(ChangeRow.target_user_id == ctx.principal.user_id)
+                .where(
+                    ChangeRow.target_user_id == ctx.principal.user_id,
+                    # Rejections are addressed to the user too, but do not change their scopes.
+                    ChangeRow.kind.in_([ChangeKind.SCOPE_ADDED.value, ChangeKind.SCOPE_REMOVED.value]),
+                )
                 .order_by(ChangeRow.server_seq.desc())
                 .limit(1)
             )
             return MetaResponse(
                 server_id=db.server_id(s),
-                protocol_min=PROTOCOL_MIN,
-                protocol_max=PROTOCOL_MAX,
+                protocol_min=settings.protocol_min,
+                protocol_max=settings.protocol_max,
                 min_client_version=settings.min_client_version,
                 schema_version=SCHEMA_VERSION,
                 head_seq=peek_counter(s, "server_seq"),
@@ -386,13 +403,15 @@ def create_app(settings: Settings | None = None, db: Database | None = None) -> 
 
     @app.post("/v1/sync/push", response_model=PushResponse, tags=["sync"], responses=_errors(409, 426))
     def push(body: PushRequest, authorization: Auth = None) -> Response:
-        if not PROTOCOL_MIN <= body.protocol <= PROTOCOL_MAX:
-            raise ApiError(
-                426, ErrorCode.UPGRADE_REQUIRED, f"this server speaks protocol {PROTOCOL_MIN}..{PROTOCOL_MAX}"
-            )
-
         def run(ctx: Ctx) -> PushResponse:
-            return handle_push(ctx, db.server_id(ctx.session), body)
+            if body.protocol > settings.protocol_max:
+                # A client newer than the server: nothing is recorded, so its ops stay pending.
+                raise ApiError(426, ErrorCode.UPGRADE_REQUIRED, f"{svc.protocol_range()}; this client is newer")
+            response = handle_push(ctx, db.server_id(ctx.session), body)
+            if body.protocol < settings.protocol_min:
+                # §9: an old client may always upload its outbox; each op is answered on its own.
+                response.upgrade_required = f"{svc.protocol_range()}: upgrade Cofnod to receive changes"
+            return response
 
         return _serialised(svc.authed(authorization, run))
 
@@ -404,12 +423,9 @@ def create_app(settings: Settings | None = None, db: Database | None = None) -> 
         scope: Annotated[str | None, Query(pattern=SCOPE_PATTERN)] = None,
         protocol: Annotated[int | None, Query(ge=0, le=1000)] = None,
     ) -> Response:
-        if protocol is not None and not PROTOCOL_MIN <= protocol <= PROTOCOL_MAX:
-            raise ApiError(
-                426, ErrorCode.UPGRADE_REQUIRED, f"this server speaks protocol {PROTOCOL_MIN}..{PROTOCOL_MAX}"
-            )
-
         def run(ctx: Ctx) -> PullResponse:
+            if protocol is not None and not settings.protocol_min <= protocol <= settings.protocol_max:
+                raise ApiError(426, ErrorCode.UPGRADE_REQUIRED, f"{svc.protocol_range()}: upgrade Cofnod to pull")
             s = ctx.session
             head = peek_counter(s, "server_seq")
             where = [ChangeRow.server_seq > cursor, _visible_changes_filter(ctx.principal)]

@@ -10,6 +10,7 @@
     cofnod-register admin --db URL list-devices [--user alice]
     cofnod-register admin --db URL revoke-device DEVICE_ID
     cofnod-register admin --db URL verify-audit
+    cofnod-register admin --db URL new-epoch   # after a restore from backup: a new server_id (§10)
 
 Plain HTTP is refused unless the host is a loopback address and ``--insecure-dev`` is given.
 Passwords are read from stdin or prompted for, never taken from the command line.
@@ -61,6 +62,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from sync.service.app import create_app
+    from sync.service.httpserver import JsonErrorsH11Protocol
 
     tls = bool(args.tls_cert and args.tls_key)
     if not tls:
@@ -81,6 +83,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
         ssl_keyfile=args.tls_key if tls else None,
         log_level=args.log_level,
         proxy_headers=False,
+        # Errors the HTTP layer answers itself (bad or oversized request line or headers) in JSON.
+        http=JsonErrorsH11Protocol,
     )
     return 0
 
@@ -233,6 +237,19 @@ def cmd_revoke_device(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_new_epoch(args: argparse.Namespace) -> int:
+    """Give the restored database a new ``server_id``, so every device sees that it went back in time."""
+    db = _db(args)
+    settings = Settings(database_url=args.db)
+    with db.write_txn() as s:
+        old, new = db.new_epoch(s)
+        audit.append(
+            s, settings.clock(), action="admin:new_epoch", outcome="ok", detail={"old_server_id": old, "server_id": new}
+        )
+    print(f"server_id {old or '-'} -> {new}; devices will re-send what this database lacks")
+    return 0
+
+
 def cmd_verify_audit(args: argparse.Namespace) -> int:
     db = Database(args.db)
     with db.read_txn() as s:
@@ -288,6 +305,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("device_id")
     p.set_defaults(func=cmd_revoke_device)
     asub.add_parser("verify-audit", help="check the audit hash chain").set_defaults(func=cmd_verify_audit)
+    asub.add_parser(
+        "new-epoch", help="give the database a new server_id; run after restoring it from a backup"
+    ).set_defaults(func=cmd_new_epoch)
     return parser
 
 

@@ -7,6 +7,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
+from sync.protocol.messages import PROTOCOL_MAX, PROTOCOL_MIN
+
 logger = logging.getLogger(__name__)
 
 
@@ -21,6 +23,9 @@ class Settings:
     database_url: str = "sqlite:///cofnod-register.db"
     access_ttl: timedelta = timedelta(minutes=5)
     refresh_ttl: timedelta = timedelta(hours=12)
+    #: A rotated refresh token presented again this soon (its answer was lost) gets the same new
+    #: pair; later, or once the new pair has been used, reuse revokes the device (RFC 9700 §4.14).
+    refresh_grace: timedelta = timedelta(seconds=60)
     #: Requests per device per window (fixed window in the database).
     rate_limit: int = 1200
     rate_window_seconds: int = 60
@@ -35,5 +40,9 @@ class Settings:
     argon2_memory_cost: int = 65536
     argon2_parallelism: int = 4
     min_client_version: str = "0.1.0"
+    #: The protocol versions served. Below the range a push is still taken, op by op (§9), and a
+    #: pull answers 426; tests raise ``protocol_min`` to play an old client.
+    protocol_min: int = PROTOCOL_MIN
+    protocol_max: int = PROTOCOL_MAX
     run_migrations: bool = True
     clock: Callable[[], datetime] = field(default=utc_now)

@@ -31,6 +31,9 @@ logger = logging.getLogger(__name__)
 #: Arbitrary constant naming the service's single PostgreSQL advisory lock.
 ADVISORY_LOCK_KEY = 0x436F666E  # "Cofn"
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+#: Execution option marking a connection that only reads (the auth gate's): on SQLite it begins
+#: deferred, a WAL snapshot that never waits for a writer.
+SNAPSHOT_OPTION = "cofnod_snapshot"
 
 
 def now_iso(dt: datetime) -> str:
@@ -65,7 +68,8 @@ def make_engine(url: str) -> Engine:
         @event.listens_for(engine, "begin")
         def _on_begin(conn: Any) -> None:
             # IMMEDIATE: take the write lock at BEGIN so two writers never deadlock on upgrade.
-            conn.exec_driver_sql("BEGIN IMMEDIATE")
+            # A read-only connection (SNAPSHOT_OPTION) begins deferred: it never waits for a writer.
+            conn.exec_driver_sql("BEGIN" if conn.get_execution_options().get(SNAPSHOT_OPTION) else "BEGIN IMMEDIATE")
 
         return engine
     return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
@@ -154,6 +158,16 @@ class Database:
     def read_txn(self) -> Iterator[Session]:
         with self.sessions() as session, session.begin():
             yield session
+
+    def new_epoch(self, session: Session) -> tuple[str, str]:
+        """Give the database a new ``server_id`` (after a restore, §10); returns (old, new)."""
+        row = session.get(ServerMeta, "server_id")
+        new = "srv-" + secrets.token_hex(8)
+        if row is None:
+            session.add(ServerMeta(key="server_id", value=new))
+            return "", new
+        old, row.value = row.value, new
+        return old, new
 
     def server_id(self, session: Session) -> str:
         value = session.scalar(select(ServerMeta.value).where(ServerMeta.key == "server_id"))

@@ -58,7 +58,9 @@ _STATUS_CODES: dict[int, ErrorCode] = {
     404: ErrorCode.NOT_FOUND,
     405: ErrorCode.METHOD_NOT_ALLOWED,
     413: ErrorCode.BODY_TOO_LARGE,
+    414: ErrorCode.URI_TOO_LONG,
     415: ErrorCode.UNSUPPORTED_ENCODING,
+    431: ErrorCode.HEADERS_TOO_LARGE,
     429: ErrorCode.RATE_LIMITED,
 }
 

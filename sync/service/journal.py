@@ -6,6 +6,10 @@ order. Each op gets exactly one journal row holding its first outcome; a replay 
 ``op_id`` with a different hash is ``rejected``/``id_reuse`` (kept in ``op_anomalies`` and in the
 audit chain for administrators). A batch that starts beyond ``last_acked + 1`` is refused with 409
 ``seq_gap`` and the number to resend from; ops at or below ``last_acked`` are treated as repeats.
+
+A rejection is final (the journal keeps the first outcome; a fixed retry is a new op), and each
+one is also put in the pull feed for its author alone (:func:`_announce_rejection`), so the
+author's other devices see it, not only the device whose push reply carried it.
 """
 
 from __future__ import annotations
@@ -15,8 +19,8 @@ import logging
 
 from sqlalchemy import select
 
-from sync.protocol.enums import ErrorCode, OpStatus
-from sync.protocol.messages import Op, OpResult, PushRequest, PushResponse
+from sync.protocol.enums import ChangeKind, ErrorCode, OpStatus
+from sync.protocol.messages import OpResult, PushRequest, PushResponse, WireOp
 from sync.service import audit
 from sync.service.appends import appends_of
 from sync.service.context import Ctx, dumps
@@ -27,7 +31,7 @@ from sync.service.rules import OpOutcome, apply_op, prefetch_heads
 logger = logging.getLogger(__name__)
 
 
-def _result(op: Op, outcome: OpOutcome) -> OpResult:
+def _result(op: WireOp, outcome: OpOutcome) -> OpResult:
     return OpResult(device_seq=op.device_seq, op_id=op.op_id, **outcome.as_dict())
 
 
@@ -64,7 +68,7 @@ def handle_push(ctx: Ctx, server_id: str, req: PushRequest) -> PushResponse:
     known = {
         row.op_id: row for row in session.scalars(select(OpJournal).where(OpJournal.op_id.in_([o.op_id for o in ops])))
     }
-    prefetch_heads(ctx, [(o.entity.value, o.entity_id) for o in ops])
+    prefetch_heads(ctx, [(o.entity, o.entity_id) for o in ops])
     results: list[OpResult] = []
     for op in ops:
         prior = known.get(op.op_id)
@@ -78,16 +82,18 @@ def handle_push(ctx: Ctx, server_id: str, req: PushRequest) -> PushResponse:
         else:
             outcome = apply_op(ctx, op)
             _journal(ctx, op, outcome)
+        if outcome.status is OpStatus.REJECTED:
+            _announce_rejection(ctx, op, outcome)
         if op.device_seq > last:
             last = op.device_seq
         audit.append(
             session,
             ctx.now,
-            action=f"op:{op.kind.value}",
+            action=f"op:{op.kind}",
             outcome=outcome.status.value if outcome.code is None else f"{outcome.status.value}:{outcome.code.value}",
             actor_user_id=p.user_id,
             device_id=p.device_id,
-            entity=op.entity.value,
+            entity=op.entity,
             entity_id=op.entity_id,
             detail={"op_id": op.op_id, "device_seq": op.device_seq, "server_seq": outcome.server_seq},
         )
@@ -96,16 +102,16 @@ def handle_push(ctx: Ctx, server_id: str, req: PushRequest) -> PushResponse:
     return PushResponse(server_id=server_id, acked_through_device_seq=last, results=results)
 
 
-def _journal(ctx: Ctx, op: Op, outcome: OpOutcome) -> None:
+def _journal(ctx: Ctx, op: WireOp, outcome: OpOutcome) -> None:
     appends_of(ctx.session).journal(
         {
             "op_id": op.op_id,
             "device_id": ctx.principal.device_id,
             "device_seq": op.device_seq,
             "user_id": ctx.principal.user_id,
-            "entity": op.entity.value,
+            "entity": op.entity,
             "entity_id": op.entity_id,
-            "kind": op.kind.value,
+            "kind": op.kind,
             "payload_sha256": op.payload_sha256,
             "op_json": dumps(op.model_dump(mode="json")),
             "status": outcome.status.value,
@@ -116,7 +122,37 @@ def _journal(ctx: Ctx, op: Op, outcome: OpOutcome) -> None:
     )
 
 
-def _anomaly(ctx: Ctx, op: Op, code: ErrorCode, detail: str) -> OpOutcome:
+def _announce_rejection(ctx: Ctx, op: WireOp, outcome: OpOutcome) -> None:
+    """Put a rejection in the pull feed for its author only (``target_user_id``), on every device.
+
+    It carries what the author needs to find the op in their outbox and the reason, not the
+    payload: the author's devices hold that already, and the feed must not store it again.
+    """
+    p = ctx.principal
+    ctx.emit(
+        council_id=p.council_id or "",
+        scope_key=f"user:{p.user_id}",
+        entity="rejection",
+        entity_id=op.op_id,
+        version=1,
+        kind=ChangeKind.REJECTED,
+        payload={
+            "op_id": op.op_id,
+            "device_id": p.device_id,
+            "device_seq": op.device_seq,
+            "kind": op.kind,
+            "entity": op.entity,
+            "entity_id": op.entity_id,
+            "payload_sha256": op.payload_sha256,
+            "code": outcome.code.value if outcome.code else None,
+            "detail": (outcome.detail or "")[:300],
+        },
+        op_id=op.op_id,
+        target_user_id=p.user_id,
+    )
+
+
+def _anomaly(ctx: Ctx, op: WireOp, code: ErrorCode, detail: str) -> OpOutcome:
     logger.warning("op anomaly %s for op %s from device %s", code.value, op.op_id, ctx.principal.device_id)
     ctx.session.add(
         OpAnomaly(

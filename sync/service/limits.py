@@ -6,6 +6,14 @@ output (a gzip bomb stops at limit + 1 byte); scan JSON nesting depth without bu
 then parse once, refusing NaN/Infinity and integers beyond 64 bits, and normalise every string to
 NFC. The value goes to the routes in the ASGI scope (:data:`PARSED_KEY`): the app's routes are
 :class:`ParsedBodyRoute`, whose requests answer ``json()`` with it, so a body is parsed only once.
+A declared charset other than UTF-8 is refused with 415 (JSON is UTF-8, RFC 8259 §8.1).
+
+A refusal is sent only after the rest of the body has been read and dropped (up to
+``max_drain_bytes``). HTTP/1.1 clients such as ``requests`` send the whole body before they read
+the answer; a server that answers early and closes leaves the client writing into a closed TLS
+connection, which it reports as an SSL EOF or a broken pipe instead of the 413. Drained, the
+connection even stays open for the next request. A body declared larger than ``max_drain_bytes``
+is not read at all: it is answered at once and the connection closed.
 """
 
 from __future__ import annotations
@@ -147,20 +155,125 @@ class ParsedBodyRoute(APIRoute):
         return parsed_body_handler
 
 
+#: How much of a refused request's body is read and dropped so the client can read the answer.
+DEFAULT_MAX_DRAIN_BYTES = 16 << 20
+
+
+class Receiver:
+    """An ASGI ``receive`` that remembers whether the request body has been read to its end."""
+
+    def __init__(self, receive: Receive) -> None:
+        self._receive = receive
+        self.complete = False
+        self.disconnected = False
+
+    async def __call__(self) -> Message:
+        message = await self._receive()
+        if message["type"] == "http.disconnect":
+            self.disconnected = True
+        elif not message.get("more_body", False):
+            self.complete = True
+        return message
+
+    async def drain(self, scope: Scope, limit: int) -> bool:
+        """Read and drop the rest of the body, at most ``limit`` bytes; True if it was all read."""
+        declared = _declared_length(scope)
+        if declared is not None and declared > limit:
+            return False
+        seen = 0
+        while not (self.complete or self.disconnected):
+            seen += len((await self()).get("body", b""))
+            if seen > limit:
+                return False
+        return self.complete
+
+
+def _declared_length(scope: Scope) -> int | None:
+    for key, value in scope.get("headers") or []:
+        if key.lower() == b"content-length":
+            try:
+                return int(value)
+            except ValueError:
+                return None
+    return None
+
+
+async def refuse(
+    scope: Scope,
+    receiver: Receiver,
+    send: Send,
+    exc: BodyError,
+    *,
+    max_drain_bytes: int,
+    headers: list[tuple[bytes, bytes]] | None = None,
+) -> None:
+    """Answer ``exc`` in the service's JSON error shape, after draining the body (module docstring)."""
+    drained = await receiver.drain(scope, max_drain_bytes)
+    await send_error(send, exc, close=not drained, headers=headers)
+
+
+def _charset(content_type: bytes) -> bytes | None:
+    """The ``charset`` parameter of a Content-Type header, lower-cased, if there is one."""
+    for param in content_type.split(b";")[1:]:
+        name, _, value = param.partition(b"=")
+        if name.strip().lower() == b"charset":
+            return value.strip().strip(b'"').lower()
+    return None
+
+
+#: Limits on the request line and headers, checked by :class:`HeadLimitMiddleware` (the HTTP
+#: server's own limit, 16 KiB, applies only to a head that arrives in pieces).
+DEFAULT_MAX_QUERY_BYTES = 8 << 10
+DEFAULT_MAX_HEADER_BYTES = 16 << 10
+
+
+class HeadLimitMiddleware:
+    """Refuse an oversized query string (414) or header block (431) in the JSON error shape."""
+
+    def __init__(
+        self,
+        app: ASGIApp,
+        *,
+        max_query_bytes: int = DEFAULT_MAX_QUERY_BYTES,
+        max_header_bytes: int = DEFAULT_MAX_HEADER_BYTES,
+        max_drain_bytes: int = DEFAULT_MAX_DRAIN_BYTES,
+    ) -> None:
+        self.app = app
+        self.max_query_bytes = max_query_bytes
+        self.max_header_bytes = max_header_bytes
+        self.max_drain_bytes = max_drain_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            error = None
+            if len(scope.get("query_string") or b"") + len(scope.get("raw_path") or b"") > self.max_query_bytes:
+                error = BodyError(414, ErrorCode.URI_TOO_LONG, f"path and query over {self.max_query_bytes} bytes")
+            elif sum(len(k) + len(v) + 4 for k, v in scope.get("headers") or []) > self.max_header_bytes:
+                error = BodyError(431, ErrorCode.HEADERS_TOO_LARGE, f"headers over {self.max_header_bytes} bytes")
+            if error is not None:
+                await refuse(scope, Receiver(receive), send, error, max_drain_bytes=self.max_drain_bytes)
+                return
+        await self.app(scope, receive, send)
+
+
 class BodyLimitMiddleware:
-    def __init__(self, app: ASGIApp, *, max_bytes: int, max_depth: int) -> None:
+    def __init__(
+        self, app: ASGIApp, *, max_bytes: int, max_depth: int, max_drain_bytes: int = DEFAULT_MAX_DRAIN_BYTES
+    ) -> None:
         self.app = app
         self.max_bytes = max_bytes
         self.max_depth = max_depth
+        self.max_drain_bytes = max(max_drain_bytes, max_bytes)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["method"] in ("GET", "HEAD", "OPTIONS", "DELETE"):
             await self.app(scope, receive, send)
             return
+        receiver = receive if isinstance(receive, Receiver) else Receiver(receive)
         try:
-            body, headers, parsed = await self._read(scope, receive)
+            body, headers, parsed = await self._read(scope, receiver)
         except BodyError as exc:
-            await _send_error(send, exc)
+            await refuse(scope, receiver, send, exc, max_drain_bytes=self.max_drain_bytes)
             return
         new_scope = dict(scope)
         new_scope["headers"] = headers
@@ -190,6 +303,9 @@ class BodyLimitMiddleware:
         encoding = lookup.get(b"content-encoding", b"identity").strip().lower()
         if encoding not in (b"identity", b"gzip", b""):
             raise BodyError(415, ErrorCode.UNSUPPORTED_ENCODING, "only gzip is accepted")
+        content_type = lookup.get(b"content-type", b"").lower()
+        if _charset(content_type) not in (None, b"utf-8", b"utf8"):
+            raise BodyError(415, ErrorCode.UNSUPPORTED_CHARSET, "bodies are UTF-8 JSON; declare charset=utf-8 or none")
         chunks: list[bytes] = []
         size = 0
         while True:
@@ -206,7 +322,6 @@ class BodyLimitMiddleware:
         body = b"".join(chunks)
         if encoding == b"gzip":
             body = self._gunzip(body)
-        content_type = lookup.get(b"content-type", b"").lower()
         parsed: Any = _NOT_PARSED
         if body and (b"json" in content_type or not content_type):
             # Parsed once, here; the routes take this value (ParsedBodyRoute) rather than the bytes.
@@ -241,17 +356,17 @@ class BodyLimitMiddleware:
                 return bytes(out)
 
 
-async def _send_error(send: Send, exc: BodyError) -> None:
+async def send_error(
+    send: Send, exc: BodyError, *, close: bool = True, headers: list[tuple[bytes, bytes]] | None = None
+) -> None:
+    """Send ``exc`` as ``{"error": code, "detail": ...}``; ``close`` ends the connection after it."""
     payload = json.dumps({"error": exc.code.value, "detail": exc.detail}).encode()
-    await send(
-        {
-            "type": "http.response.start",
-            "status": exc.status,
-            "headers": [
-                (b"content-type", b"application/json"),
-                (b"content-length", str(len(payload)).encode()),
-                (b"connection", b"close"),
-            ],
-        }
-    )
+    out = [
+        (b"content-type", b"application/json"),
+        (b"content-length", str(len(payload)).encode()),
+        *(headers or []),
+    ]
+    if close:
+        out.append((b"connection", b"close"))
+    await send({"type": "http.response.start", "status": exc.status, "headers": out})
     await send({"type": "http.response.body", "body": payload})

@@ -96,6 +96,10 @@ class RefreshToken(Base):
     expires_at: Mapped[str] = mapped_column(TS)  # absolute: the family's sign-in time + 12 h
     rotated_at: Mapped[str | None] = mapped_column(TS)
     revoked_at: Mapped[str | None] = mapped_column(TS)
+    #: After rotation: the hash of the refresh token that replaced this one, and the pair issued
+    #: then, sealed under a key derived from this (plaintext) token, for the grace window.
+    successor_hash: Mapped[str | None] = mapped_column(String(64))
+    grace_sealed: Mapped[str | None] = mapped_column(Text)
 
 
 class AuthThrottle(Base):

@@ -58,7 +58,7 @@ from sync.protocol.enums import (
     RegisterStatus,
     Role,
 )
-from sync.protocol.messages import SCHEMA_VERSION, Op
+from sync.protocol.messages import SCHEMA_VERSION, Op, WireOp
 from sync.protocol.records import (
     APPEND_ACCEPTED,
     CHILD_LINKED,
@@ -377,12 +377,28 @@ def conflict_payload(record: ConflictRecord) -> dict[str, Any]:
 # ---- dispatch
 
 
-def apply_op(ctx: Ctx, op: Op) -> OpOutcome:
+def apply_op(ctx: Ctx, op: WireOp) -> OpOutcome:
     """Apply one op; returns its outcome. Raises only on server faults (the batch then rolls back)."""
     try:
-        return _apply(ctx, op)
+        return _apply(ctx, known_op(op))
     except Reject as rej:
         return OpOutcome(OpStatus.REJECTED, code=rej.code, detail=rej.detail)
+
+
+def known_op(op: WireOp) -> Op:
+    """``op`` with its kind and entity as this protocol's enums; an unknown one rejects the op only."""
+    if isinstance(op, Op):
+        return op
+    entity = Entity._value2member_map_.get(op.entity)
+    if entity is None:
+        raise Reject(ErrorCode.UNKNOWN_ENTITY, f"{op.entity} is not a record type this server knows")
+    kind = OpKind._value2member_map_.get(op.kind)
+    if kind is None:
+        raise Reject(ErrorCode.UNSUPPORTED_KIND, f"{op.kind} is not an op kind this server knows")
+    # Already validated as a WireOp; only the two names are narrowed, so nothing is validated twice.
+    values = dict(op)
+    values.update(kind=kind, entity=entity)
+    return Op.model_construct(op.model_fields_set, **values)
 
 
 def _apply(ctx: Ctx, op: Op) -> OpOutcome:
@@ -416,12 +432,14 @@ def _apply(ctx: Ctx, op: Op) -> OpOutcome:
 
 
 def _duplicate_of_existing(ctx: Ctx, head: EntityHead, op: Op) -> OpOutcome:
-    """Create of an id that exists: identical content is a duplicate, anything else id reuse."""
-    if (
-        head.entity == op.entity.value
-        and head.create_sha256 == op.payload_sha256
-        and ctx.can_see(head.council_id, head.scope_key)
-    ):
+    """Create of an id that exists: identical content is a duplicate, anything else id reuse.
+
+    An id the caller may not see (another council's, or outside their scopes) is ``not_found``,
+    as every other cross-council access is: ``id_reuse`` would tell an outsider that it exists.
+    """
+    if not ctx.can_see(head.council_id, head.scope_key):
+        raise Reject(ErrorCode.NOT_FOUND, f"{op.entity.value} {op.entity_id} not found")
+    if head.entity == op.entity.value and head.create_sha256 == op.payload_sha256:
         seq = ctx.session.scalar(
             select(Change.server_seq).where(
                 Change.entity == head.entity, Change.entity_id == head.entity_id, Change.version == 1

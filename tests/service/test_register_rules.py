@@ -287,10 +287,31 @@ RECORD_TABLES = ("entities", "changes", "conflicts", "register_state", "scope_gr
 
 
 def _tables(svc: Service) -> dict[str, list[tuple[Any, ...]]]:
+    """The record tables, less what a refusal adds by design: its author's rejection notice in the
+    feed (and the ``server_seq`` it took), checked on their own by :func:`_rejection_notices`."""
     from sqlalchemy import text
 
     with svc.db.read_txn() as s:
-        return {t: sorted(tuple(map(str, row)) for row in s.execute(text(f"SELECT * FROM {t}"))) for t in RECORD_TABLES}
+        return {
+            t: sorted(
+                tuple(map(str, row))
+                for row in s.execute(
+                    text(
+                        f"SELECT * FROM {t}"
+                        + {"changes": " WHERE kind != 'rejected'", "counters": " WHERE name != 'server_seq'"}.get(t, "")
+                    )
+                )
+            )
+            for t in RECORD_TABLES
+        }
+
+
+def _rejection_notices(svc: Service) -> list[tuple[str, str, str]]:
+    from sqlalchemy import text
+
+    with svc.db.read_txn() as s:
+        rows = s.execute(text("SELECT target_user_id, entity, entity_id FROM changes WHERE kind = 'rejected'"))
+        return [tuple(map(str, r)) for r in rows]  # type: ignore[misc]
 
 
 @pytest.mark.parametrize("who", ["minute_taker", "coordinator", "custodian", "other_chair"])
@@ -306,7 +327,9 @@ def test_refused_finalise_changes_nothing_and_is_audited(svc: Service, who: str)
     assert result["status"] == "rejected"
     assert result["code"] == ("not_conference_chair" if who == "other_chair" else "forbidden"), result
     assert _tables(svc) == before_tables
-    assert case.chair.get("/v1/sync/meta").json()["head_seq"] == head_seq
+    # Only the refused op's author is told, through the feed (one notice, one server_seq).
+    assert _rejection_notices(svc) == [(device.user_id, "rejection", op["op_id"])]
+    assert case.chair.get("/v1/sync/meta").json()["head_seq"] == head_seq + 1
     events = svc.audit_events()[before_audit:]
     assert [(e["action"], e["outcome"], e["actor_user_id"], e["entity_id"]) for e in events] == [
         ("op:finalise_decision", f"rejected:{result['code']}", device.user_id, d)
@@ -315,5 +338,6 @@ def test_refused_finalise_changes_nothing_and_is_audited(svc: Service, who: str)
     again = device.push_raw([op]).json()["results"][0]
     assert again["status"] == "duplicate" and again["first_status"] == "rejected"
     assert _tables(svc) == before_tables
+    assert len(_rejection_notices(svc)) == 1
     # The conference's own chair can still finalise the untouched draft.
     assert case.chair.push(case.finalise_op(case.chair, d, 0))[0]["status"] == "applied"

@@ -23,6 +23,8 @@ import trustme
 import uvicorn
 from fastapi import FastAPI
 
+from sync.service.httpserver import JsonErrorsH11Protocol
+
 
 def _certificates(directory: Path) -> tuple[str, str, str]:
     """Write a CA and a certificate for 127.0.0.1; returns (ca, cert, key) paths."""
@@ -57,6 +59,8 @@ def https_server(app: FastAPI, directory: Path) -> Iterator[tuple[str, str]]:
             # wait for those connections, so teardown took the full 10 s join timeout. Every
             # request has been answered when the block exits, so a short grace period suffices.
             timeout_graceful_shutdown=0.5,
+            # The protocol `cofnod-register serve` runs, so HTTP-layer errors are answered as there.
+            http=JsonErrorsH11Protocol,
         )
     )
     thread = threading.Thread(target=server.run, daemon=True)
