@@ -46,6 +46,7 @@ import email.utils
 import gzip
 import json
 import logging
+import random
 import re
 import ssl
 import time
@@ -84,6 +85,8 @@ M = TypeVar("M", bound=BaseModel)
 #: The service's body limit (sync/service/config.py ``max_body_bytes``), applied after inflating.
 DEFAULT_MAX_REQUEST_BYTES: Final = 1 << 20
 RETRY_STATUSES: Final = frozenset({500, 502, 503, 504})
+#: Paths whose requests may be sent again once the service may have seen them (module docstring).
+REPEATABLE_PREFIX: Final = "/v1/sync/"
 _ERROR_BODY_BYTES: Final = 64 << 10
 _CODE = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
 _INT_DIGITS: Final = 20  # 64-bit integers only, as the service accepts
@@ -243,6 +246,10 @@ def _retry_after(headers: Mapping[str, str], ceiling: float) -> float | None:
     return max(0.0, min((when - datetime.now(UTC)).total_seconds(), ceiling))
 
 
+class _BodyCutError(SyncError):
+    """The answer's head arrived but its body did not (cut off or stalled)."""
+
+
 @dataclass(frozen=True, slots=True)
 class _Answer:
     status: int
@@ -302,7 +309,7 @@ class RegisterClient:
         # Repeatable: reads and the idempotent push.
         sync_retry = _Retry(read=c.retries, status=c.retries, allowed_methods=frozenset({"GET", "POST"}), **common)
         # Enrol and refresh: only when the request cannot have reached the service.
-        auth_retry = _Retry(read=0, status=0, allowed_methods=frozenset(), **common)
+        auth_retry = _Retry(read=0, status=0, allowed_methods=frozenset({"GET"}), **common)
         session = requests.Session()
         session.trust_env = False
         session.verify = True
@@ -318,7 +325,7 @@ class RegisterClient:
         for prefix in ("https://", "http://"):
             session.adapters.pop(prefix, None)
         session.mount(c.root + "/", _PinnedAdapter(context, auth_retry))
-        session.mount(c.root + "/v1/sync/", _PinnedAdapter(context, sync_retry))
+        session.mount(c.root + REPEATABLE_PREFIX, _PinnedAdapter(context, sync_retry))
         return session
 
     def close(self) -> None:
@@ -474,6 +481,8 @@ class RegisterClient:
         params: Mapping[str, str | int] | None = None,
         body: bytes | None = None,
     ) -> _Answer:
+        """One call on the wire. urllib3 retries up to the answer's head; an answer cut off or
+        stalled in its body is retried here, for the repeatable paths only, on the same terms."""
         c = self.config
         headers: dict[str, str] = {}
         if token is not None:
@@ -484,6 +493,26 @@ class RegisterClient:
             if len(body) >= c.gzip_min_bytes:
                 data = gzip.compress(body, compresslevel=c.gzip_level, mtime=0)
                 headers["Content-Encoding"] = "gzip"
+        attempts = 1 + (c.retries if path.startswith(REPEATABLE_PREFIX) else 0)
+        for attempt in range(attempts):
+            try:
+                return self._send_once(method, path, params, data, headers)
+            except _BodyCutError:
+                if attempt + 1 >= attempts:
+                    raise
+                delay = min(c.backoff_max, c.backoff_factor * 2**attempt + random.uniform(0, c.backoff_jitter))
+                time.sleep(delay)
+        raise AssertionError("unreachable")
+
+    def _send_once(
+        self,
+        method: str,
+        path: str,
+        params: Mapping[str, str | int] | None,
+        data: bytes | None,
+        headers: dict[str, str],
+    ) -> _Answer:
+        c = self.config
         started = time.perf_counter()
         self.requests_sent += 1
         try:
@@ -540,9 +569,9 @@ class RegisterClient:
         except requests.exceptions.ConnectionError as exc:
             # requests wraps a read timeout met while streaming the body in a ConnectionError.
             stalled = any(isinstance(a, urllib3.exceptions.ReadTimeoutError) for a in exc.args)
-            raise SyncError(ErrorKind.NETWORK, "timeout" if stalled else "cut_off") from None
+            raise _BodyCutError(ErrorKind.NETWORK, "timeout" if stalled else "cut_off") from None
         except (requests.exceptions.RequestException, urllib3.exceptions.HTTPError, OSError):
-            raise SyncError(ErrorKind.NETWORK, "cut_off") from None
+            raise _BodyCutError(ErrorKind.NETWORK, "cut_off") from None
         return b"".join(chunks)
 
     def _note_date(self, value: str | None) -> None:
