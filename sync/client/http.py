@@ -46,9 +46,11 @@ import email.utils
 import gzip
 import json
 import logging
+import os
 import random
 import re
 import ssl
+import sys
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -184,9 +186,23 @@ class _PinnedAdapter(HTTPAdapter):
 
 
 def ssl_context(ca_file: str | None) -> ssl.SSLContext:
-    """A verifying client context: only ``ca_file`` when given, else the system's trust store."""
+    """A verifying client context: only ``ca_file`` when given, else the system's trust store.
+
+    The system store is read from the OpenSSL build's own locations (Windows: the certificate
+    stores), not through ``SSL_CERT_FILE``/``SSL_CERT_DIR``, so no environment variable can swap it.
+    """
     try:
-        context = ssl.create_default_context(cafile=ca_file) if ca_file else ssl.create_default_context()
+        if ca_file:
+            context = ssl.create_default_context(cafile=ca_file)
+        elif sys.platform == "win32":
+            context = ssl.create_default_context()
+        else:
+            context = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)  # verifies and checks host names
+            paths = ssl.get_default_verify_paths()
+            cafile = paths.openssl_cafile if os.path.isfile(paths.openssl_cafile) else None
+            capath = paths.openssl_capath if os.path.isdir(paths.openssl_capath) else None
+            if cafile or capath:
+                context.load_verify_locations(cafile=cafile, capath=capath)
     except (OSError, ssl.SSLError):
         raise SyncError(ErrorKind.TLS, "ca_file_unreadable") from None
     context.minimum_version = ssl.TLSVersion.TLSv1_2
