@@ -12,6 +12,7 @@ import datetime as dt
 import ipaddress
 import ssl
 from pathlib import Path
+from typing import Any
 
 import pytest
 import trustme
@@ -105,7 +106,13 @@ def test_a_valid_certificate_of_the_configured_ca_is_accepted(
 ) -> None:
     ca, ca_path = trusted
     with FaultProxy(register.url, register.ca, tmp_path, server_context=_server_context("valid", ca, tmp_path)) as p:
-        assert _enrol(register, p.url, ca_path).startswith("dev-")
+        with RegisterClient(ClientConfig(p.url, ca_file=ca_path, **FAST), MemoryTokenStore()) as client:
+            assert client.enrol(register.new_user(), PASSWORD).device_id.startswith("dev-")
+            # Only that CA is trusted after a connection was made: requests added no bundle of its own.
+            adapter: Any = client._session.get_adapter(p.url + "/v1/sync/meta")
+            assert [c["subject"] for c in adapter._context.get_ca_certs()] == [
+                c["subject"] for c in ssl.create_default_context(cafile=ca_path).get_ca_certs()
+            ]
         # ...and the system store alone does not know this private CA.
         with pytest.raises(SyncError) as err:
             _enrol(register, p.url, None)
