@@ -52,7 +52,7 @@ import re
 import ssl
 import sys
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Generator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any, Final, TypeVar
@@ -191,6 +191,15 @@ class _PinnedAdapter(HTTPAdapter):
         conn.cert_reqs = "CERT_REQUIRED"
         conn.ca_certs = None
         conn.ca_cert_dir = None
+
+
+class _Session(requests.Session):
+    """A session that never follows a redirect, nor reads one's body to prepare ``Response.next``
+    (requests does that even with ``allow_redirects=False``, outside our size cap and error mapping)."""
+
+    def resolve_redirects(self, *args: Any, **kwargs: Any) -> Generator[Any, None, None]:
+        return
+        yield
 
 
 def ssl_context(ca_file: str | None) -> ssl.SSLContext:
@@ -334,7 +343,7 @@ class RegisterClient:
         sync_retry = _Retry(read=c.retries, status=c.retries, allowed_methods=frozenset({"GET", "POST"}), **common)
         # Enrol and refresh: only when the request cannot have reached the service.
         auth_retry = _Retry(read=0, status=0, allowed_methods=frozenset({"GET"}), **common)
-        session = requests.Session()
+        session = _Session()
         session.trust_env = False
         session.verify = True
         session.max_redirects = 0
@@ -555,7 +564,7 @@ class RegisterClient:
             raise SyncError(ErrorKind.TLS, "tls_verify_failed") from None
         except (requests.exceptions.ConnectTimeout, requests.exceptions.ReadTimeout):
             raise SyncError(ErrorKind.NETWORK, "timeout") from None
-        except requests.exceptions.RequestException as exc:
+        except (requests.exceptions.RequestException, urllib3.exceptions.HTTPError, OSError) as exc:
             logger.info("request failed", extra={"method": method, "path": path, "error": type(exc).__name__})
             raise SyncError(ErrorKind.NETWORK, "connection_failed") from None
         with response:

@@ -55,7 +55,9 @@ class Register:
     def expire_refresh_tokens(self, device_id: str) -> None:
         with self.svc.db.write_txn() as s:
             s.execute(
-                update(RefreshToken).where(RefreshToken.device_id == device_id).values(expires_at=now_iso(datetime(2000, 1, 1, tzinfo=UTC)))
+                update(RefreshToken)
+                .where(RefreshToken.device_id == device_id)
+                .values(expires_at=now_iso(datetime(2000, 1, 1, tzinfo=UTC)))
             )
 
     def revoke_device(self, device_id: str) -> None:

@@ -9,8 +9,8 @@ import pytest
 from sync.client.errors import ErrorKind, SyncError
 from sync.client.tokens import MemoryTokenStore
 from sync.protocol.enums import OpStatus
-from tests.sync_client.conftest import PASSWORD, ClientFactory, Register, batch
 from tests.support.faultproxy import Fault, FaultProxy
+from tests.sync_client.conftest import PASSWORD, ClientFactory, Register, batch
 
 
 def test_enrol_meta_push_pull_digest(register: Register, proxy: FaultProxy, make_client: ClientFactory) -> None:
@@ -88,7 +88,9 @@ def test_seq_gap_is_a_conflict_with_the_expected_seq(register: Register, make_cl
     assert err.value.kind is ErrorKind.CONFLICT and err.value.code == "seq_gap" and err.value.expected == 1
 
 
-def test_wrong_password_is_auth_and_not_retried(register: Register, proxy: FaultProxy, make_client: ClientFactory) -> None:
+def test_wrong_password_is_auth_and_not_retried(
+    register: Register, proxy: FaultProxy, make_client: ClientFactory
+) -> None:
     tokens = MemoryTokenStore()
     with pytest.raises(SyncError) as err:
         make_client(tokens).enrol(register.new_user(), "not the password")
@@ -132,7 +134,9 @@ def test_a_wrong_laptop_clock_changes_nothing(
     assert proxy.count("/v1/auth/token") == 0
 
 
-def test_401_refreshes_once_then_retries_once(register: Register, proxy: FaultProxy, make_client: ClientFactory) -> None:
+def test_401_refreshes_once_then_retries_once(
+    register: Register, proxy: FaultProxy, make_client: ClientFactory
+) -> None:
     tokens = MemoryTokenStore()
     client = make_client(tokens)
     device_id = client.enrol(register.new_user(), PASSWORD).device_id

@@ -15,8 +15,8 @@ from sync.client.errors import ErrorKind, SyncError
 from sync.client.http import ClientConfig, RegisterClient
 from sync.client.tokens import MemoryTokenStore
 from sync.protocol.enums import OpStatus
-from tests.sync_client.conftest import FAST, PASSWORD, ClientFactory, Register, batch
 from tests.support.faultproxy import Fault, FaultProxy, Rule
+from tests.sync_client.conftest import FAST, PASSWORD, ClientFactory, Register, batch
 
 
 def _children(client: RegisterClient) -> list[str]:

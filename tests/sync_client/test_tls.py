@@ -24,8 +24,8 @@ from cryptography.x509.oid import NameOID
 from sync.client.errors import ErrorKind, SyncError
 from sync.client.http import ClientConfig, RegisterClient
 from sync.client.tokens import MemoryTokenStore
-from tests.sync_client.conftest import FAST, PASSWORD, Register
 from tests.support.faultproxy import FaultProxy
+from tests.sync_client.conftest import FAST, PASSWORD, Register
 
 
 @pytest.fixture(scope="module")
