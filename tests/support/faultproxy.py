@@ -6,7 +6,8 @@ connection to the upstream service, unless a :class:`Rule` says otherwise. Fault
 
 - ``DROP_RESPONSE``: forward, let the service answer (so it has committed), then close the
   client's connection without a byte of the answer.
-- ``STATUS``: answer ``status`` (503 by default) itself; the service never sees the request.
+- ``STATUS``: answer ``status`` (503 by default, with the rule's ``headers``) itself; the service
+  never sees the request.
 - ``STALL``: forward, then hold the answer for ``stall_seconds`` before sending it (a client with
   a shorter read timeout has given up by then).
 - ``CUT``: forward, send the answer's head and half its body, then close.
@@ -65,6 +66,9 @@ class Rule:
     times: int | None = 1
     probability: float = 1.0
     status: int = 503
+    #: The ``error`` code and extra headers (``Retry-After``, say) of a ``STATUS`` answer.
+    error: str = "internal"
+    headers: dict[str, str] = field(default_factory=dict)
     stall_seconds: float = 5.0
     fired: int = 0
 
@@ -124,10 +128,12 @@ class _Handler(BaseHTTPRequestHandler):
         if fault is Fault.STATUS:
             assert rule is not None
             proxy._record(seen(None))
-            payload = b'{"error":"internal","detail":null}'
+            payload = b'{"error":"%s","detail":null}' % rule.error.encode()
             self.send_response(rule.status)
             self.send_header("Content-Type", "application/json")
             self.send_header("Content-Length", str(len(payload)))
+            for name, value in rule.headers.items():
+                self.send_header(name, value)
             self.end_headers()
             self.wfile.write(payload)
             return

@@ -137,3 +137,35 @@ def test_refused_connections_are_network_errors(tmp_path: object) -> None:
         client.enrol("someone", "a password")
     assert err.value.kind is ErrorKind.NETWORK and err.value.code == "connection_failed"
     client.close()
+
+
+def test_a_huge_retry_after_is_capped_not_obeyed(
+    register: Register, proxy: FaultProxy, make_client: ClientFactory
+) -> None:
+    client = make_client()  # backoff_max 0.05 s in tests: the cap of any one wait
+    client.enrol(register.new_user(), PASSWORD)
+    proxy.add(Rule(Fault.STATUS, path="/v1/sync/meta", status=503, headers={"Retry-After": "86400"}))
+    assert client.meta().device_id  # retried after the capped wait, not a day later
+    assert [s.fault for s in proxy.seen if s.path == "/v1/sync/meta"] == [Fault.STATUS, Fault.PASS]
+
+
+def test_rate_limited_is_passed_on_with_its_wait_not_retried(
+    register: Register, proxy: FaultProxy, make_client: ClientFactory
+) -> None:
+    client = make_client()
+    client.enrol(register.new_user(), PASSWORD)
+    proxy.add(Rule(Fault.STATUS, path="/v1/sync/pull", status=429, error="rate_limited", headers={"Retry-After": "30"}))
+    with pytest.raises(SyncError) as err:
+        client.pull(0, 10)
+    assert err.value.kind is ErrorKind.RATE_LIMITED and err.value.retry_after == 30.0 and err.value.retryable
+    assert proxy.count("/v1/sync/pull") == 1
+
+
+def test_an_unsupported_protocol_is_upgrade(register: Register, make_client: ClientFactory) -> None:
+    client = make_client()
+    user_id = client.enrol(register.new_user(), PASSWORD).user.user_id
+    request = batch(user_id, 1, 1)
+    request.protocol = 99
+    with pytest.raises(SyncError) as err:
+        client.push(request)
+    assert err.value.kind is ErrorKind.UPGRADE and err.value.code == "upgrade_required"
