@@ -318,6 +318,9 @@ class RegisterClient:
         self.clock_skew: timedelta | None = None
         #: Requests sent on the wire by this client, retries by urllib3 not included (for figures).
         self.requests_sent = 0
+        #: Body bytes sent and received on the wire (after gzip), for the figures of the benchmarks.
+        self.bytes_sent = 0
+        self.bytes_received = 0
         self.refreshes = 0
         self._session = self._make_session()
 
@@ -548,6 +551,7 @@ class RegisterClient:
         c = self.config
         started = time.perf_counter()
         self.requests_sent += 1
+        self.bytes_sent += len(data or b"")
         try:
             response = self._session.request(
                 method,
@@ -571,6 +575,7 @@ class RegisterClient:
             self._note_date(response.headers.get("Date"))
             limit = c.max_response_bytes if response.status_code < 300 else _ERROR_BODY_BYTES
             content = self._read_capped(response, limit)
+            self.bytes_received += int(response.raw.tell())
         logger.debug(
             "%s %s -> %s (%d bytes, %.1f ms)",
             method,

@@ -290,3 +290,20 @@ def test_any_answer_is_a_model_or_a_typed_error(junk_server: tuple[_JunkServer, 
     else:
         # A valid token answer was taken and stored.
         assert tokens.credentials is not None and tokens.credentials.refresh_token == "crt-new"
+
+
+def test_a_gzip_bomb_stops_at_the_cap(junk_server: tuple[_JunkServer, str, str]) -> None:
+    server, url, ca_file = junk_server
+    bomb = gzip.compress(b"[" + b"0," * (32 << 20) + b"0]", compresslevel=9)  # 64 MiB inflated
+    assert len(bomb) < 1 << 20
+    server.answer = (
+        b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Encoding: gzip\r\n"
+        + f"Content-Length: {len(bomb)}\r\nConnection: close\r\n\r\n".encode()
+        + bomb
+    )
+    config = ClientConfig(url, ca_file=ca_file, retries=0, max_response_bytes=1 << 20, **FAST)
+    with RegisterClient(config, MemoryTokenStore()) as client:
+        client._access = _Access("cat-old", math.inf)
+        with pytest.raises(SyncError) as err:
+            client.meta()
+    assert err.value.code == "answer_too_large"  # stopped at the cap, not inflated to the end
