@@ -8,6 +8,8 @@ connection could not be made.
 from __future__ import annotations
 
 import socket
+from collections.abc import Callable
+from typing import TypeVar
 
 import pytest
 
@@ -18,11 +20,13 @@ from sync.protocol.enums import OpStatus
 from tests.support.faultproxy import Fault, FaultProxy, Rule
 from tests.sync_client.conftest import FAST, PASSWORD, ClientFactory, Register, batch
 
+T = TypeVar("T")
 
-def _children(client: RegisterClient) -> list[str]:
+
+def _children(client: RegisterClient, limit: int = 1000) -> list[str]:
     changes, cursor = [], 0
     while True:
-        page = client.pull(cursor, 1000)
+        page = client.pull(cursor, limit)
         changes += [c.entity_id for c in page.changes if c.entity == "child"]
         cursor = page.next_cursor
         if not page.has_more:
@@ -169,3 +173,36 @@ def test_an_unsupported_protocol_is_upgrade(register: Register, make_client: Cli
     with pytest.raises(SyncError) as err:
         client.push(request)
     assert err.value.kind is ErrorKind.UPGRADE and err.value.code == "upgrade_required"
+
+
+def test_pushes_and_pulls_converge_under_random_faults(
+    register: Register, proxy: FaultProxy, make_client: ClientFactory
+) -> None:
+    """Seeded random faults on every sync call; the caller retries what stays retryable, as the
+    engine's timer would. Every op reaches the service exactly once and every change is pulled."""
+    client = make_client(retries=2, read_timeout=1.0)
+    user_id = client.enrol(register.new_user(), PASSWORD).user.user_id
+    proxy.add(
+        Rule(Fault.DROP_RESPONSE, path="/v1/sync/", times=None, probability=0.15),
+        Rule(Fault.CUT, path="/v1/sync/", times=None, probability=0.1),
+        Rule(Fault.RESET, path="/v1/sync/", times=None, probability=0.1),
+        Rule(Fault.STATUS, path="/v1/sync/", times=None, probability=0.1, status=502),
+        Rule(Fault.STALL, path="/v1/sync/", times=None, probability=0.03, stall_seconds=1.5),
+    )
+
+    def until_done(call: Callable[[], T]) -> T:
+        for _ in range(30):
+            try:
+                return call()
+            except SyncError as exc:
+                assert exc.retryable, exc
+        raise AssertionError("no progress in 30 attempts")
+
+    requests = [batch(user_id, 1 + 4 * b, 4) for b in range(24)]
+    for request in requests:
+        results = until_done(lambda request=request: client.push(request)).results  # type: ignore[misc]
+        assert {r.status for r in results} <= {OpStatus.APPLIED, OpStatus.DUPLICATE}
+    sent = [op.entity_id for r in requests for op in r.ops]
+    pulled = until_done(lambda: _children(client, limit=10))
+    assert sorted(i for i in pulled if i in set(sent)) == sorted(sent)
+    assert sum(s.fault is not Fault.PASS for s in proxy.seen) >= 3  # the faults did happen
