@@ -200,7 +200,7 @@ def test_pushes_and_pulls_converge_under_random_faults(
 
     requests = [batch(user_id, 1 + 4 * b, 4) for b in range(24)]
     for request in requests:
-        results = until_done(lambda request=request: client.push(request)).results  # type: ignore[misc]
+        results = until_done(lambda request=request: client.push(request)).results
         assert {r.status for r in results} <= {OpStatus.APPLIED, OpStatus.DUPLICATE}
     sent = [op.entity_id for r in requests for op in r.ops]
     pulled = until_done(lambda: _children(client, limit=10))
