@@ -108,6 +108,7 @@ class ClientConfig:
         backoff_factor: The first back-off; it doubles per attempt, with up to ``backoff_jitter`` added.
         backoff_max: The ceiling of one wait, a ``Retry-After`` included.
         max_request_bytes: Largest JSON body (before gzip) the client sends; over it, ``TOO_LARGE``.
+            Counted uncompressed because the service caps the inflated body as well.
         max_response_bytes: Largest answer (after gunzip) the client reads; over it, ``PROTOCOL``.
         gzip_min_bytes: Bodies shorter than this go uncompressed (gzip would only add bytes).
         refresh_margin: Renew the access token this long before it expires (at most a fifth of its life).
