@@ -25,10 +25,13 @@ from desktop.profile import open_profile
 from desktop.secrets import KeyringSecretStore
 from desktop.services.drafts import RecoveryItem
 from desktop.ui.dialogs import SecretDialog
+from desktop.ui.labels import problem_text
+from desktop.ui.messages import error_text
 from desktop.ui.models import fmt_datetime
 from desktop.ui.recovery import RecoveryDialog
 from tests.support.crash_child import TEXT
 from tests.support.filekeyring import FileKeyring
+from tests.unit.store.helpers import snapshot_files
 
 ROOT = Path(__file__).resolve().parents[2]
 PASSPHRASE = "correct horse battery staple ŵ"
@@ -242,3 +245,24 @@ def test_recovery_dialog_labels_both_texts_and_says_which_is_newer(qtbot: Any) -
     qtbot.addWidget(never)
     assert never.record_heading.text() == "The saved record (never saved)"
     assert never.draft_heading.text().endswith("newer")
+
+
+def test_run_app_on_a_keyring_profile_when_only_a_plaintext_store_is_left_explains(
+    qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, isolated_hooks: Any
+) -> None:
+    folder = tmp_path / "profile"
+    open_profile(folder, secrets=KeyringSecretStore(), env={}).close()  # a keyring profile (memory keyring)
+    before = snapshot_files(folder)
+    plain = FileKeyring(tmp_path / "keyring_pass.json")
+    previous_backend = keyring.get_keyring()
+    keyring.set_keyring(plain)
+    shown: list[str] = []
+    monkeypatch.setattr(app_mod.messages, "show_error", lambda _parent, exc: shown.append(error_text(exc)))
+    try:
+        assert app_mod.run_app(str(folder), language="en") == 2
+    finally:
+        keyring.set_keyring(previous_backend)
+    assert shown == [problem_text("keyring_insecure")] and "plain file" in shown[0]
+    assert plain.calls == []
+    after = snapshot_files(folder)
+    assert {k: v for k, v in after.items() if not k.startswith("logs/")} == before
