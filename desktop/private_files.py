@@ -112,6 +112,8 @@ def secure_profile_folder(folder: Path, database: str = "cofnod.db") -> list[Pat
 
 def _restrict(path: Path, private_mode: int) -> bool:
     """Remove group and other bits from ``path`` (a regular file or folder, not a link); True if changed."""
+    if not _POSIX:
+        return False
     try:
         st = path.lstat()
     except FileNotFoundError:

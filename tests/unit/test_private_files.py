@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.private_files import make_private_folder, private_umask, secure_profile_folder
+from desktop.private_files import make_private_folder, private_umask
 from desktop.profile import KdfSettings, open_profile
 from desktop.secrets import InMemorySecretStore, SecretState
 from desktop.store.orm import Council
@@ -96,7 +96,7 @@ def test_opening_an_old_profile_repairs_its_modes_and_nothing_else(tmp_path: Pat
     elsewhere = tmp_path / "notes.txt"
     elsewhere.write_text("the user's own file", encoding="utf-8")
     (folder / "notes.txt").write_text("the user's own file", encoding="utf-8")
-    (folder / "link.ini").symlink_to(elsewhere)
+    (folder / "logs" / "cofnod.log.2").symlink_to(elsewhere)  # a link is never followed
     for path in [folder, *folder.rglob("*")]:
         if not path.is_symlink():
             path.chmod(0o755 if path.is_dir() else 0o644)
@@ -112,10 +112,6 @@ def test_opening_an_old_profile_repairs_its_modes_and_nothing_else(tmp_path: Pat
     assert found["."] == found["logs"] == found["backups"] == 0o700
     # Not a name a profile holds: a file the user keeps there, and a link, are left alone.
     assert found["notes.txt"] == 0o644 and mode(elsewhere) == 0o644
-
-
-def test_repair_is_limited_to_the_profile_names() -> None:
-    assert secure_profile_folder(Path("/nonexistent/cofnod")) == []
 
 
 def test_private_umask_is_put_back(tmp_path: Path) -> None:
