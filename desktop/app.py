@@ -26,6 +26,7 @@ from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from desktop.i18n import LanguageManager
+from desktop.private_files import make_private_folder, private_umask
 from desktop.services.base import CurrentUser
 from desktop.services.registry import Services, build_services
 from desktop.services.settings import read_identity
@@ -180,14 +181,20 @@ def _ask_passphrase(request: Any) -> str | None:
     from desktop.ui.dialogs import SecretDialog
 
     creating = str(getattr(request, "reason", "")) == "create"
-    prompt = (
-        QApplication.translate(
+    if creating and str(getattr(request, "key_store", "")) == "insecure":
+        prompt = QApplication.translate(
+            "App",
+            "This computer's key store keeps secrets in a plain file that other programs could read, so "
+            "Cofnod will not keep its key there. Choose a passphrase to protect Cofnod's data instead; "
+            "it cannot be recovered.",
+        )
+    elif creating:
+        prompt = QApplication.translate(
             "App",
             "This computer has no key store. Choose a passphrase to protect Cofnod's data; it cannot be recovered.",
         )
-        if creating
-        else QApplication.translate("App", "Enter the passphrase that protects Cofnod's data.")
-    )
+    else:
+        prompt = QApplication.translate("App", "Enter the passphrase that protects Cofnod's data.")
     dialog = SecretDialog(QApplication.translate("App", "Passphrase"), prompt, confirm=creating)
     return dialog.secret() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
@@ -236,7 +243,16 @@ def _first_run(services: Services, store: Any, parent: QWidget | None, *, ask_id
 
 
 def run_app(profile_dir: str | None, *, language: str | None = None) -> int:
-    """Start Cofnod on a profile and run until the window closes; returns the exit status."""
+    """Start Cofnod on a profile and run until the window closes; returns the exit status.
+
+    While it runs, everything the process creates is private (umask 077): the profile folder,
+    logs and their rotations, ``settings.ini``, the crash marker (issue 14, section 5).
+    """
+    with private_umask():
+        return _run_app(profile_dir, language=language)
+
+
+def _run_app(profile_dir: str | None, *, language: str | None) -> int:
     from desktop.config import resolve_profile_dir
     from desktop.profile import open_profile, verify_unlock_secret
     from desktop.secrets import KeyringSecretStore
@@ -246,7 +262,7 @@ def run_app(profile_dir: str | None, *, language: str | None = None) -> int:
     app.setApplicationName("Cofnod")
     app.setOrganizationName("Cofnod")
     folder = resolve_profile_dir(profile_dir)
-    folder.mkdir(parents=True, exist_ok=True)
+    make_private_folder(folder)
     logs = setup_logging(folder)
     hooks = ExceptionHooks(logs, app)
     hooks.install()

@@ -869,9 +869,19 @@ def generate_demo(
 
 
 def main(profile_dir: str | Path | None, *, children: int = 60, seed: int = 1) -> int:
-    """``cofnod demo-data``: open (or create) the profile and fill it. Returns the exit status."""
+    """``cofnod demo-data``: open (or create) the profile and fill it. Returns the exit status.
+
+    The profile is private like one the app makes (folder 0700, files 0600).
+    """
+    from desktop.private_files import private_umask
+
+    with private_umask():
+        return _main(profile_dir, children=children, seed=seed)
+
+
+def _main(profile_dir: str | Path | None, *, children: int, seed: int) -> int:
     from desktop.config import resolve_profile_dir
-    from desktop.profile import open_profile
+    from desktop.profile import cli_fallback_notice, cli_open_failure, open_profile
     from desktop.secrets import KeyringSecretStore
     from desktop.store.errors import StoreError
 
@@ -879,8 +889,11 @@ def main(profile_dir: str | Path | None, *, children: int = 60, seed: int = 1) -
     try:
         profile = open_profile(folder, secrets=KeyringSecretStore())
     except StoreError as exc:
-        print(f"cofnod demo-data: cannot open the profile ({exc.code})")
+        print(f"cofnod demo-data: {cli_open_failure(exc)}")
         return 2
+    notice = cli_fallback_notice(profile)
+    if notice:
+        print(f"cofnod demo-data: {notice}")
     try:
         with profile.sessions() as session:
             if session.execute(select(orm.Child.id).limit(1)).first() is not None:

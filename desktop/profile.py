@@ -11,7 +11,15 @@ A profile is a folder (see :mod:`desktop.config`) holding:
 **Key custody.** Where the OS key store works, a random 256-bit key is made and kept there. Where
 there is none (keyring's ``fail`` back end, e.g. Linux without a Secret Service), the user gives a
 passphrase and the key is derived from it with Argon2id; it is never written anywhere. A key store
-that keeps secrets in plain text is refused outright. A locked key store is reported as locked.
+that keeps secrets in plain text (or one Cofnod does not know, see :mod:`desktop.secrets`) is
+treated as no key store: nothing is put in it, and a new profile is a passphrase profile, the
+request saying why (:attr:`PassphraseRequest.key_store`, :attr:`OpenProfile.fallback`). An
+existing keyring profile on such a machine is refused with ``keyring_insecure`` and left as it was.
+A locked key store is reported as locked.
+
+**Private files.** The folder is 0700 and every file in it 0600 on POSIX, however the profile is
+made, and opening repairs the modes an older version left (:mod:`desktop.private_files`). A new
+profile whose creation fails leaves no folder behind.
 
 **Never an empty database over an old one.** If the key cannot be had for an existing database
 (missing from the key store, cancelled passphrase, wrong key), opening stops with a typed error
@@ -40,6 +48,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.config import check_safe_location
+from desktop.private_files import make_private_folder, private_umask, secure_profile_folder
 from desktop.secrets import SecretState, SecretStore, SecretStoreError
 from desktop.store.engine import (
     create_store_engine,
@@ -227,6 +236,9 @@ class PassphraseRequest:
     profile_dir: Path
     reason: PassphraseReason
     attempt: int = 1
+    #: For a new profile, why there is no key store to use: UNAVAILABLE (none) or INSECURE (one that
+    #: keeps secrets in plain text, which Cofnod will not use).
+    key_store: SecretState = SecretState.UNAVAILABLE
 
 
 AskPassphrase = Callable[[PassphraseRequest], str | None]
@@ -246,6 +258,9 @@ class OpenProfile:
     folder: Path
     info: ProfileInfo
     migration: MigrationResult
+    #: Set when this open created a passphrase profile because the key store was UNAVAILABLE or
+    #: INSECURE (the CLI says so; the app said so in the passphrase dialog).
+    fallback: SecretState | None = None
 
     @property
     def key_mode(self) -> KeyMode:
@@ -275,15 +290,20 @@ def _secret_state_error(state: SecretState) -> StoreError:
 
 
 def _passphrase(
-    folder: Path, reason: PassphraseReason, attempt: int, ask: AskPassphrase | None, env: Mapping[str, str]
+    folder: Path,
+    reason: PassphraseReason,
+    attempt: int,
+    ask: AskPassphrase | None,
+    env: Mapping[str, str],
+    key_store: SecretState = SecretState.UNAVAILABLE,
 ) -> tuple[str, bool]:
     """The passphrase and whether it came from the environment (then it is never re-asked)."""
     from_env = env.get(PASSPHRASE_ENV)
     if from_env:
         return from_env, True
     if ask is None:
-        raise PassphraseRequiredError()
-    given = ask(PassphraseRequest(profile_dir=folder, reason=reason, attempt=attempt))
+        raise PassphraseRequiredError(key_store=key_store.value)
+    given = ask(PassphraseRequest(profile_dir=folder, reason=reason, attempt=attempt, key_store=key_store))
     if not given:
         raise PassphraseRequiredError("cancelled")
     return given, False
@@ -322,18 +342,42 @@ def open_profile(
     folder = Path(folder).expanduser().absolute()
     environ = os.environ if env is None else env
     check_safe_location(folder)
+    fresh = not folder.exists()
+    # Born private (database, -wal/-shm, key check, profile.json, backups), and repaired if not.
+    with private_umask():
+        try:
+            opened = _open(folder, secrets, ask_passphrase, create, environ, kdf, keep_backups)
+        except BaseException:
+            if fresh:
+                _remove_if_empty(folder)
+            raise
+    secure_profile_folder(folder, opened.info.database)
+    return opened
+
+
+def _open(
+    folder: Path,
+    secrets: SecretStore,
+    ask_passphrase: AskPassphrase | None,
+    create: bool,
+    environ: Mapping[str, str],
+    kdf: KdfSettings,
+    keep_backups: int,
+) -> OpenProfile:
     info = read_profile_info(folder)
+    secure_profile_folder(folder, info.database if info else DATABASE_FILE)
     db = folder / (info.database if info else DATABASE_FILE)
     if is_plaintext_sqlite(db):
         raise PlaintextDatabaseError(path=str(db))
 
+    fallback: SecretState | None = None
     if info is None:
         if _db_has_content(db):
             # A database without its profile.json: we cannot know how its key is kept.
             raise ProfileDamagedError("profile_json_missing")
         if not create:
             raise ProfileDamagedError("profile_missing")
-        info, key = _create_profile(folder, secrets, ask_passphrase, environ, kdf)
+        info, key, fallback = _create_profile(folder, secrets, ask_passphrase, environ, kdf)
         engine = create_store_engine(db, key)
     elif info.key_mode is KeyMode.KEYRING:
         key = _keyring_key(info, db, secrets)
@@ -354,7 +398,16 @@ def open_profile(
         folder=folder,
         info=info,
         migration=result,
+        fallback=fallback,
     )
+
+
+def _remove_if_empty(folder: Path) -> None:
+    """Take away a folder this open made when making the profile failed before anything was kept."""
+    try:
+        folder.rmdir()
+    except OSError:
+        pass  # not empty (or already gone): what is there stays
 
 
 def _create_profile(
@@ -363,10 +416,10 @@ def _create_profile(
     ask: AskPassphrase | None,
     env: Mapping[str, str],
     kdf: KdfSettings,
-) -> tuple[ProfileInfo, bytes]:
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+) -> tuple[ProfileInfo, bytes, SecretState | None]:
     profile_id = pysecrets.token_hex(16)
     state = secrets.state()
+    fallback: SecretState | None = None
     if state is SecretState.OK:
         info = ProfileInfo(profile_id=profile_id, key_mode=KeyMode.KEYRING)
         key = os.urandom(32)
@@ -378,18 +431,23 @@ def _create_profile(
         if stored != key.hex():
             # A store that accepts but does not keep the key would strand the database.
             raise KeyringUnavailableError("not_kept")
-    elif state is SecretState.UNAVAILABLE:
+    elif state in (SecretState.UNAVAILABLE, SecretState.INSECURE):
+        # No key store, or one that would keep the key in plain text: nothing goes into it, and
+        # the key comes from a passphrase instead (the request says which, for the dialog's words).
         params = KdfParams(salt=os.urandom(16), settings=kdf)
         info = ProfileInfo(profile_id=profile_id, key_mode=KeyMode.PASSPHRASE, kdf=params)
-        passphrase, _ = _passphrase(folder, PassphraseReason.CREATE, 1, ask, env)
+        passphrase, _ = _passphrase(folder, PassphraseReason.CREATE, 1, ask, env, key_store=state)
         key = params.derive(passphrase)
+        fallback = state
     else:
         raise _secret_state_error(state)
+    # Only now, with a key in hand: a cancelled or refused creation leaves no folder behind.
+    make_private_folder(folder)
     # A stale key check from a deleted database would call the new key wrong.
     key_check_path(folder / info.database).unlink(missing_ok=True)
     _write_profile_info(folder, info)
     logger.info("profile created", extra={"key_mode": info.key_mode.value})
-    return info, key
+    return info, key, fallback
 
 
 def _keyring_key(info: ProfileInfo, db: Path, secrets: SecretStore) -> bytes:
@@ -436,6 +494,39 @@ def _passphrase_engine(
                 raise WrongPassphraseError() from exc
             reason = PassphraseReason.RETRY
     raise WrongPassphraseError("too_many_attempts")
+
+
+#: One line for the command line (English, like the rest of the CLI's output) when a new profile
+#: was protected by a passphrase because the key store could not be used.
+_CLI_FALLBACK: Final = {
+    SecretState.UNAVAILABLE: "this computer has no key store, so the new profile is protected by the passphrase "
+    "in COFNOD_PASSPHRASE; it cannot be recovered if it is lost",
+    SecretState.INSECURE: "this computer's key store keeps secrets in a plain file, so Cofnod keeps nothing in it; "
+    "the new profile is protected by the passphrase in COFNOD_PASSPHRASE instead, and it cannot be recovered "
+    "if it is lost",
+}
+
+
+def cli_fallback_notice(profile: OpenProfile) -> str | None:
+    """What the CLI says when this open made a passphrase profile for want of a usable key store."""
+    return _CLI_FALLBACK.get(profile.fallback) if profile.fallback is not None else None
+
+
+def cli_open_failure(exc: StoreError) -> str:
+    """Why the CLI could not open a profile, and what to do next (English; the code in brackets)."""
+    if isinstance(exc, PassphraseRequiredError) and exc.params.get("key_store") == SecretState.INSECURE.value:
+        return (
+            "this computer's key store keeps secrets in a plain file, so Cofnod will not use it; "
+            f"set {PASSPHRASE_ENV} to protect the new profile with a passphrase instead ({exc.code})"
+        )
+    if isinstance(exc, PassphraseRequiredError):
+        return f"this profile is protected by a passphrase; set {PASSPHRASE_ENV} ({exc.code})"
+    if isinstance(exc, InsecureKeyringError):
+        return (
+            "this profile's key is in the key store, but the key store in use now keeps secrets in a plain "
+            f"file, so Cofnod will not read it; start the system key store and try again ({exc.code})"
+        )
+    return f"cannot open the profile ({exc.code})"
 
 
 # ---- Idle-lock verifier -----------------------------------------------------------------------
@@ -545,6 +636,8 @@ __all__ = [
     "PassphraseReason",
     "PassphraseRequest",
     "ProfileIdentity",
+    "cli_fallback_notice",
+    "cli_open_failure",
     "ProfileInfo",
     "get_identity",
     "has_unlock_secret",

@@ -1,10 +1,24 @@
 """The secrets wrapper: one small interface in front of the OS key store (style.md section 4.7).
 
-:class:`KeyringSecretStore` talks to Python ``keyring`` and refuses the two back ends that would
-betray the database key: keyring's ``fail`` back end (there is no key store: the profile falls back
-to a passphrase) and any back end that keeps secrets in plain text, such as ``keyrings.alt``'s
-``PlaintextKeyring`` (Cofnod refuses to run on it). Back-end errors become a :class:`SecretState`
-rather than ``None``, so the UI can say "unlock your keychain" instead of "wrong password".
+:class:`KeyringSecretStore` talks to Python ``keyring`` and uses only a back end it knows keeps
+secrets encrypted by the operating system (:func:`classify_backend`):
+
+* **trusted**: keyring's own Secret Service, libsecret, KWallet, macOS Keychain and Windows
+  Credential Locker back ends (:data:`TRUSTED_BACKENDS`, matched against the class and its bases),
+  or a back end whose class declares ``cofnod_trusted_key_store = True`` (the tests' in-memory
+  back end; an organisation's own vetted back end);
+* **unavailable**: keyring's ``fail`` and ``null`` back ends, or a chainer of nothing: there is no
+  key store, so a new profile is protected by a passphrase instead;
+* **insecure**: everything else. An allow-list rather than a list of bad names, because keyring
+  picks up any installed back end by itself: ``keyrings.alt`` (a Debian package) brings
+  ``PlaintextKeyring``, which keyring then chooses on a machine without a Secret Service, and a
+  back end we have never heard of may do the same. Names that say "plain text" are refused even
+  when a class claims trust. Cofnod puts nothing in an insecure store and reads nothing from it;
+  a new profile falls back to a passphrase, as for no key store (issue 14, section 5).
+
+A chainer is judged by what it chains: trusted only when every back end in it is, since it would
+write to the next one when the first fails. Back-end errors become a :class:`SecretState` rather
+than ``None``, so the UI can say "unlock your keychain" instead of "wrong password".
 
 Secrets are kept in memory once read, so the key store is asked once per session. Nothing here
 logs a secret or its name's value; log lines carry the back end's class name only.
@@ -21,7 +35,23 @@ logger = logging.getLogger(__name__)
 #: The keyring "service" all Cofnod secrets are filed under.
 SERVICE_NAME: Final = "cofnod"
 
-#: Module or class-name fragments of back ends that keep secrets unencrypted (lower case).
+#: keyring's own back ends that keep secrets in the operating system's encrypted store.
+TRUSTED_BACKENDS: Final = frozenset(
+    {
+        "keyring.backends.SecretService.Keyring",
+        "keyring.backends.libsecret.Keyring",
+        "keyring.backends.kwallet.DBusKeyring",
+        "keyring.backends.kwallet.DBusKeyringKWallet4",
+        "keyring.backends.macOS.Keyring",
+        "keyring.backends.Windows.WinVaultKeyring",
+    }
+)
+
+#: A class attribute by which a back end outside keyring declares that it keeps secrets safely.
+TRUST_ATTRIBUTE: Final = "cofnod_trusted_key_store"
+
+#: Module or class-name fragments of back ends that keep secrets unencrypted (lower case); these
+#: are refused even when the class claims trust.
 _PLAINTEXT_MARKERS: Final = (
     "keyrings.alt",
     "plaintext",
@@ -123,8 +153,15 @@ def _leaf_backends(backend: Any) -> list[Any]:
     return [backend]
 
 
+def _is_trusted(backend: object) -> bool:
+    cls = type(backend)
+    if getattr(cls, TRUST_ATTRIBUTE, False) is True:
+        return True
+    return any(f"{base.__module__}.{base.__qualname__}" in TRUSTED_BACKENDS for base in cls.__mro__)
+
+
 def classify_backend(backend: object) -> SecretState:
-    """OK, UNAVAILABLE (keyring's ``fail`` back end, or a chainer of nothing) or INSECURE (plaintext).
+    """OK (a trusted back end), UNAVAILABLE (``fail``, ``null``, an empty chainer) or INSECURE.
 
     Lock state is not known from the class; :meth:`KeyringSecretStore.state` probes for it.
     """
@@ -134,12 +171,14 @@ def classify_backend(backend: object) -> SecretState:
     names = [backend_class_name(leaf).lower() for leaf in leaves]
     if any(marker in name for name in names for marker in _PLAINTEXT_MARKERS):
         return SecretState.INSECURE
-    if all(name.startswith("keyring.backends.fail.") for name in names):
-        return SecretState.UNAVAILABLE
     if any(name.startswith("keyring.backends.null.") for name in names):
         # The null back end silently drops secrets: a key stored there would be lost.
         return SecretState.UNAVAILABLE
-    return SecretState.OK
+    # keyring's fail back end keeps nothing and refuses loudly: it does not count either way.
+    real = [leaf for leaf, name in zip(leaves, names, strict=True) if not name.startswith("keyring.backends.fail.")]
+    if not real:
+        return SecretState.UNAVAILABLE
+    return SecretState.OK if all(_is_trusted(leaf) for leaf in real) else SecretState.INSECURE
 
 
 class KeyringSecretStore:
@@ -239,6 +278,8 @@ class KeyringSecretStore:
 
 __all__ = [
     "SERVICE_NAME",
+    "TRUSTED_BACKENDS",
+    "TRUST_ATTRIBUTE",
     "InMemorySecretStore",
     "KeyringSecretStore",
     "SecretState",

@@ -39,9 +39,21 @@ def main(
     recipient: str | None = None,
     kind: str = "record",
 ) -> int:
-    """Produce one document and log it in the profile's distribution record; returns the exit status."""
+    """Produce one document and log it in the profile's distribution record; returns the exit status.
+
+    Runs with umask 077: the profile's files and the PDF (0600) are private.
+    """
+    from desktop.private_files import private_umask
+
+    with private_umask():
+        return _main(conference, profile=profile, out=out, language=language, recipient=recipient, kind=kind)
+
+
+def _main(
+    conference: str, *, profile: str | None, out: str, language: str | None, recipient: str | None, kind: str
+) -> int:
     from desktop.config import resolve_profile_dir
-    from desktop.profile import get_identity, open_profile
+    from desktop.profile import cli_open_failure, get_identity, open_profile
     from desktop.secrets import KeyringSecretStore
     from desktop.services.base import CurrentUser, ServiceContext
     from desktop.services.documents import (
@@ -59,7 +71,7 @@ def main(
     try:
         store = open_profile(folder, secrets=KeyringSecretStore(), create=False)
     except StoreError as exc:
-        _say(sys.stderr, f"cannot open the profile at {folder} ({exc.code})")
+        _say(sys.stderr, f"{folder}: {cli_open_failure(exc)}")
         return EXIT_FAILED
     try:
         identity = get_identity(store)

@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session
 
 from desktop.services.base import ServiceContext
 from desktop.services.conferences import child_display_name
+from desktop.services.minutes import last_saved_at
 from desktop.store.orm import (
     Attendance,
     Child,
@@ -182,7 +183,7 @@ class DraftService:
             conf = s.get(Conference, m.conference_id)
             child = s.get(Child, m.child_id) if m.child_id else None
             record_text, key, version = m.text, m.key, m.version
-            saved_at = m.versions[-1].saved_at if m.versions else None
+            saved_at = last_saved_at(s, m.id)
         elif d.entity == CONFERENCE:
             conf = s.get(Conference, d.entity_id)
             if conf is None:

@@ -84,6 +84,19 @@ def section_id(conference_id: str, key: str, child_id: str | None) -> str:
     return str(uuid.uuid5(_SECTION_NAMESPACE, f"{conference_id}:{key}:{child_id or ''}"))
 
 
+def last_saved_at(s: Session, section_id: str) -> dt.datetime | None:
+    """When a section was last saved: one row through the (section, version) index, whatever the history.
+
+    Never ``section.versions[-1]``, which loads every version (save p95 passed 15 ms at about 750).
+    """
+    return s.scalar(
+        select(MinutesVersion.saved_at)
+        .where(MinutesVersion.section_id == section_id)
+        .order_by(MinutesVersion.version.desc())
+        .limit(1)
+    )
+
+
 class MinutesService:
     """Reads and saves the conference record."""
 
@@ -149,10 +162,7 @@ class MinutesService:
         draft: Draft | None,
         last_saved: dict[str, dt.datetime | None] | None = None,
     ) -> SectionView:
-        if last_saved is not None:
-            saved_at = last_saved.get(m.id)
-        else:
-            saved_at = m.versions[-1].saved_at if m.versions else None
+        saved_at = last_saved.get(m.id) if last_saved is not None else last_saved_at(s, m.id)
         return SectionView(
             m.id, m.key, m.child_id, child_name, m.text, m.version, saved_at,
             draft.text if draft else None, draft.saved_at if draft else None,

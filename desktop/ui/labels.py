@@ -214,7 +214,6 @@ _P: dict[str, str] = {
     "not_conference_chair": QT_TRANSLATE_NOOP("Problems", "Only this conference's chair can do this."),
     "no_role": QT_TRANSLATE_NOOP("Problems", "No seat has been chosen for this profile."),
     "administrator_no_case_access": QT_TRANSLATE_NOOP("Problems", "Administrators cannot see case records."),
-    "record_finalised": QT_TRANSLATE_NOOP("Problems", "This record is finalised and cannot change."),
     "record_not_mutable": QT_TRANSLATE_NOOP("Problems", "The record has been approved and cannot change."),
     "decision_not_mutable": QT_TRANSLATE_NOOP("Problems", "This decision is finalised and cannot change."),
     "decisions_not_finalised": QT_TRANSLATE_NOOP("Problems", "Finalise every child's decision first."),
@@ -250,7 +249,129 @@ _P: dict[str, str] = {
     "setting_fixed_by_administrator": QT_TRANSLATE_NOOP(
         "Problems", "Your administrator has fixed this setting for this computer, so it cannot be changed here."
     ),
-    "disk_full": QT_TRANSLATE_NOOP("Problems", "The disk is full: the last change was not saved."),
+    # store and key-store errors: what happened, then what to do next (issue 14; a test lists every code)
+    "store_error": QT_TRANSLATE_NOOP(
+        "Problems",
+        "Cofnod could not read or write its data. Nothing was changed; close Cofnod and open it again, "
+        "and if this happens again tell your support team.",
+    ),
+    "database_not_encrypted": QT_TRANSLATE_NOOP(
+        "Problems",
+        "The file where Cofnod keeps its data is not encrypted, so Cofnod did not open it and left it as "
+        "it is. Ask your support team to check the profile folder.",
+    ),
+    "database_wrong_key": QT_TRANSLATE_NOOP(
+        "Problems",
+        "The key Cofnod was given does not open this profile's data. Nothing was changed; check that you "
+        "are signed in to the computer as the person who set Cofnod up, or ask your support team.",
+    ),
+    "database_corrupt": QT_TRANSLATE_NOOP(
+        "Problems",
+        "Cofnod's data file is damaged and cannot be read safely. Do not delete the profile folder: ask "
+        "your support team to restore it from a backup.",
+    ),
+    "database_too_new": QT_TRANSLATE_NOOP(
+        "Problems",
+        "This profile was last used by a newer version of Cofnod, so this version will not change it. "
+        "Install the newer version of Cofnod, or ask your support team.",
+    ),
+    "database_key_missing": QT_TRANSLATE_NOOP(
+        "Problems",
+        "The key to this profile's data is no longer in this computer's key store (for example after a "
+        "change of account or of key store), so Cofnod did not open it and did not start an empty "
+        "profile over it. Your data is unchanged; ask your support team to restore the key.",
+    ),
+    "database_unsafe_location": QT_TRANSLATE_NOOP(
+        "Problems",
+        "The profile folder is on a network drive or in a synced folder (such as OneDrive), where the "
+        "data could be damaged. Choose a folder on this computer's own disk.",
+    ),
+    "disk_full": QT_TRANSLATE_NOOP(
+        "Problems", "The disk is full: the last change was not saved. Free some space on the disk, then save again."
+    ),
+    "record_finalised": QT_TRANSLATE_NOOP(
+        "Problems", "This record is finalised and cannot change. Add any correction as an addendum."
+    ),
+    "storage_read_only": QT_TRANSLATE_NOOP(
+        "Problems",
+        "Cofnod cannot write to its profile folder (it is read-only, or you do not have permission), so "
+        "the last change was not saved. Ask your support team to check the folder's permissions.",
+    ),
+    "storage_io_error": QT_TRANSLATE_NOOP(
+        "Problems",
+        "The computer reported an error reading or writing the disk, so the last change may not have "
+        "been saved. Close Cofnod, open it again and check your work; if this happens again, ask your "
+        "support team to check the disk.",
+    ),
+    "database_durability_settings": QT_TRANSLATE_NOOP(
+        "Problems",
+        "Cofnod could not make sure that saved work reaches the disk safely on this computer, so it did "
+        "not open the data. Ask your support team: this usually means the installation is damaged.",
+    ),
+    "database_schema_unknown": QT_TRANSLATE_NOOP(
+        "Problems",
+        "The database in the profile folder was not made by Cofnod, so Cofnod did not change it. Choose "
+        "another profile folder, or ask your support team.",
+    ),
+    "database_backup_failed": QT_TRANSLATE_NOOP(
+        "Problems",
+        "Cofnod needs to upgrade its data but could not make a backup copy first, so it upgraded "
+        "nothing. Free some space on the disk and open Cofnod again.",
+    ),
+    "database_migration_failed": QT_TRANSLATE_NOOP(
+        "Problems",
+        "Upgrading Cofnod's data failed and was undone: your data is as it was. Open Cofnod again, and "
+        "if this happens again tell your support team.",
+    ),
+    "keyring_unavailable": QT_TRANSLATE_NOOP(
+        "Problems",
+        "This computer's key store cannot be reached, so Cofnod cannot get the key to its data. Nothing "
+        "was changed; sign out of the computer and in again (this starts the key store), then open "
+        "Cofnod again, or ask your support team.",
+    ),
+    "keyring_locked": QT_TRANSLATE_NOOP(
+        "Problems",
+        "This computer's key store is locked. Unlock it (it usually asks for your computer password), "
+        "then open Cofnod again; this is not a wrong password.",
+    ),
+    "keyring_insecure": QT_TRANSLATE_NOOP(
+        "Problems",
+        "This profile's key is kept in the key store, but the key store in use now keeps secrets in a "
+        "plain file that other programs could read, so Cofnod will not use it. Nothing was changed; ask "
+        "your support team to set up the system's own key store (for example GNOME Keyring), then open "
+        "Cofnod again.",
+    ),
+    "passphrase_required": QT_TRANSLATE_NOOP(
+        "Problems",
+        "Cofnod's data is protected by a passphrase and none was given, so it was not opened. Open "
+        "Cofnod again and enter the passphrase.",
+    ),
+    "passphrase_wrong": QT_TRANSLATE_NOOP(
+        "Problems",
+        "That passphrase does not open Cofnod's data. Nothing was changed; open Cofnod again and check "
+        "the passphrase (capital letters count). A lost passphrase cannot be recovered.",
+    ),
+    "profile_damaged": QT_TRANSLATE_NOOP(
+        "Problems",
+        "The profile's settings file (profile.json) is missing or cannot be read, so Cofnod cannot tell "
+        "how the data's key is kept, and left everything as it was. Ask your support team to restore the "
+        "file from a backup.",
+    ),
+    "secret_store_locked": QT_TRANSLATE_NOOP(
+        "Problems",
+        "This computer's key store is locked, so Cofnod could not keep or read a secret. Unlock the key "
+        "store, then try again.",
+    ),
+    "secret_store_unavailable": QT_TRANSLATE_NOOP(
+        "Problems",
+        "This computer's key store did not answer, so Cofnod could not keep or read a secret. Try again; "
+        "if this happens again, sign out of the computer and in again, or ask your support team.",
+    ),
+    "secret_store_insecure": QT_TRANSLATE_NOOP(
+        "Problems",
+        "This computer's key store keeps secrets in a plain file that other programs could read, so "
+        "Cofnod keeps nothing in it. Ask your support team to set up the system's own key store.",
+    ),
 }
 
 

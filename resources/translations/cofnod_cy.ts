@@ -147,6 +147,10 @@
 <context>
     <name>App</name>
     <message>
+        <source>This computer&apos;s key store keeps secrets in a plain file that other programs could read, so Cofnod will not keep its key there. Choose a passphrase to protect Cofnod&apos;s data instead; it cannot be recovered.</source>
+        <translation>Mae storfa allweddi&apos;r cyfrifiadur hwn yn cadw cyfrinachau mewn ffeil blaen y gallai rhaglenni eraill ei darllen, felly ni fydd Cofnod yn cadw ei allwedd yno. Dewiswch gyfrinymadrodd i ddiogelu data Cofnod yn lle hynny; nid oes modd ei adfer os caiff ei golli.</translation>
+    </message>
+    <message>
         <source>This computer has no key store. Choose a passphrase to protect Cofnod&apos;s data; it cannot be recovered.</source>
         <translation>Nid oes storfa allweddi ar y cyfrifiadur hwn. Dewiswch gyfrinymadrodd i ddiogelu data Cofnod; nid oes modd ei adfer os caiff ei golli.</translation>
     </message>
@@ -1203,8 +1207,100 @@
         <translation>Ni all gweinyddwyr weld cofnodion achosion.</translation>
     </message>
     <message>
-        <source>This record is finalised and cannot change.</source>
-        <translation>Mae&apos;r cofnod hwn wedi&apos;i gwblhau ac ni ellir ei newid.</translation>
+        <source>Cofnod could not read or write its data. Nothing was changed; close Cofnod and open it again, and if this happens again tell your support team.</source>
+        <translation>Nid oedd modd i Cofnod ddarllen nac ysgrifennu ei ddata. Ni newidiwyd dim; caewch Cofnod a&apos;i agor eto, ac os digwydd hyn eto rhowch wybod i&apos;ch tîm cymorth.</translation>
+    </message>
+    <message>
+        <source>The file where Cofnod keeps its data is not encrypted, so Cofnod did not open it and left it as it is. Ask your support team to check the profile folder.</source>
+        <translation>Nid yw&apos;r ffeil lle mae Cofnod yn cadw ei ddata wedi&apos;i hamgryptio, felly nid agorodd Cofnod hi a&apos;i gadael fel y mae. Gofynnwch i&apos;ch tîm cymorth wirio ffolder y proffil.</translation>
+    </message>
+    <message>
+        <source>The key Cofnod was given does not open this profile&apos;s data. Nothing was changed; check that you are signed in to the computer as the person who set Cofnod up, or ask your support team.</source>
+        <translation>Nid yw&apos;r allwedd a gafodd Cofnod yn agor data&apos;r proffil hwn. Ni newidiwyd dim; gwiriwch eich bod wedi mewngofnodi i&apos;r cyfrifiadur fel y person a osododd Cofnod, neu gofynnwch i&apos;ch tîm cymorth.</translation>
+    </message>
+    <message>
+        <source>Cofnod&apos;s data file is damaged and cannot be read safely. Do not delete the profile folder: ask your support team to restore it from a backup.</source>
+        <translation>Mae ffeil ddata Cofnod wedi&apos;i difrodi ac nid oes modd ei darllen yn ddiogel. Peidiwch â dileu ffolder y proffil: gofynnwch i&apos;ch tîm cymorth ei adfer o gopi wrth gefn.</translation>
+    </message>
+    <message>
+        <source>This profile was last used by a newer version of Cofnod, so this version will not change it. Install the newer version of Cofnod, or ask your support team.</source>
+        <translation>Defnyddiwyd y proffil hwn ddiwethaf gan fersiwn fwy newydd o Cofnod, felly ni fydd y fersiwn hon yn ei newid. Gosodwch y fersiwn fwy newydd o Cofnod, neu gofynnwch i&apos;ch tîm cymorth.</translation>
+    </message>
+    <message>
+        <source>The key to this profile&apos;s data is no longer in this computer&apos;s key store (for example after a change of account or of key store), so Cofnod did not open it and did not start an empty profile over it. Your data is unchanged; ask your support team to restore the key.</source>
+        <translation>Nid yw&apos;r allwedd i ddata&apos;r proffil hwn yn storfa allweddi&apos;r cyfrifiadur hwn mwyach (er enghraifft ar ôl newid cyfrif neu storfa allweddi), felly nid agorodd Cofnod ef ac ni ddechreuodd broffil gwag yn ei le. Mae eich data heb ei newid; gofynnwch i&apos;ch tîm cymorth adfer yr allwedd.</translation>
+    </message>
+    <message>
+        <source>The profile folder is on a network drive or in a synced folder (such as OneDrive), where the data could be damaged. Choose a folder on this computer&apos;s own disk.</source>
+        <translation>Mae ffolder y proffil ar yriant rhwydwaith neu mewn ffolder sy&apos;n cael ei gysoni (fel OneDrive), lle gallai&apos;r data gael ei ddifrodi. Dewiswch ffolder ar ddisg y cyfrifiadur hwn ei hun.</translation>
+    </message>
+    <message>
+        <source>The disk is full: the last change was not saved. Free some space on the disk, then save again.</source>
+        <translation>Mae&apos;r ddisg yn llawn: ni chadwyd y newid diwethaf. Rhyddhewch ychydig o le ar y ddisg, yna cadwch eto.</translation>
+    </message>
+    <message>
+        <source>This record is finalised and cannot change. Add any correction as an addendum.</source>
+        <translation>Mae&apos;r cofnod hwn wedi&apos;i gwblhau ac ni ellir ei newid. Ychwanegwch unrhyw gywiriad fel atodiad.</translation>
+    </message>
+    <message>
+        <source>Cofnod cannot write to its profile folder (it is read-only, or you do not have permission), so the last change was not saved. Ask your support team to check the folder&apos;s permissions.</source>
+        <translation>Ni all Cofnod ysgrifennu i ffolder ei broffil (mae&apos;n ddarllen yn unig, neu nid oes gennych ganiatâd), felly ni chadwyd y newid diwethaf. Gofynnwch i&apos;ch tîm cymorth wirio caniatâd y ffolder.</translation>
+    </message>
+    <message>
+        <source>The computer reported an error reading or writing the disk, so the last change may not have been saved. Close Cofnod, open it again and check your work; if this happens again, ask your support team to check the disk.</source>
+        <translation>Adroddodd y cyfrifiadur wall wrth ddarllen neu ysgrifennu&apos;r ddisg, felly efallai na chadwyd y newid diwethaf. Caewch Cofnod, agorwch ef eto a gwiriwch eich gwaith; os digwydd hyn eto, gofynnwch i&apos;ch tîm cymorth wirio&apos;r ddisg.</translation>
+    </message>
+    <message>
+        <source>Cofnod could not make sure that saved work reaches the disk safely on this computer, so it did not open the data. Ask your support team: this usually means the installation is damaged.</source>
+        <translation>Ni allai Cofnod sicrhau bod gwaith a gadwyd yn cyrraedd y ddisg yn ddiogel ar y cyfrifiadur hwn, felly nid agorodd y data. Gofynnwch i&apos;ch tîm cymorth: fel arfer mae hyn yn golygu bod y gosodiad wedi&apos;i ddifrodi.</translation>
+    </message>
+    <message>
+        <source>The database in the profile folder was not made by Cofnod, so Cofnod did not change it. Choose another profile folder, or ask your support team.</source>
+        <translation>Nid Cofnod a greodd y gronfa ddata yn ffolder y proffil, felly ni newidiodd Cofnod hi. Dewiswch ffolder proffil arall, neu gofynnwch i&apos;ch tîm cymorth.</translation>
+    </message>
+    <message>
+        <source>Cofnod needs to upgrade its data but could not make a backup copy first, so it upgraded nothing. Free some space on the disk and open Cofnod again.</source>
+        <translation>Mae angen i Cofnod uwchraddio ei ddata ond ni allai wneud copi wrth gefn yn gyntaf, felly ni uwchraddiodd ddim. Rhyddhewch ychydig o le ar y ddisg ac agorwch Cofnod eto.</translation>
+    </message>
+    <message>
+        <source>Upgrading Cofnod&apos;s data failed and was undone: your data is as it was. Open Cofnod again, and if this happens again tell your support team.</source>
+        <translation>Methodd uwchraddio data Cofnod a chafodd ei ddadwneud: mae eich data fel yr oedd. Agorwch Cofnod eto, ac os digwydd hyn eto rhowch wybod i&apos;ch tîm cymorth.</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s key store cannot be reached, so Cofnod cannot get the key to its data. Nothing was changed; sign out of the computer and in again (this starts the key store), then open Cofnod again, or ask your support team.</source>
+        <translation>Nid oes modd cyrraedd storfa allweddi&apos;r cyfrifiadur hwn, felly ni all Cofnod gael yr allwedd i&apos;w ddata. Ni newidiwyd dim; allgofnodwch o&apos;r cyfrifiadur a mewngofnodwch eto (mae hyn yn cychwyn y storfa allweddi), yna agorwch Cofnod eto, neu gofynnwch i&apos;ch tîm cymorth.</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s key store is locked. Unlock it (it usually asks for your computer password), then open Cofnod again; this is not a wrong password.</source>
+        <translation>Mae storfa allweddi&apos;r cyfrifiadur hwn wedi&apos;i chloi. Datglowch hi (fel arfer mae&apos;n gofyn am gyfrinair eich cyfrifiadur), yna agorwch Cofnod eto; nid cyfrinair anghywir yw hyn.</translation>
+    </message>
+    <message>
+        <source>This profile&apos;s key is kept in the key store, but the key store in use now keeps secrets in a plain file that other programs could read, so Cofnod will not use it. Nothing was changed; ask your support team to set up the system&apos;s own key store (for example GNOME Keyring), then open Cofnod again.</source>
+        <translation>Mae allwedd y proffil hwn yn cael ei chadw yn y storfa allweddi, ond mae&apos;r storfa allweddi sy&apos;n cael ei defnyddio nawr yn cadw cyfrinachau mewn ffeil blaen y gallai rhaglenni eraill ei darllen, felly ni fydd Cofnod yn ei defnyddio. Ni newidiwyd dim; gofynnwch i&apos;ch tîm cymorth osod storfa allweddi&apos;r system ei hun (er enghraifft GNOME Keyring), yna agorwch Cofnod eto.</translation>
+    </message>
+    <message>
+        <source>Cofnod&apos;s data is protected by a passphrase and none was given, so it was not opened. Open Cofnod again and enter the passphrase.</source>
+        <translation>Mae data Cofnod wedi&apos;i ddiogelu gan gyfrinymadrodd ac ni roddwyd un, felly ni chafodd ei agor. Agorwch Cofnod eto a rhowch y cyfrinymadrodd.</translation>
+    </message>
+    <message>
+        <source>That passphrase does not open Cofnod&apos;s data. Nothing was changed; open Cofnod again and check the passphrase (capital letters count). A lost passphrase cannot be recovered.</source>
+        <translation>Nid yw&apos;r cyfrinymadrodd hwnnw&apos;n agor data Cofnod. Ni newidiwyd dim; agorwch Cofnod eto a gwiriwch y cyfrinymadrodd (mae priflythrennau&apos;n cyfrif). Nid oes modd adfer cyfrinymadrodd a gollwyd.</translation>
+    </message>
+    <message>
+        <source>The profile&apos;s settings file (profile.json) is missing or cannot be read, so Cofnod cannot tell how the data&apos;s key is kept, and left everything as it was. Ask your support team to restore the file from a backup.</source>
+        <translation>Mae ffeil gosodiadau&apos;r proffil (profile.json) ar goll neu nid oes modd ei darllen, felly ni all Cofnod wybod sut y cedwir allwedd y data, a gadawodd bopeth fel yr oedd. Gofynnwch i&apos;ch tîm cymorth adfer y ffeil o gopi wrth gefn.</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s key store is locked, so Cofnod could not keep or read a secret. Unlock the key store, then try again.</source>
+        <translation>Mae storfa allweddi&apos;r cyfrifiadur hwn wedi&apos;i chloi, felly ni allai Cofnod gadw na darllen cyfrinach. Datglowch y storfa allweddi, yna rhowch gynnig arall arni.</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s key store did not answer, so Cofnod could not keep or read a secret. Try again; if this happens again, sign out of the computer and in again, or ask your support team.</source>
+        <translation>Ni atebodd storfa allweddi&apos;r cyfrifiadur hwn, felly ni allai Cofnod gadw na darllen cyfrinach. Rhowch gynnig arall arni; os digwydd hyn eto, allgofnodwch o&apos;r cyfrifiadur a mewngofnodwch eto, neu gofynnwch i&apos;ch tîm cymorth.</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s key store keeps secrets in a plain file that other programs could read, so Cofnod keeps nothing in it. Ask your support team to set up the system&apos;s own key store.</source>
+        <translation>Mae storfa allweddi&apos;r cyfrifiadur hwn yn cadw cyfrinachau mewn ffeil blaen y gallai rhaglenni eraill ei darllen, felly nid yw Cofnod yn cadw dim ynddi. Gofynnwch i&apos;ch tîm cymorth osod storfa allweddi&apos;r system ei hun.</translation>
     </message>
     <message>
         <source>The record has been approved and cannot change.</source>
@@ -1232,7 +1328,7 @@
     </message>
     <message>
         <source>The decision is still a draft: change it directly; addenda are for finalised decisions.</source>
-        <translation>Drafft yw'r penderfyniad o hyd: newidiwch ef yn uniongyrchol; mae atodiadau ar gyfer penderfyniadau terfynol.</translation>
+        <translation>Drafft yw&apos;r penderfyniad o hyd: newidiwch ef yn uniongyrchol; mae atodiadau ar gyfer penderfyniadau terfynol.</translation>
     </message>
     <message>
         <source>The conference cannot move to that status now.</source>
@@ -1312,11 +1408,7 @@
     </message>
     <message>
         <source>Your administrator has fixed this setting for this computer, so it cannot be changed here.</source>
-        <translation>Mae eich gweinyddwr wedi pennu'r gosodiad hwn ar gyfer y cyfrifiadur hwn, felly ni ellir ei newid yma.</translation>
-    </message>
-    <message>
-        <source>The disk is full: the last change was not saved.</source>
-        <translation>Mae&apos;r ddisg yn llawn: ni chadwyd y newid diwethaf.</translation>
+        <translation>Mae eich gweinyddwr wedi pennu&apos;r gosodiad hwn ar gyfer y cyfrifiadur hwn, felly ni ellir ei newid yma.</translation>
     </message>
     <message>
         <source>Something went wrong (%1).</source>
@@ -1975,7 +2067,7 @@
     </message>
     <message>
         <source>Set by your administrator for this computer.</source>
-        <translation>Wedi'i osod gan eich gweinyddwr ar gyfer y cyfrifiadur hwn.</translation>
+        <translation>Wedi&apos;i osod gan eich gweinyddwr ar gyfer y cyfrifiadur hwn.</translation>
     </message>
     <message>
         <source>Your &amp;name:</source>

@@ -2,6 +2,9 @@
 
 Run with ``.venv/bin/python -m pytest tests/benchmarks/test_store_bench.py -s``. Figures are printed;
 only correctness is asserted, never timings (targets: save p95 < 15 ms, open < 100 ms).
+
+``test_bench_minutes_save_by_history`` is issue 14's save figure: ``MinutesService.save`` on a
+section that already has 10 and 5,000 saved versions (target: p95 under 15 ms at both).
 """
 
 from __future__ import annotations
@@ -16,11 +19,14 @@ from sqlalchemy import func, select
 from desktop.demo import generate_demo
 from desktop.profile import open_profile
 from desktop.secrets import KeyringSecretStore
+from desktop.services.minutes import DRAFT_FIELD
 from desktop.store.ids import new_id
 from desktop.store.orm import Conference, Council, MinutesSection, MinutesVersion, utcnow
 from desktop.store.outbox import Actor, record_change, snapshot
 from desktop.store.testing import open_test_store
-from sync.protocol.enums import OpKind
+from sync.protocol.enums import Entity, OpKind
+from tests.unit.services.seed import make_world
+from tests.unit.services.test_workflow import _conference
 
 SAVES = 300
 
@@ -82,6 +88,48 @@ def test_bench_save_minutes_section(tmp_path: Path) -> None:
             == SAVES
         )
     store.engine.dispose()
+
+
+HISTORY_SAVES = 200
+
+
+def test_bench_minutes_save_by_history(tmp_path: Path) -> None:
+    world = make_world(tmp_path)
+    generate_demo(world.store, children=200, seed=1, today=dt.date(2026, 11, 27))
+    s = world.services
+    figures: list[str] = []
+    for history in (10, 5_000):
+        section_id = s.minutes.sections(_conference(world))[0].id
+        with world.store.sessions.begin() as session:
+            section = session.get(MinutesSection, section_id)
+            assert section is not None
+            session.add_all(
+                MinutesVersion(id=new_id(), section_id=section_id, version=v, text=f"Fersiwn {v}. " * 100)
+                for v in range(2, history + 2)
+            )
+            section.version = history + 1
+        save_ms: list[float] = []
+        recover_ms: list[float] = []
+        for i in range(HISTORY_SAVES):
+            text = f"Trafodaeth {i}: mae Gwŷn yn hapus yn yr ysgol; pryderon am Dŷ Dŵr. " * 20
+            started = time.perf_counter()
+            view = s.minutes.save(section_id, text)
+            save_ms.append((time.perf_counter() - started) * 1000)
+            if i % 10 == 0:
+                s.drafts.save(
+                    Entity.MINUTES_SECTION.value, section_id, DRAFT_FIELD, text + " ...", base_version=view.version
+                )
+                started = time.perf_counter()
+                (item,) = s.drafts.recoverable()
+                recover_ms.append((time.perf_counter() - started) * 1000)
+                s.drafts.discard(item.draft_id)
+        assert view.version == history + 1 + HISTORY_SAVES
+        figures.append(
+            f"{history:>5} versions: save p50 {statistics.median(save_ms):.2f} ms, p95 {_pct(save_ms, 0.95):.2f} ms; "
+            f"draft recovery p50 {statistics.median(recover_ms):.2f} ms"
+        )
+    print(f"\n[bench] MinutesService.save x{HISTORY_SAVES} (target p95 < 15 ms at both):\n  " + "\n  ".join(figures))
+    world.store.engine.dispose()
 
 
 def test_bench_open_profile(tmp_path: Path) -> None:

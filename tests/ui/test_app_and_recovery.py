@@ -4,27 +4,34 @@ from __future__ import annotations
 
 import datetime as dt
 import faulthandler
+import json
 import logging
 import os
 import signal
+import stat
 import subprocess
 import sys
 import threading
 from pathlib import Path
 from typing import Any
 
+import keyring
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 import desktop.app as app_mod
 from desktop.profile import open_profile
 from desktop.secrets import KeyringSecretStore
 from desktop.services.drafts import RecoveryItem
 from desktop.ui.dialogs import SecretDialog
+from desktop.ui.labels import problem_text
+from desktop.ui.messages import error_text
 from desktop.ui.models import fmt_datetime
 from desktop.ui.recovery import RecoveryDialog
 from tests.support.crash_child import TEXT
+from tests.support.filekeyring import FileKeyring
+from tests.unit.store.helpers import snapshot_files
 
 ROOT = Path(__file__).resolve().parents[2]
 PASSPHRASE = "correct horse battery staple ŵ"
@@ -91,6 +98,58 @@ def test_run_app_first_run_marker_and_clean_exit(
     assert seen["recovery"] is None
     assert not (folder / app_mod.LOCK_FILE).exists()
     assert (folder / "logs" / "cofnod.log").exists()
+    _assert_private(folder)
+
+
+def _assert_private(folder: Path) -> None:
+    """The profile folder and everything in it is the user's alone (issue 14, section 5)."""
+    if os.name != "posix":
+        return
+    found = {p.name for p in folder.rglob("*")}
+    assert {"cofnod.db", "cofnod.db.keycheck", "profile.json", "cofnod.log", "crash.log"} <= found
+    for path in [folder, *folder.rglob("*")]:
+        assert stat.S_IMODE(path.stat().st_mode) == (0o700 if path.is_dir() else 0o600), path
+
+
+def test_run_app_on_a_plaintext_key_store_makes_a_passphrase_profile_and_says_why(
+    qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, isolated_hooks: Any
+) -> None:
+    # keyrings.alt installed, no Secret Service: the only key store keeps secrets in a plain file.
+    plain = FileKeyring(tmp_path / "keyring_pass.json")
+    previous_backend = keyring.get_keyring()
+    keyring.set_keyring(plain)
+    monkeypatch.delenv("COFNOD_PASSPHRASE", raising=False)
+    folder = tmp_path / "profile"
+    prompts: list[str] = []
+
+    def exec_(self: SecretDialog) -> int:
+        prompts.append(" ".join(label.text() for label in self.findChildren(QLabel)))
+        return SecretDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(app_mod, "_ask", lambda _p, _prompt, items=None: items[0] if items else "Gwenllian Morgan")
+    monkeypatch.setattr(SecretDialog, "exec", exec_)
+    monkeypatch.setattr(SecretDialog, "secret", lambda self: "cyfrinair hir iawn ŵ")
+    made = _capture_controllers(monkeypatch)
+
+    def fake_exec() -> int:
+        ctl = made[-1]
+        ctl.shutdown()
+        QApplication.instance().aboutToQuit.disconnect(ctl.shutdown)
+        ctl.window.close()
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", staticmethod(fake_exec))
+    umask_before = os.umask(0o022)
+    try:
+        assert app_mod.run_app(str(folder), language="en") == 0
+        assert os.umask(0o022) == 0o022  # run_app put the process umask back
+    finally:
+        os.umask(umask_before)
+        keyring.set_keyring(previous_backend)
+    assert "keeps secrets in a plain file" in prompts[0]  # the passphrase dialog says why
+    assert json.loads((folder / "profile.json").read_text())["key_mode"] == "passphrase"
+    assert plain.calls == [] and not (tmp_path / "keyring_pass.json").exists()
+    _assert_private(folder)
 
 
 def test_crash_then_restart_offers_recovery_with_both_times(
@@ -186,3 +245,24 @@ def test_recovery_dialog_labels_both_texts_and_says_which_is_newer(qtbot: Any) -
     qtbot.addWidget(never)
     assert never.record_heading.text() == "The saved record (never saved)"
     assert never.draft_heading.text().endswith("newer")
+
+
+def test_run_app_on_a_keyring_profile_when_only_a_plaintext_store_is_left_explains(
+    qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, isolated_hooks: Any
+) -> None:
+    folder = tmp_path / "profile"
+    open_profile(folder, secrets=KeyringSecretStore(), env={}).close()  # a keyring profile (memory keyring)
+    before = snapshot_files(folder)
+    plain = FileKeyring(tmp_path / "keyring_pass.json")
+    previous_backend = keyring.get_keyring()
+    keyring.set_keyring(plain)
+    shown: list[str] = []
+    monkeypatch.setattr(app_mod.messages, "show_error", lambda _parent, exc: shown.append(error_text(exc)))
+    try:
+        assert app_mod.run_app(str(folder), language="en") == 2
+    finally:
+        keyring.set_keyring(previous_backend)
+    assert shown == [problem_text("keyring_insecure")] and "plain file" in shown[0]
+    assert plain.calls == []
+    after = snapshot_files(folder)
+    assert {k: v for k, v in after.items() if not k.startswith("logs/")} == before

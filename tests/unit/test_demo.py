@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import subprocess
 import sys
@@ -136,3 +137,29 @@ def test_cli_demo_data(tmp_path: Path) -> None:
     )
     assert out.returncode == 0, out.stderr[-2000:]
     assert "30 children" in out.stdout
+
+
+def test_cli_demo_data_when_the_only_key_store_keeps_plain_text(tmp_path: Path) -> None:
+    # keyrings.alt installed, no Secret Service: keyring would choose its plaintext file by itself.
+    keyring_file = tmp_path / "keyring_pass.json"
+    env = {**os.environ, "PYTHONPATH": str(REPO), "PYTHON_KEYRING_BACKEND": "tests.support.filekeyring.FileKeyring",
+           "COFNOD_TEST_KEYRING_FILE": str(keyring_file)}  # fmt: skip
+    env.pop("COFNOD_PASSPHRASE", None)
+    folder = tmp_path / "p"
+
+    def demo(extra: dict[str, str]) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "desktop", "demo-data", "--profile", str(folder), "--children", "2"],
+            cwd=REPO, env={**env, **extra}, capture_output=True, text=True, timeout=120, check=False,
+        )  # fmt: skip
+
+    refused = demo({})
+    assert refused.returncode == 2
+    assert "keeps secrets in a plain file" in refused.stdout and "COFNOD_PASSPHRASE" in refused.stdout
+    assert not folder.exists()  # no empty folder left behind
+
+    made = demo({"COFNOD_PASSPHRASE": "Cyfrinair hir iawn ŵ"})
+    assert made.returncode == 0, made.stderr[-2000:]
+    assert "keeps secrets in a plain file" in made.stdout and "2 children" in made.stdout
+    assert json.loads((folder / "profile.json").read_text())["key_mode"] == "passphrase"
+    assert not keyring_file.exists()  # nothing was put in it

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from keyring.backends import fail
+from keyring.backends import SecretService, fail, null
 
 from desktop.config import check_safe_location, resolve_profile_dir, unsafe_reason
 from desktop.profile import (
@@ -43,6 +43,7 @@ from desktop.store.errors import (
     WrongPassphraseError,
 )
 from desktop.store.orm import Council
+from tests.support.filekeyring import FileKeyring
 from tests.support.memkeyring import MemoryKeyring
 from tests.unit.store.helpers import add_council, snapshot_files
 
@@ -51,10 +52,29 @@ NO_ENV: dict[str, str] = {}
 
 
 class PlaintextKeyring(MemoryKeyring):
-    """Stands in for keyrings.alt.file.PlaintextKeyring (never installed)."""
+    """Stands in for keyrings.alt.file.PlaintextKeyring (never installed); counts every call.
+
+    It inherits the in-memory back end's claim of trust, which its name must override.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.calls = 0
+
+    def get_password(self, service: str, username: str) -> str | None:
+        self.calls += 1
+        return super().get_password(service, username)
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.calls += 1
+        super().set_password(service, username, password)
 
 
 PlaintextKeyring.__module__ = "keyrings.alt.file"
+
+
+class SecretServiceLike(SecretService.Keyring):
+    """A subclass of keyring's Secret Service back end is trusted like it (no D-Bus is touched)."""
 
 
 class ChainerBackend:
@@ -83,6 +103,12 @@ def test_backend_classification() -> None:
     assert classify_backend(ChainerBackend(MemoryKeyring(), PlaintextKeyring())) is SecretState.INSECURE
     assert classify_backend(ChainerBackend()) is SecretState.UNAVAILABLE
     assert classify_backend(ChainerBackend(MemoryKeyring())) is SecretState.OK
+    # An allow-list: a back end nobody vouched for is not trusted, whatever its name.
+    assert classify_backend(FileKeyring()) is SecretState.INSECURE
+    assert classify_backend(ChainerBackend(MemoryKeyring(), FileKeyring())) is SecretState.INSECURE
+    assert classify_backend(SecretServiceLike()) is SecretState.OK
+    assert classify_backend(ChainerBackend(SecretServiceLike(), fail.Keyring())) is SecretState.OK
+    assert classify_backend(null.Keyring()) is SecretState.UNAVAILABLE
 
 
 def test_keyring_store_round_trip_and_caches() -> None:
@@ -157,13 +183,55 @@ def test_wrong_key_in_keyring_is_refused(tmp_path: Path) -> None:
     assert snapshot_files(tmp_path) == before
 
 
-def test_plaintext_keyring_is_refused_with_nothing_written(tmp_path: Path) -> None:
+@pytest.mark.parametrize("backend", [PlaintextKeyring, FileKeyring], ids=["keyrings.alt-named", "unknown"])
+def test_plaintext_keyring_gets_nothing_and_a_new_profile_uses_a_passphrase(tmp_path: Path, backend: type[Any]) -> None:
     folder = tmp_path / "p"
-    store = KeyringSecretStore(backend=ChainerBackend(PlaintextKeyring()))
+    plain = backend() if backend is PlaintextKeyring else backend(tmp_path / "keyring_pass.json")
+    asked: list[PassphraseRequest] = []
+
+    def ask(request: PassphraseRequest) -> str | None:
+        asked.append(request)
+        return "Cyfrinair hir iawn ŵ"
+
+    store = KeyringSecretStore(backend=ChainerBackend(plain))
+    profile = open_profile(folder, secrets=store, ask_passphrase=ask, env=NO_ENV, kdf=CHEAP)
+    assert profile.key_mode is KeyMode.PASSPHRASE and profile.fallback is SecretState.INSECURE
+    assert [(r.reason, r.key_store) for r in asked] == [(PassphraseReason.CREATE, SecretState.INSECURE)]
+    _add_data(profile)
+    profile.close()
+    assert plain.calls == (0 if backend is PlaintextKeyring else [])  # never asked, never written
+    assert not (tmp_path / "keyring_pass.json").exists()
+    assert json.loads((folder / "profile.json").read_text())["key_mode"] == "passphrase"
+    again = open_profile(folder, secrets=store, ask_passphrase=ask, env=NO_ENV)
+    assert again.fallback is None and [r.reason for r in asked][-1] is PassphraseReason.UNLOCK
+    with again.sessions() as s:
+        assert s.query(Council).one().name_cy == "Sir Gâr"
+    again.close()
+
+
+@pytest.mark.parametrize("state", [SecretState.INSECURE, SecretState.UNAVAILABLE])
+def test_a_new_profile_without_a_passphrase_leaves_no_folder(tmp_path: Path, state: SecretState) -> None:
+    folder = tmp_path / "new" / "profile"
+    with pytest.raises(PassphraseRequiredError) as info:
+        open_profile(folder, secrets=InMemorySecretStore(state=state), env=NO_ENV)
+    assert info.value.params["key_store"] == state.value
+    assert not folder.exists()
+    with pytest.raises(PassphraseRequiredError):
+        open_profile(folder, secrets=InMemorySecretStore(state=state), ask_passphrase=lambda _r: None, env=NO_ENV)
+    assert not folder.exists()
+
+
+def test_existing_keyring_profile_on_a_plaintext_only_machine_is_refused_untouched(tmp_path: Path) -> None:
+    profile = open_profile(tmp_path, secrets=InMemorySecretStore(), env=NO_ENV)
+    _add_data(profile)
+    profile.close()
+    before = snapshot_files(tmp_path)
+    plain = PlaintextKeyring()
     with pytest.raises(InsecureKeyringError) as info:
-        open_profile(folder, secrets=store, env={"COFNOD_PASSPHRASE": "x"})
+        open_profile(tmp_path, secrets=KeyringSecretStore(backend=plain), env={"COFNOD_PASSPHRASE": "x"})
     assert info.value.code == "keyring_insecure"
-    assert not (folder / "cofnod.db").exists()
+    assert plain.calls == 0 and plain._store == {}
+    assert snapshot_files(tmp_path) == before
 
 
 def test_locked_keyring_is_reported_as_locked(tmp_path: Path) -> None:

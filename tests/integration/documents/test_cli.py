@@ -1,10 +1,14 @@
-"""``cofnod export-record`` against a real profile: success, and exit 2 for unknown input."""
+"""``cofnod export-record`` against a real profile: success, exit 2 for unknown input, private files, and
+a key store that keeps secrets in plain text."""
 
 from __future__ import annotations
 
 import hashlib
+import os
+import stat
 from pathlib import Path
 
+import keyring
 import pytest
 from sqlalchemy import select
 
@@ -13,7 +17,9 @@ from desktop.profile import open_profile
 from desktop.secrets import KeyringSecretStore
 from desktop.store.orm import DocumentIssued
 from tests.integration.documents.builder import build_conference
+from tests.support.filekeyring import FileKeyring
 from tests.unit.documents import pdftools
+from tests.unit.store.helpers import snapshot_files
 
 
 @pytest.fixture
@@ -94,3 +100,36 @@ def test_missing_profile_exits_1(tmp_path: Path, capsys: pytest.CaptureFixture[s
     )
     assert code == 1
     assert "cannot open the profile" in capsys.readouterr().err
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permission bits")
+def test_export_record_writes_a_private_pdf_and_repairs_the_profile(profile: Path, tmp_path: Path) -> None:
+    previous = os.umask(0o022)
+    try:
+        for path in [profile, *profile.rglob("*")]:
+            path.chmod(0o755 if path.is_dir() else 0o644)  # as an older version left them
+        out = tmp_path / "record.pdf"
+        assert cofnod_main(["export-record", "CAR-2026-0142", "--profile", str(profile), "--out", str(out)]) == 0
+    finally:
+        os.umask(previous)
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600
+    for path in [profile, *profile.rglob("*")]:
+        assert stat.S_IMODE(path.stat().st_mode) == (0o700 if path.is_dir() else 0o600), path
+
+
+def test_export_record_on_a_machine_whose_key_store_is_plain_text_explains(
+    profile: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = snapshot_files(profile)
+    plain = FileKeyring(tmp_path / "keyring_pass.json")
+    previous = keyring.get_keyring()
+    keyring.set_keyring(plain)
+    try:
+        out = tmp_path / "x.pdf"
+        assert cofnod_main(["export-record", "CAR-2026-0142", "--profile", str(profile), "--out", str(out)]) == 1
+    finally:
+        keyring.set_keyring(previous)
+    err = capsys.readouterr().err
+    assert "keeps secrets in a plain file" in err and "keyring_insecure" in err and "Traceback" not in err
+    assert plain.calls == [] and not out.exists()
+    assert snapshot_files(profile) == before
