@@ -356,7 +356,7 @@ def _family(
             )  # fmt: skip
 
     # Conference history, oldest first, ending near today.
-    rng.random()  # the draw that once chose a transfer-in first conference; kept so seeds stay comparable
+    start_transfer = rng.random() < 0.1
     last_day = b.today + dt.timedelta(days=rng.randrange(-50, 45))
     days: list[dt.date] = [last_day]
     for k in range(conferences - 1):
@@ -371,10 +371,12 @@ def _family(
     register_ids: dict[str, str] = {}
     for index, day in enumerate(days):
         last = index == len(days) - 1
-        # A review only for a family on the register; otherwise a new referral, an initial conference.
-        # (No transfer-in conferences: one needs the receiving council's temporary registration by its
-        # custodian first, which a chair's profile cannot have made.)
-        kind = ConferenceType.REVIEW if index > 0 and register_ids else ConferenceType.INITIAL
+        # A family moving in starts with a transfer-in conference; later, a review only for a family on
+        # the register, otherwise a new referral (an initial conference).
+        if index == 0 and start_transfer:
+            kind = ConferenceType.TRANSFER_IN
+        else:
+            kind = ConferenceType.REVIEW if index > 0 and register_ids else ConferenceType.INITIAL
         initial = kind is ConferenceType.INITIAL
         strategy_on = b.calendar.add_working_days(day, -rng.randrange(5, 14)) if initial else None
         notified_on = day - dt.timedelta(days=rng.randrange(10, 25)) if kind is ConferenceType.TRANSFER_IN else None
@@ -639,7 +641,10 @@ def _decision(
 ) -> None:
     rng = b.rng
     on_register = cid in register_ids
-    if kind is ConferenceType.REVIEW and on_register:
+    if kind is ConferenceType.TRANSFER_IN:
+        # The receiving council takes over the registration, under the categories it finds (§5.3).
+        outcome = Outcome.REMAIN_CATEGORY_CHANGED
+    elif kind is ConferenceType.REVIEW and on_register:
         if family_draw < 0.6:
             outcome = Outcome.REMAIN_SAME_CATEGORY
         else:
@@ -681,7 +686,7 @@ def _decision(
          "confirmed_at": b.now if state == DecisionState.FINALISED.value else None, **b.stamp()},
     )  # fmt: skip
     for position, (aid, _agency) in enumerate(present):
-        if kind is ConferenceType.REVIEW and on_register:
+        if kind is ConferenceType.TRANSFER_IN or (kind is ConferenceType.REVIEW and on_register):
             view = PractitionerViewKind.STAY_REGISTERED if registers else PractitionerViewKind.DEREGISTER
         else:
             view = PractitionerViewKind.REGISTER if registers else PractitionerViewKind.DO_NOT_REGISTER
@@ -728,7 +733,7 @@ def _decision(
             "register_entry",
             {"id": rid, "child_id": cid, "council_id": council_id, "registered_on": day, "categories": categories,
              "conference_id": conf_id, "decision_id": did, "coordinator": "",
-             "temporary": kind is ConferenceType.TRANSFER_IN,
+             "temporary": False,
              "originating_council": "Ceredigion" if kind is ConferenceType.TRANSFER_IN else "", "ended_on": None,
              "end_reason": None, "under_review": state == DecisionState.CONTESTED.value, "confirmed": True,
              **b.stamp()},

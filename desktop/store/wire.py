@@ -23,7 +23,10 @@ Runs on whichever thread owns the session (the database lane); pure apart from t
 from __future__ import annotations
 
 import datetime as dt
+import enum
+import functools
 import logging
+import typing
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -61,7 +64,7 @@ from desktop.store.orm import (
     UTCDateTime,
 )
 from sync.protocol.enums import DecisionState, Entity
-from sync.protocol.records import client_fields
+from sync.protocol.records import RECORD_MODELS, client_fields
 
 logger = logging.getLogger(__name__)
 
@@ -615,12 +618,31 @@ def map_for(obj: Any) -> RecordMap:
     return BY_TABLE[type(obj)]
 
 
+@functools.cache
+def _coded_fields(entity: Entity) -> frozenset[str]:
+    """Fields of ``entity`` that take a code (an enum or a literal): an empty local text is no code."""
+    coded = set()
+    for name, info in RECORD_MODELS[entity].model_fields.items():
+        kinds = typing.get_args(info.annotation) or (info.annotation,)
+        if any(
+            typing.get_origin(k) is typing.Literal or (isinstance(k, type) and issubclass(k, enum.Enum)) for k in kinds
+        ):
+            coded.add(name)
+    return frozenset(coded)
+
+
 def to_wire(session: Session, obj: Any) -> Wire:
-    """``obj`` as the wire record of its entity: exactly the client-owned fields, JSON-ready."""
+    """``obj`` as the wire record of its entity: exactly the client-owned fields, JSON-ready.
+
+    A code column left empty locally ("" where no language or mode was chosen) travels as null.
+    """
     m = map_for(obj)
     out: Wire = {wire: wire_value(getattr(obj, local)) for wire, local in m.columns.items()}
     if m.out is not None:
         out.update({k: wire_value(v) for k, v in m.out(session, obj).items()})
+    for name in _coded_fields(m.entity) & out.keys():
+        if out[name] == "":
+            out[name] = None
     return out
 
 
@@ -648,8 +670,12 @@ def apply_wire(
     if new:
         row = m.table(id=entity_id)
     columns = {c.key: c for c in inspect(m.table).columns}
+    coded = _coded_fields(entity)
     for wire, local in m.columns.items():
         if wire in payload:
+            if payload[wire] is None and wire in coded and not columns[local].nullable:
+                setattr(row, local, "")  # no code chosen, as to_wire sent it
+                continue
             setattr(row, local, _local_value(columns[local], payload[wire]))
         elif new and not columns[local].nullable and columns[local].default is not None:
             setattr(row, local, _local_value(columns[local], None))

@@ -26,7 +26,7 @@ from desktop.store.testing import OpenStore, open_test_store
 from sync.protocol.enums import Role
 from sync.protocol.messages import PullResponse, PushResponse
 from tests.service.harness import PASSWORD, Clock, Service, make_settings
-from tests.service.tls import https_server
+from tests.service.tls import https_server, https_server_process
 from tests.unit.services.seed import TODAY
 
 
@@ -146,18 +146,23 @@ class Seam:
 
 
 @contextmanager
-def seam(tmp_path: Path, db_url: str | None = None) -> Iterator[Seam]:
-    """The service on SQLite (or ``db_url``) over HTTPS, with one council."""
+def seam(tmp_path: Path, db_url: str | None = None, *, own_process: bool = False) -> Iterator[Seam]:
+    """The service on SQLite (or ``db_url``) over HTTPS, with one council.
+
+    ``own_process`` runs ``cofnod-register serve`` in a process of its own, as deployed (for the
+    benchmarks: the figures then measure the server, not two sides sharing one interpreter lock).
+    """
     from sync.service.db import Database
 
     url = db_url or f"sqlite:///{tmp_path / 'register.db'}"
     db = Database(url)
-    if url.startswith("sqlite"):
+    if url.startswith("sqlite") or own_process:
         db.migrate()
     clock = Clock(real=True)
     svc = Service(db, make_settings(url, clock), clock)
     council = svc.add_council("Caerdydd")
-    with https_server(svc.app, tmp_path) as (base, ca), requests.Session() as http:
+    server = https_server_process(url, tmp_path) if own_process else https_server(svc.app, tmp_path)
+    with server as (base, ca), requests.Session() as http:
         http.trust_env = False
         http.verify = ca
         try:
