@@ -20,11 +20,11 @@ import logging
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.store import wire
-from desktop.store.orm import Decision, EntityVersion, OutboxOp, SyncState
+from desktop.store.orm import Decision, EntityVersion, OutboxOp, SyncState, utcnow
 from sync.protocol.enums import DecisionState, Entity, OpKind, OpStatus, OutboxState
 
 logger = logging.getLogger(__name__)
@@ -127,37 +127,36 @@ class SyncStore:
         """Write one pulled page and move the cursor, in one transaction; returns records applied."""
         applied = 0
         with self._sessions.begin() as s:
+            # A page may name a record that comes later in it; references are checked at commit.
+            s.execute(text("PRAGMA defer_foreign_keys = ON"))
             waiting = {
                 (e, i)
                 for e, i in s.execute(select(OutboxOp.entity, OutboxOp.entity_id).where(OutboxOp.state.in_(WAITING)))
             }
+            versions: list[dict[str, Any]] = []
             for change in changes:
                 entity, entity_id = str(change["entity"]), str(change["entity_id"])
                 version = int(change["version"])
-                exists = s.scalar(
-                    select(EntityVersion.id).where(
-                        EntityVersion.entity == entity,
-                        EntityVersion.entity_id == entity_id,
-                        EntityVersion.version == version,
-                    )
+                versions.append(
+                    {
+                        "entity": entity,
+                        "entity_id": entity_id,
+                        "version": version,
+                        "server_seq": int(change["server_seq"]),
+                        "schema_version": int(change.get("schema_version") or 1),
+                        "raw_json": json.dumps(change.get("payload") or {}, sort_keys=True, ensure_ascii=False),
+                        "received_at": utcnow(),
+                    }
                 )
-                if exists is None:
-                    s.add(
-                        EntityVersion(
-                            entity=entity,
-                            entity_id=entity_id,
-                            version=version,
-                            server_seq=int(change["server_seq"]),
-                            schema_version=int(change.get("schema_version") or 1),
-                            raw_json=json.dumps(change.get("payload") or {}, sort_keys=True, ensure_ascii=False),
-                        )
-                    )
                 if entity not in _ENTITIES or (entity, entity_id) in waiting:
                     continue
                 if Entity(entity) not in wire.BY_ENTITY:
                     continue
                 wire.apply_wire(s, Entity(entity), entity_id, change.get("payload") or {}, version=version)
                 applied += 1
+            if versions:
+                # Every version is kept once (a page may repeat one already held after a resume).
+                s.execute(insert(EntityVersion).prefix_with("OR IGNORE"), versions)
             _set(s, PULL_CURSOR, str(next_cursor))
             _set(s, SERVER_ID, server_id)
         return applied

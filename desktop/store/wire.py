@@ -93,8 +93,15 @@ def _local_value(column: Any, value: Any) -> Any:
     if value is None:
         if column.nullable:
             return None
-        default = column.default.arg if column.default is not None else None
-        return default() if callable(default) and not isinstance(default, type) else default
+        if column.default is not None:
+            # SQLAlchemy wraps a callable default to take the execution context.
+            return column.default.arg(None) if column.default.is_callable else column.default.arg
+        # Another client may leave out a field this build requires: the empty value of its type.
+        if isinstance(ctype, Boolean):
+            return False
+        if isinstance(ctype, Integer):
+            return 0
+        return ""
     if isinstance(ctype, UTCDateTime):
         return _parse_datetime(str(value))
     if isinstance(ctype, Date):
@@ -677,7 +684,7 @@ def apply_wire(
                 setattr(row, local, "")  # no code chosen, as to_wire sent it
                 continue
             setattr(row, local, _local_value(columns[local], payload[wire]))
-        elif new and not columns[local].nullable and columns[local].default is not None:
+        elif new and not columns[local].nullable:
             setattr(row, local, _local_value(columns[local], None))
     # Not flushed half-made: the hand-made parts may query before the row is complete.
     with session.no_autoflush:
@@ -703,7 +710,9 @@ def apply_wire(
             from desktop.store.ids import new_id
 
             session.add(MinutesVersion(id=new_id(), section_id=row.id, version=version, text=row.text))
-    session.flush()
+    if new:
+        # A new row gets its identity now, so a later change in the same page finds it by id.
+        session.flush()
     return row
 
 
