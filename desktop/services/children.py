@@ -20,8 +20,9 @@ from desktop.services.base import PermissionInfo, ServiceContext
 from desktop.services.conferences import child_display_name
 from desktop.services.errors import NotFoundError, ServiceError
 from desktop.store.ids import new_id
-from desktop.store.orm import Child, Conference, ConferenceChild, CoordinatorAssignment, Council, RegisterEntry
+from desktop.store.orm import Child, Conference, ConferenceChild, CoordinatorAssignment, Council, RegisterEntry, User
 from desktop.store.outbox import record_create, record_update, wire_before
+from sync.protocol.enums import Role
 
 logger = logging.getLogger(__name__)
 
@@ -258,6 +259,8 @@ class ChildrenService:
                     )
                 )
             )
+            if coordinator_user_id is None:
+                coordinator_user_id = _directory_coordinator(s, social_worker)
             if current and not family_told:
                 raise ServiceError("coordinator_family_not_told")
             if current and not agencies_told:
@@ -279,3 +282,17 @@ class ChildrenService:
             s.flush()
             record_create(s, actor, a)
         return self.detail(child_id)
+
+
+def _directory_coordinator(s: Session, name: str) -> str | None:
+    """The directory user a co-ordinator's name matches (a signed-in profile's cached service users).
+
+    Only a user holding the co-ordinator role, and only one: a name shared by two stays a name.
+    """
+    wanted = " ".join(name.casefold().split())
+    matches = [
+        u.id
+        for u in s.scalars(select(User).where(User.voided_at.is_(None)))
+        if Role.COORDINATOR.value in (u.roles or []) and " ".join(u.display_name.casefold().split()) == wanted
+    ]
+    return matches[0] if len(matches) == 1 else None
