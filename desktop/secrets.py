@@ -30,36 +30,13 @@ import logging
 from enum import StrEnum
 from typing import Any, Final, Protocol, runtime_checkable
 
+from sync.client import keystore
+from sync.client.keystore import TRUST_ATTRIBUTE, TRUSTED_BACKENDS, backend_class_name
+
 logger = logging.getLogger(__name__)
 
 #: The keyring "service" all Cofnod secrets are filed under.
 SERVICE_NAME: Final = "cofnod"
-
-#: keyring's own back ends that keep secrets in the operating system's encrypted store.
-TRUSTED_BACKENDS: Final = frozenset(
-    {
-        "keyring.backends.SecretService.Keyring",
-        "keyring.backends.libsecret.Keyring",
-        "keyring.backends.kwallet.DBusKeyring",
-        "keyring.backends.kwallet.DBusKeyringKWallet4",
-        "keyring.backends.macOS.Keyring",
-        "keyring.backends.Windows.WinVaultKeyring",
-    }
-)
-
-#: A class attribute by which a back end outside keyring declares that it keeps secrets safely.
-TRUST_ATTRIBUTE: Final = "cofnod_trusted_key_store"
-
-#: Module or class-name fragments of back ends that keep secrets unencrypted (lower case); these
-#: are refused even when the class claims trust.
-_PLAINTEXT_MARKERS: Final = (
-    "keyrings.alt",
-    "plaintext",
-    "uncrypted",
-    "unencrypted",
-    "base64",
-    "basic_text",
-)
 
 
 class SecretState(StrEnum):
@@ -139,46 +116,13 @@ class InMemorySecretStore:
             raise SecretStoreError(self._state)
 
 
-def backend_class_name(backend: object) -> str:
-    """``module.Class`` of a keyring back end."""
-    cls = type(backend)
-    return f"{cls.__module__}.{cls.__qualname__}"
-
-
-def _leaf_backends(backend: Any) -> list[Any]:
-    """The back ends a chainer delegates to; the back end itself otherwise."""
-    cls_name = backend_class_name(backend)
-    if cls_name.startswith("keyring.backends.chainer."):
-        return list(getattr(backend, "backends", []) or [])
-    return [backend]
-
-
-def _is_trusted(backend: object) -> bool:
-    cls = type(backend)
-    if getattr(cls, TRUST_ATTRIBUTE, False) is True:
-        return True
-    return any(f"{base.__module__}.{base.__qualname__}" in TRUSTED_BACKENDS for base in cls.__mro__)
-
-
 def classify_backend(backend: object) -> SecretState:
     """OK (a trusted back end), UNAVAILABLE (``fail``, ``null``, an empty chainer) or INSECURE.
 
-    Lock state is not known from the class; :meth:`KeyringSecretStore.state` probes for it.
+    The rule is :func:`sync.client.keystore.classify_backend`, shared with the sync tokens. Lock
+    state is not known from the class; :meth:`KeyringSecretStore.state` probes for it.
     """
-    leaves = _leaf_backends(backend)
-    if not leaves:
-        return SecretState.UNAVAILABLE
-    names = [backend_class_name(leaf).lower() for leaf in leaves]
-    if any(marker in name for name in names for marker in _PLAINTEXT_MARKERS):
-        return SecretState.INSECURE
-    if any(name.startswith("keyring.backends.null.") for name in names):
-        # The null back end silently drops secrets: a key stored there would be lost.
-        return SecretState.UNAVAILABLE
-    # keyring's fail back end keeps nothing and refuses loudly: it does not count either way.
-    real = [leaf for leaf, name in zip(leaves, names, strict=True) if not name.startswith("keyring.backends.fail.")]
-    if not real:
-        return SecretState.UNAVAILABLE
-    return SecretState.OK if all(_is_trusted(leaf) for leaf in real) else SecretState.INSECURE
+    return SecretState(keystore.classify_backend(backend))
 
 
 class KeyringSecretStore:

@@ -69,6 +69,10 @@ EXCLUDED_MODULES: Final = [
         )
     ),
     "tkinter",
+    # requests guesses a body's character set only for text it cannot decode; the sync client
+    # reads JSON bytes (requests then assumes UTF-8), so the guessers stay out (400 KB).
+    "charset_normalizer",
+    "chardet",
     "sync.service",
     "fastapi",
     "starlette",
@@ -220,6 +224,17 @@ DROPPED_LIBRARIES: Final = (
     "libOpenGL.",
     "libwayland-",
     "libjpeg.",
+    # The C++ runtime, compression and small system libraries every Debian/Ubuntu has (the sync
+    # protocol's pydantic-core added 5 MB: these keep the bundle under its 160 MB budget).
+    "libstdc++.",
+    "libgcc_s.",
+    "libz.",
+    "libbz2.",
+    "liblzma.",
+    "libzstd.",
+    "libffi.",
+    "libuuid.",
+    "libsqlite3.",
 )
 
 
@@ -243,7 +258,8 @@ DEB_DEPENDS: Final = (
     "libc6 (>= 2.34), libegl1, libgl1, libglib2.0-0, libfontconfig1, libfreetype6, libdbus-1-3, "
     "libxkbcommon0, libxkbcommon-x11-0, libx11-xcb1, libxcb1, libxcb-cursor0, libxcb-icccm4, "
     "libxcb-keysyms1, libxcb-image0, libxcb-randr0, libxcb-render-util0, libxcb-shape0, libxcb-xkb1, "
-    "libx11-6, libcups2, libexpat1, libpng16-16, libwayland-client0, libwayland-cursor0, libwayland-egl1"
+    "libx11-6, libcups2, libexpat1, libpng16-16, libwayland-client0, libwayland-cursor0, libwayland-egl1, "
+    "libstdc++6, libgcc-s1, zlib1g, libbz2-1.0, liblzma5, libzstd1, libffi8, libuuid1, libsqlite3-0"
 )
 DEB_RECOMMENDS: Final = "gnome-keyring | kwalletmanager, fonts-dejavu-core"
 #: The machine-wide file inside the .deb; a conffile, so an administrator's edits survive upgrades.

@@ -27,7 +27,8 @@ from sqlalchemy.orm import Session
 from desktop.profile import ProfileIdentity, get_identity, write_identity
 from desktop.services.base import ServiceContext
 from desktop.store.identity import rename_ids
-from desktop.store.orm import Child, Council, ProfileMeta, User
+from desktop.store.meta import get_meta, set_meta
+from desktop.store.orm import Child, Council, User
 from desktop.store.outbox import Actor
 from desktop.store.upload import UploadSummary, queue_initial_upload
 
@@ -82,8 +83,7 @@ class AccountService:
     def device_id(self) -> str | None:
         """The service's id of this device, once signed in."""
         with self._ctx.sessions() as s:
-            row = s.get(ProfileMeta, META_DEVICE_ID)
-            return row.value if row else None
+            return get_meta(s, META_DEVICE_ID)
 
     def adopt(self, signed_in: SignedIn) -> AdoptSummary:
         """Make the profile the signed-in user's: ids, directory, identity, then the first upload."""
@@ -126,8 +126,8 @@ class AccountService:
                     tuple(signed_in.roles) or (current.roles if current else ()),
                 ),
             )
-            _set_meta(s, META_DEVICE_ID, signed_in.device_id)
-            _set_meta(s, META_SERVER_ID, signed_in.server_id)
+            set_meta(s, META_DEVICE_ID, signed_in.device_id)
+            set_meta(s, META_SERVER_ID, signed_in.server_id)
             s.flush()
             upload = queue_initial_upload(s, Actor(signed_in.user_id, signed_in.device_id))
         self._ctx.device_id = signed_in.device_id
@@ -153,11 +153,3 @@ class AccountService:
                 DirectoryUser(u.id, u.display_name, tuple(u.roles))
                 for u in s.scalars(select(User).where(User.voided_at.is_(None)).order_by(User.display_name))
             )
-
-
-def _set_meta(s: Session, key: str, value: str) -> None:
-    row = s.get(ProfileMeta, key)
-    if row is None:
-        s.add(ProfileMeta(key=key, value=value))
-    else:
-        row.value = value

@@ -18,6 +18,7 @@ import logging
 from dataclasses import dataclass, field
 from typing import Any, Final, Protocol, runtime_checkable
 
+from sync.client import keystore
 from sync.client.errors import ErrorKind, SyncError
 
 logger = logging.getLogger(__name__)
@@ -27,7 +28,6 @@ SERVICE_PREFIX: Final = "cofnod-sync:"
 ENTRY_NAME: Final = "device-credentials"
 
 #: Module or class-name fragments of back ends that keep secrets unencrypted (lower case).
-_PLAINTEXT_MARKERS: Final = ("keyrings.alt", "plaintext", "uncrypted", "unencrypted", "base64", "basic_text")
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,26 +82,10 @@ class MemoryTokenStore:
         self.credentials = None
 
 
-def _class_name(obj: object) -> str:
-    cls = type(obj)
-    return f"{cls.__module__}.{cls.__qualname__}"
-
-
 def backend_refusal(backend: object) -> str | None:
-    """Why ``backend`` must not hold tokens (a code), or None when it may."""
-    leaves: list[Any] = [backend]
-    if _class_name(backend).startswith("keyring.backends.chainer."):
-        leaves = list(getattr(backend, "backends", []) or [])
-        if not leaves:
-            return "keystore_unavailable"
-    names = [_class_name(leaf).lower() for leaf in leaves]
-    if any(marker in name for name in names for marker in _PLAINTEXT_MARKERS):
-        return "keystore_insecure"
-    if all(name.startswith("keyring.backends.fail.") for name in names):
-        return "keystore_unavailable"
-    if any(name.startswith("keyring.backends.null.") for name in names):
-        return "keystore_unavailable"  # drops what it is given: the token would be lost
-    return None
+    """Why ``backend`` must not hold tokens (a code), or None when it may (the rule of :mod:`keystore`)."""
+    verdict = keystore.classify_backend(backend)
+    return None if verdict == "ok" else f"keystore_{verdict}"
 
 
 class KeyringTokenStore:
@@ -125,7 +109,9 @@ class KeyringTokenStore:
             self._backend = keyring.get_keyring()
         refusal = backend_refusal(self._backend)
         if refusal is not None:
-            logger.warning("key store refused for sync tokens", extra={"backend": _class_name(self._backend)})
+            logger.warning(
+                "key store refused for sync tokens", extra={"backend": keystore.backend_class_name(self._backend)}
+            )
             raise SyncError(ErrorKind.KEYSTORE, refusal)
         return self._backend
 

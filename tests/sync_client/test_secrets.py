@@ -23,6 +23,8 @@ from tests.sync_client.conftest import FAST, PASSWORD, Register, batch
 
 # Plain classes, not KeyringBackend subclasses: those register themselves with keyring for good.
 class _Locked:
+    cofnod_trusted_key_store = True  # stands for a real, encrypted key store that is locked
+
     def get_password(self, service: str, username: str) -> str | None:
         raise KeyringLocked("collection locked; secret was s3cr3t")
 
