@@ -13,6 +13,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from sync.protocol.audit_head import SignedHead
 from sync.protocol.enums import (
     Category,
     ChangeKind,
@@ -116,6 +117,8 @@ class PullResponse(_Open):
     next_cursor: int
     has_more: bool
     head_seq: int
+    #: The newest signed head of the audit chain, for the device to keep (absent when unsigned).
+    audit_head: SignedHead | None = None
 
 
 class UserInfo(_Open):

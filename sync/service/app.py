@@ -193,6 +193,8 @@ def create_app(settings: Settings | None = None, db: Database | None = None) -> 
     """Build the ASGI app. Migrates the database to head unless ``settings.run_migrations`` is off."""
     settings = settings or Settings()
     db = db or Database(settings.database_url)
+    if settings.audit_signer is not None:
+        db.signer = settings.audit_signer
     if settings.run_migrations:
         db.migrate()
     svc = Service(settings, db)
@@ -425,7 +427,12 @@ def create_app(settings: Settings | None = None, db: Database | None = None) -> 
                     },
                 )
             return PullResponse(
-                server_id=db.server_id(s), changes=changes, next_cursor=next_cursor, has_more=has_more, head_seq=head
+                server_id=db.server_id(s),
+                changes=changes,
+                next_cursor=next_cursor,
+                has_more=has_more,
+                head_seq=head,
+                audit_head=audit.signed_head(s),
             )
 
         return _serialised(svc.authed(authorization, run))

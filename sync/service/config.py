@@ -7,6 +7,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
+from sync.service.signing import HeadSigner
+
 logger = logging.getLogger(__name__)
 
 
@@ -36,4 +38,9 @@ class Settings:
     argon2_parallelism: int = 4
     min_client_version: str = "0.1.0"
     run_migrations: bool = True
+    #: Signs each write transaction's audit head (and writes the witness file); None: unsigned.
+    audit_signer: HeadSigner | None = None
+    #: Bytes an op may add to what is stored, per UTC day: per device and per user (all devices).
+    quota_device_bytes_per_day: int = 100 << 20
+    quota_user_bytes_per_day: int = 250 << 20
     clock: Callable[[], datetime] = field(default=utc_now)
