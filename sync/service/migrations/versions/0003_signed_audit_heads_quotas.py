@@ -74,6 +74,8 @@ def upgrade() -> None:
     op.execute(f"GRANT SELECT, INSERT ON {', '.join(INSERT_ONLY_TABLES)} TO {SERVICE_ROLE}")
     op.execute(f"GRANT SELECT, INSERT, UPDATE, DELETE ON {', '.join(READ_WRITE_TABLES)} TO {SERVICE_ROLE}")
     op.execute(f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {SERVICE_ROLE}")
+    # The service checks at start that the schema is current (and never migrates as this role).
+    op.execute(f"GRANT SELECT ON alembic_version TO {SERVICE_ROLE}")
 
 
 def downgrade() -> None:
@@ -81,6 +83,7 @@ def downgrade() -> None:
     if bind.dialect.name != "sqlite":
         op.execute(f"REVOKE ALL ON ALL TABLES IN SCHEMA public FROM {SERVICE_ROLE}")
         op.execute(f"REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM {SERVICE_ROLE}")
+        op.execute("DROP TRIGGER IF EXISTS audit_heads_append_only ON audit_heads")
     op.create_table('audit_checkpoints',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('count', sa.BigInteger(), nullable=False),
