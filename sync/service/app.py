@@ -379,7 +379,8 @@ def create_app(settings: Settings | None = None, db: Database | None = None) -> 
             )
 
         def run(ctx: Ctx) -> PushResponse:
-            return handle_push(ctx, db.server_id(ctx.session), body)
+            limits = (settings.quota_device_bytes_per_day, settings.quota_user_bytes_per_day)
+            return handle_push(ctx, db.server_id(ctx.session), body, limits)
 
         return _serialised(svc.authed(authorization, run))
 

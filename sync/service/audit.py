@@ -3,7 +3,7 @@
 Each event is stored as canonical JSON (sorted keys, NFC, UTC times) and chained:
 ``hash_n = SHA-256(hash_{n-1} || canonical(event_n))`` with ``hash_{-1}`` = 64 zeros. The event
 carries its own index, time, entity and entity id, and the verifier checks the row's own columns
-(``idx``, ``created_at``, ``entity``, ``entity_id``, ``prev_hash``, ``hash``) against it, so no
+(``idx``, ``created_at``, ``entity``, ``entity_id``, ``hash``) against it, so no
 column of a row lies outside the hash: an event cannot be moved to another record's history or
 another time without breaking the chain. Appends happen only inside :meth:`Database.write_txn`,
 which serialises them; the rows are written by its one flush (:mod:`sync.service.appends`).
@@ -88,7 +88,6 @@ def append(
     pending.audit_event(
         {
             "idx": idx,
-            "prev_hash": prev,
             "hash": chain_hash(prev, event_json),
             "event_json": event_json,
             "created_at": at,
@@ -103,7 +102,6 @@ class AuditRow(NamedTuple):
     """One stored row of ``audit_log``, every column."""
 
     idx: int
-    prev_hash: str
     hash: str
     event_json: str
     created_at: str
@@ -170,7 +168,7 @@ def verify_entries(
     prev = GENESIS
     n = 0
     for position, row in enumerate(rows):
-        idx, prev_hash, digest, event_json, created_at, entity, entity_id = row
+        idx, digest, event_json, created_at, entity, entity_id = row
         try:
             event = json.loads(event_json)
         except ValueError:
@@ -181,8 +179,6 @@ def verify_entries(
             return _bad(position, position, "index out of sequence (entry removed, added or moved)")
         if canonical_json(event).decode("utf-8") != event_json:
             return _bad(position, position, "event is not in canonical form")
-        if prev_hash != prev:
-            return _bad(position, position, "previous hash does not match")
         if chain_hash(prev, event_json) != digest:
             return _bad(position, position, "hash does not match content")
         if created_at != event.get("at") or entity != event.get("entity") or entity_id != event.get("entity_id"):
@@ -222,7 +218,6 @@ def read_rows(session: Session) -> tuple[list[AuditRow], list[StoredHead]]:
         for r in session.execute(
             select(
                 AuditEvent.idx,
-                AuditEvent.prev_hash,
                 AuditEvent.hash,
                 AuditEvent.event_json,
                 AuditEvent.created_at,

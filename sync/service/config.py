@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
+from sync.service.quota import DEVICE_BYTES, USER_BYTES
 from sync.service.signing import HeadSigner
 
 logger = logging.getLogger(__name__)
@@ -41,6 +42,6 @@ class Settings:
     #: Signs each write transaction's audit head (and writes the witness file); None: unsigned.
     audit_signer: HeadSigner | None = None
     #: Bytes an op may add to what is stored, per UTC day: per device and per user (all devices).
-    quota_device_bytes_per_day: int = 100 << 20
-    quota_user_bytes_per_day: int = 250 << 20
+    quota_device_bytes_per_day: int = DEVICE_BYTES
+    quota_user_bytes_per_day: int = USER_BYTES
     clock: Callable[[], datetime] = field(default=utc_now)

@@ -255,11 +255,10 @@ class Enquiry(Base):
 
 
 class AuditEvent(Base):
-    """The hash chain: ``hash = SHA-256(prev_hash || canonical(event))``; never updated."""
+    """The hash chain: ``hash = SHA-256(previous row's hash || canonical(event))``; never updated."""
 
     __tablename__ = "audit_log"
     idx: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
-    prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
     event_json: Mapped[str] = mapped_column(Text)
     created_at: Mapped[str] = mapped_column(TS)

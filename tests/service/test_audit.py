@@ -24,7 +24,7 @@ def _rows(n: int) -> tuple[list[audit.AuditRow], list[audit.StoredHead]]:
             {"index": i, "at": AT, "action": "op:create", "outcome": "applied", "entity": None, "entity_id": None}
         ).decode()
         digest = audit.chain_hash(prev, event)
-        rows.append(audit.AuditRow(i, prev, digest, event, AT, None, None))
+        rows.append(audit.AuditRow(i, digest, event, AT, None, None))
         prev = digest
     return rows, [audit.StoredHead(n, prev, AT, None, None)] if n else []
 
@@ -53,7 +53,7 @@ def test_random_tampering_is_always_detected(seed: int) -> None:
         rows = rows[:i]
     else:  # alter and recompute this entry's own hash: the next link still breaks
         event = rows[i].event_json.replace('"applied"', '"rejected"')
-        rows[i] = rows[i]._replace(event_json=event, hash=audit.chain_hash(rows[i].prev_hash, event))
+        rows[i] = rows[i]._replace(event_json=event, hash=audit.chain_hash(rows[i - 1].hash, event))
     result = audit.verify_entries(rows, cp)
     assert not result.ok, mode
     assert result.first_bad_index is not None and result.first_bad_index <= i + 1

@@ -97,7 +97,7 @@ def _rechain(rows: list[AuditRow], start: int) -> list[AuditRow]:
         event["index"] = i
         event_json = dumps(event)
         digest = audit.chain_hash(prev, event_json)
-        out.append(row._replace(idx=i, prev_hash=prev, hash=digest, event_json=event_json))
+        out.append(row._replace(idx=i, hash=digest, event_json=event_json))
         prev = digest
     return out
 
@@ -139,7 +139,6 @@ def _forged_append(log: Log, rng: random.Random) -> tuple[list[AuditRow], list[S
         rows.append(
             AuditRow(
                 len(rows),
-                prev.hash,
                 audit.chain_hash(prev.hash, event_json),
                 event_json,
                 event["at"],
@@ -268,8 +267,8 @@ def _apply_to_database(db: Database, rows: list[AuditRow], heads: list[StoredHea
         if rows:
             conn.execute(
                 text(
-                    "INSERT INTO audit_log (idx, prev_hash, hash, event_json, created_at, entity, entity_id) "
-                    "VALUES (:idx, :prev_hash, :hash, :event_json, :created_at, :entity, :entity_id)"
+                    "INSERT INTO audit_log (idx, hash, event_json, created_at, entity, entity_id) "
+                    "VALUES (:idx, :hash, :event_json, :created_at, :entity, :entity_id)"
                 ),
                 [r._asdict() for r in rows],
             )

@@ -5,6 +5,8 @@
   in place, so the service never needs UPDATE on an audit table. The old checkpoint becomes the
   first (unsigned) head.
 - ``storage_usage``: bytes stored per device and per user per UTC day (the push quotas).
+- ``audit_log.prev_hash`` goes: it repeated the previous row's ``hash`` (the verifier recomputes
+  the chain anyway), and 65 bytes of every event is a tenth of what a rejected op costs.
 - PostgreSQL: the role ``cofnod_service`` (created NOLOGIN if missing; the service's login role is
   made a member of it) may SELECT and INSERT the append-only tables (``audit_log``,
   ``audit_heads``, ``op_journal``, ``changes``, ``enquiries``) and nothing more: no UPDATE,
@@ -55,6 +57,8 @@ def upgrade() -> None:
         "SELECT count, head_hash, created_at FROM audit_checkpoints WHERE id = 1"
     )
     op.drop_table('audit_checkpoints')
+    # Native DROP COLUMN (SQLite 3.35+): a batch copy of the table would lose its triggers.
+    op.execute("ALTER TABLE audit_log DROP COLUMN prev_hash")
     if bind.dialect.name == "sqlite":
         for verb in ("UPDATE", "DELETE"):
             op.execute(
@@ -97,3 +101,5 @@ def downgrade() -> None:
     )
     op.drop_table('storage_usage')
     op.drop_table('audit_heads')
+    # The previous hashes can be rebuilt from the chain; the column comes back empty.
+    op.execute("ALTER TABLE audit_log ADD COLUMN prev_hash VARCHAR(64)")
