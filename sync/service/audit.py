@@ -112,7 +112,7 @@ class AuditRow(NamedTuple):
 class StoredHead(NamedTuple):
     """One stored row of ``audit_heads``; ``signature`` is None for an unsigned head."""
 
-    count: int
+    count: int  # type: ignore[assignment]  # the field shadows tuple.count, which nothing here uses
     head_hash: str
     signed_at: str
     key_id: str | None
@@ -187,12 +187,13 @@ def verify_entries(
         n += 1
         if n in wanted:
             hash_at[n] = digest
-    for label, checked in (("stored head", heads), ("witness head", witness)):
-        for head in sorted(checked, key=lambda h: h.count):
-            if head.count > n:
-                return _bad(n, n, f"chain has {n} entries; a {label} says {head.count} (truncated)")
-            if hash_at.get(head.count) != head.head_hash:
-                return _bad(n, max(head.count - 1, 0), f"chain differs from the {label} at count {head.count}")
+    named = [("stored head", h.count, h.head_hash) for h in heads]
+    named += [("witness head", h.count, h.head_hash) for h in witness]
+    for label, count, head_hash in sorted(named, key=lambda c: (c[0], c[1])):
+        if count > n:
+            return _bad(n, n, f"chain has {n} entries; a {label} says {count} (truncated)")
+        if hash_at.get(count) != head_hash:
+            return _bad(n, max(count - 1, 0), f"chain differs from the {label} at count {count}")
     if public_key is not None:
         for head in witness:
             if not signature_valid(head, public_key):

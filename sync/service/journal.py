@@ -141,7 +141,7 @@ REJECTED_DETAIL_CHARS = 160
 
 def _envelope(op: Op) -> dict[str, Any]:
     """The op's declared envelope fields without the payload (unknown envelope fields are not kept)."""
-    return op.model_dump(mode="json", include=_ENVELOPE)
+    return op.model_dump(mode="json", include=set(_ENVELOPE))
 
 
 _ENVELOPE = frozenset(Op.model_fields) - {"payload"}

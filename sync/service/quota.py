@@ -59,7 +59,9 @@ class Quota:
         """The error to answer when ``new_bytes`` more would pass an allowance, else None."""
         for allowance in self._allowances:
             if allowance.row.bytes + new_bytes > allowance.limit:
-                midnight = datetime.combine(self.now.astimezone(UTC).date() + timedelta(days=1), datetime.min.time(), UTC)
+                midnight = datetime.combine(
+                    self.now.astimezone(UTC).date() + timedelta(days=1), datetime.min.time(), UTC
+                )
                 wait = max(1, int((midnight - self.now).total_seconds()))
                 who = "device" if allowance.row.subject.startswith("device:") else "user"
                 return ApiError(

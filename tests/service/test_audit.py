@@ -12,7 +12,6 @@ from sync.service import audit
 from sync.service.cli import main as cli_main
 from tests.service.harness import Service, make_case
 
-
 AT = "2026-02-11T09:00:00.000000Z"
 
 

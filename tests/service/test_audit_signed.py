@@ -217,7 +217,9 @@ def test_every_tampering_is_detected_given_a_witness_from_before(written_log: Lo
     missed = []
     for round_ in range(ROUNDS):
         rows, heads = TAMPER[kind](written_log, rng)
-        result = audit.verify_entries(rows, heads, witness=_witness_for(written_log, rng), public_key=written_log.public_key)
+        result = audit.verify_entries(
+            rows, heads, witness=_witness_for(written_log, rng), public_key=written_log.public_key
+        )
         if result.ok:
             missed.append(round_)
     assert missed == [], f"{kind}: {len(missed)} of {ROUNDS} rounds not detected"

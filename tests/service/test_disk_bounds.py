@@ -55,7 +55,7 @@ def _batch_body(device: Device, entity: str, payload_json: str, digest: str, n: 
         head = json.dumps({k: v for k, v in envelope.items() if k != "payload"})
         ops.append(head[:-1] + ', "payload": ' + payload_json + "}")
     first = json.loads(ops[0][: ops[0].index(', "payload"')] + "}")["device_seq"]
-    return ('{"protocol": 1, "first_device_seq": %d, "ops": [' % first + ", ".join(ops) + "]}").encode("utf-8")
+    return (f'{{"protocol": 1, "first_device_seq": {first}, "ops": [' + ", ".join(ops) + "]}").encode("utf-8")
 
 
 def entity_kind(entity: str) -> str:
