@@ -335,3 +335,42 @@ def test_signed_heads_reach_the_witness_file_and_every_pull(tmp_path: Path) -> N
     finally:
         svc.client.close()
         svc.db.dispose()
+
+
+def test_audit_key_and_witness_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    key = tmp_path / "k.pem"
+    assert cli_main(["admin", "audit-key", "--out", str(key)]) == 0
+    assert (key.stat().st_mode & 0o777) == 0o600 and (tmp_path / "k.pem.pub").exists()
+    assert "keep it off the database host" in capsys.readouterr().out
+    assert cli_main(["admin", "audit-key", "--out", str(key)]) == 1  # never overwrites a key
+    with pytest.raises(SystemExit, match="needs --audit-key"):
+        cli_main(
+            [
+                "serve",
+                "--insecure-dev",
+                "--db",
+                f"sqlite:///{tmp_path / 'x.db'}",
+                "--audit-witness",
+                str(tmp_path / "w"),
+            ]
+        )
+    signer = HeadSigner.from_pem(key.read_bytes(), tmp_path / "w.jsonl")
+    first, second = signer.sign(1, "a" * 64, "t1"), signer.sign(2, "b" * 64, "t2")
+    signer.witness([second, first])
+    signer.close()
+    assert read_witness(tmp_path / "w.jsonl") == [first, second]  # in count order
+    with (tmp_path / "w.jsonl").open("a") as f:
+        f.write('{"count": 3, "head_ha')  # a crash mid-line
+    assert read_witness(tmp_path / "w.jsonl") == [first, second]
+    with (tmp_path / "w.jsonl").open("a") as f:
+        f.write("\nnot a head\n" + second.model_dump_json() + "\n")
+    with pytest.raises(ValueError, match="line 3"):
+        read_witness(tmp_path / "w.jsonl")
+    # Admin writes sign with the key given before the subcommand.
+    db = f"sqlite:///{tmp_path / 'r.db'}"
+    assert cli_main(["admin", "--db", db, "--audit-key", str(key), "add-council", "Gwynedd"]) == 0
+    pub = str(tmp_path / "k.pem.pub")
+    assert cli_main(["admin", "--db", db, "verify-audit", "--public-key", pub]) == 0
+    assert cli_main(["admin", "--db", db, "add-council", "Powys"]) == 0  # unsigned append
+    assert cli_main(["admin", "--db", db, "verify-audit", "--public-key", pub]) == 1
+    assert "not validly signed" in capsys.readouterr().err
