@@ -6,8 +6,8 @@ hiding an event from a record's history by changing a row's ``entity_id`` or ``c
 the verifier's pure function; all are detected given the witness from before the tampering, and
 1,000 intact copies raise no alarm. The real databases are then tampered with over SQL, once per
 kind, and ``verify-audit`` catches it. ``COFNOD_AUDIT_LONG=1`` runs the rounds on 1,000-event logs
-with every witnessed head (the default keeps ``make test`` fast: a 40-event log and the witness's
-newest head plus two earlier ones).
+with every witnessed head, several minutes per kind (the default keeps ``make test`` fast: a
+40-event log and the witness's newest head plus two earlier ones).
 """
 
 from __future__ import annotations
@@ -211,6 +211,7 @@ def test_the_written_log_verifies(written_log: Log) -> None:
     assert written_log.heads[-1].count == len(written_log.rows) and written_log.heads[-1].signature
 
 
+@pytest.mark.timeout(7200 if LONG else 300)
 @pytest.mark.parametrize("kind", KINDS)
 def test_every_tampering_is_detected_given_a_witness_from_before(written_log: Log, kind: str) -> None:
     rng = random.Random(f"{kind}-{written_log.url[:10]}")
@@ -225,6 +226,7 @@ def test_every_tampering_is_detected_given_a_witness_from_before(written_log: Lo
     assert missed == [], f"{kind}: {len(missed)} of {ROUNDS} rounds not detected"
 
 
+@pytest.mark.timeout(7200 if LONG else 300)
 def test_no_false_alarms_on_intact_copies(written_log: Log) -> None:
     rng = random.Random(7)
     alarms = 0
