@@ -328,6 +328,7 @@ class ErrorCode(StrEnum):
     UPGRADE_REQUIRED = "upgrade_required"
     REASON_REQUIRED = "reason_required"
     INTERNAL = "internal"
+    QUOTA_EXCEEDED = "quota_exceeded"
     # per-op rejection codes
     ID_REUSE = "id_reuse"
     SEQ_REUSED = "seq_reused"

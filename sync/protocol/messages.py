@@ -26,6 +26,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
+from sync.protocol.audit_head import SignedHead
 from sync.protocol.enums import (
     Category,
     ChangeKind,
@@ -168,6 +169,8 @@ class PullResponse(_Open):
     next_cursor: int
     has_more: bool
     head_seq: int
+    #: The newest signed head of the audit chain, for the device to keep (absent when unsigned).
+    audit_head: SignedHead | None = None
 
 
 class UserInfo(_Open):

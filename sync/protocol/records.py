@@ -1,7 +1,14 @@
 """pydantic models of every record type that is synced, and the payloads of the special ops.
 
 Each model validates the fields it knows and keeps every other field (``extra="allow"``), so a
-field added by a newer client survives a round trip through an older server or client. Most fields
+client reading records from a newer server keeps the fields it does not know (sync-protocol.md §9).
+The register service is stricter with what it is sent: an op's ``schema_version`` newer than the
+service's is refused (``unsupported_schema``), so at a version it accepts it knows every field, and
+it refuses any other (:func:`unknown_fields`, ``validation``): an unknown field can then only be
+junk, and a 1 MB one would otherwise be stored and sent to every device. Field lengths are
+bounded here, the same for both sides: identifiers 128, short text 500, free text 20,000
+characters; only the long texts of a conference (minutes sections, agency reports) take 200,000.
+Most fields
 are optional because patches carry only what changed; the service validates the *merged* record
 (head plus patch) against the model, so the links a record needs (``child_id``,
 ``conference_id``) are enforced once the record exists.
@@ -39,8 +46,10 @@ from sync.protocol.enums import (
 
 logger = logging.getLogger(__name__)
 
-#: Free text; long but bounded (the whole body is capped at 1 MiB anyway).
-Text = Annotated[str, StringConstraints(max_length=100_000)]
+#: Free text: reasons, notes, a child's wishes and feelings.
+Text = Annotated[str, StringConstraints(max_length=20_000)]
+#: The long texts of a conference: a minutes section, an agency's report.
+LongText = Annotated[str, StringConstraints(max_length=200_000)]
 #: Identifiers: UUIDs in practice, but any short printable token is accepted.
 Ident = Annotated[str, StringConstraints(min_length=1, max_length=128, pattern=r"^[A-Za-z0-9_.:\-]+$")]
 Short = Annotated[str, StringConstraints(max_length=500)]
@@ -50,6 +59,19 @@ class Record(BaseModel):
     """Base of all synced record payloads: unknown fields are kept, never dropped."""
 
     model_config = ConfigDict(extra="allow", populate_by_name=True)
+
+
+def unknown_fields(record: BaseModel, prefix: str = "") -> list[str]:
+    """Dotted paths of every field ``record`` (and the records nested in it) does not declare."""
+    found = [prefix + str(key) for key in record.__pydantic_extra__ or {}]
+    for name in type(record).model_fields:
+        value = getattr(record, name)
+        items = value if isinstance(value, list) else [value]
+        for i, item in enumerate(items):
+            if isinstance(item, BaseModel):
+                where = f"{prefix}{name}.{i}." if isinstance(value, list) else f"{prefix}{name}."
+                found += unknown_fields(item, where)
+    return found
 
 
 class Child(Record):
@@ -162,7 +184,7 @@ class AgencyReport(Record):
     author: Short | None = None
     received_on: date | None = None
     shared_with_parents_on: date | None = None
-    summary: Text | None = None
+    summary: LongText | None = None
     view_on_registration: PractitionerViewKind | None = None
 
 
@@ -187,7 +209,7 @@ class MinutesSection(Record):
     conference_id: Ident
     section_key: Short | None = None
     title: Short | None = None
-    text: Text | None = None
+    text: LongText | None = None
     position: int | None = Field(default=None, ge=0, le=10_000)
     child_id: Ident | None = None
     restricted: bool | None = None

@@ -204,6 +204,8 @@ def create_app(settings: Settings | None = None, db: Database | None = None) -> 
     """Build the ASGI app. Migrates the database to head unless ``settings.run_migrations`` is off."""
     settings = settings or Settings()
     db = db or Database(settings.database_url)
+    if settings.audit_signer is not None:
+        db.signer = settings.audit_signer
     if settings.run_migrations:
         db.migrate()
     svc = Service(settings, db)
@@ -407,7 +409,8 @@ def create_app(settings: Settings | None = None, db: Database | None = None) -> 
             if body.protocol > settings.protocol_max:
                 # A client newer than the server: nothing is recorded, so its ops stay pending.
                 raise ApiError(426, ErrorCode.UPGRADE_REQUIRED, f"{svc.protocol_range()}; this client is newer")
-            response = handle_push(ctx, db.server_id(ctx.session), body)
+            limits = (settings.quota_device_bytes_per_day, settings.quota_user_bytes_per_day)
+            response = handle_push(ctx, db.server_id(ctx.session), body, limits)
             if body.protocol < settings.protocol_min:
                 # §9: an old client may always upload its outbox; each op is answered on its own.
                 response.upgrade_required = f"{svc.protocol_range()}: upgrade Cofnod to receive changes"
@@ -456,7 +459,12 @@ def create_app(settings: Settings | None = None, db: Database | None = None) -> 
                     },
                 )
             return PullResponse(
-                server_id=db.server_id(s), changes=changes, next_cursor=next_cursor, has_more=has_more, head_seq=head
+                server_id=db.server_id(s),
+                changes=changes,
+                next_cursor=next_cursor,
+                has_more=has_more,
+                head_seq=head,
+                audit_head=audit.signed_head(s),
             )
 
         return _serialised(svc.authed(authorization, run))

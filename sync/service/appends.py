@@ -5,7 +5,8 @@ log, and draws as many numbers from the ``server_seq`` counter. Built as ORM obj
 more than applying the ops themselves, so :meth:`Database.write_txn` gives every write transaction
 one :class:`Appends`: the service adds plain rows to it, allocates counter values and advances
 the audit head in memory, and :meth:`Appends.flush` writes each table's rows with one
-``executemany``, each touched counter with one UPDATE and the audit checkpoint once.
+``executemany``, each touched counter with one UPDATE and the audit head once (one row of ``audit_heads``,
+signed when the service has a signing key).
 
 New records (rows of ``entities``) go the same way: :func:`sync.service.rules.new_head` builds the
 :class:`EntityHead` but hands it to :meth:`Appends.new_head` instead of ``Session.add``. The flush
@@ -30,7 +31,9 @@ from typing import Any
 from sqlalchemy import Connection, Table, insert, select, update
 from sqlalchemy.orm import Session, make_transient_to_detached
 
-from sync.service.models import AuditCheckpoint, AuditEvent, Change, Counter, EntityHead, OpJournal
+from sync.protocol.audit_head import SignedHead
+from sync.service.models import AuditEvent, AuditHeadRow, Change, Counter, EntityHead, OpJournal
+from sync.service.signing import HeadSigner
 
 logger = logging.getLogger(__name__)
 
@@ -41,7 +44,7 @@ _CHANGES: Table = Change.__table__  # type: ignore[assignment]
 _JOURNAL: Table = OpJournal.__table__  # type: ignore[assignment]
 _AUDIT: Table = AuditEvent.__table__  # type: ignore[assignment]
 _COUNTERS: Table = Counter.__table__  # type: ignore[assignment]
-_CHECKPOINTS: Table = AuditCheckpoint.__table__  # type: ignore[assignment]
+_HEADS: Table = AuditHeadRow.__table__  # type: ignore[assignment]
 _ENTITIES: Table = EntityHead.__table__  # type: ignore[assignment]
 _ENTITY_COLUMNS: tuple[str, ...] = tuple(c.key for c in _ENTITIES.columns)
 
@@ -53,7 +56,6 @@ class AuditHead:
     count: int
     head_hash: str
     created_at: str | None
-    stored: bool  # a checkpoint row exists (UPDATE) or not yet (INSERT)
 
 
 @dataclass(slots=True)
@@ -72,8 +74,13 @@ class Appends:
     _counters: dict[str, _CounterState] = field(default_factory=dict)
     _dirty_counters: set[str] = field(default_factory=set)
     _audit_head: AuditHead | None = None
-    _audit_dirty: bool = False
+    _audit_dirty: bool = False  # the head moved since it was last sealed
+    _head_rows: list[dict[str, Any]] = field(default_factory=list)
     _flushing: bool = False
+    #: Signs each sealed head (None: heads are stored unsigned).
+    signer: HeadSigner | None = None
+    #: The heads this transaction signed, for the witness file once it has committed.
+    signed: list[SignedHead] = field(default_factory=list)
 
     # ---- collecting
 
@@ -107,17 +114,42 @@ class Appends:
             row = (
                 self._connection()
                 .execute(
-                    select(_CHECKPOINTS.c.count, _CHECKPOINTS.c.head_hash, _CHECKPOINTS.c.created_at).where(
-                        _CHECKPOINTS.c.id == 1
-                    )
+                    select(_HEADS.c.count, _HEADS.c.head_hash, _HEADS.c.signed_at)
+                    .order_by(_HEADS.c.count.desc())
+                    .limit(1)
                 )
                 .first()
             )
             if row is None:
-                self._audit_head = AuditHead(0, genesis, None, stored=False)
+                self._audit_head = AuditHead(0, genesis, None)
             else:
-                self._audit_head = AuditHead(int(row[0]), str(row[1]), row[2], stored=True)
+                self._audit_head = AuditHead(int(row[0]), str(row[1]), row[2])
         return self._audit_head
+
+    def seal(self) -> SignedHead | None:
+        """Sign the head as it is now and queue its ``audit_heads`` row (once per position).
+
+        Runs at the transaction's last flush; a handler that must hand the head out (pull) calls
+        it earlier, through :func:`sync.service.audit.signed_head`. Returns the newest head this
+        transaction signed, or None when it signed none (no appends, or no signing key).
+        """
+        head = self._audit_head
+        if head is not None and self._audit_dirty:
+            assert head.created_at is not None
+            row: dict[str, Any] = {
+                "count": head.count,
+                "head_hash": head.head_hash,
+                "signed_at": head.created_at,
+                "key_id": None,
+                "signature": None,
+            }
+            if self.signer is not None:
+                signed = self.signer.sign(head.count, head.head_hash, head.created_at)
+                row["key_id"], row["signature"] = signed.key_id, signed.signature
+                self.signed.append(signed)
+            self._head_rows.append(row)
+            self._audit_dirty = False
+        return self.signed[-1] if self.signed else None
 
     def audit_event(self, row: dict[str, Any]) -> None:
         """Queue one chained audit row and move the head past it; call :meth:`audit_head` first."""
@@ -131,9 +163,15 @@ class Appends:
 
     # ---- writing
 
-    def flush(self) -> None:
-        """Insert every queued row (one executemany per table) and store counters and audit head."""
-        if self._flushing or not (any(self.rows.values()) or self._heads or self._dirty_counters or self._audit_dirty):
+    def flush(self, *, final: bool = False) -> None:
+        """Insert every queued row (one executemany per table) and store counters.
+
+        The audit head is sealed (signed, one ``audit_heads`` row) only by the ``final`` flush
+        before commit, or by an explicit :meth:`seal`: once per transaction, not per statement.
+        """
+        if final:
+            self.seal()
+        if self._flushing or not (any(self.rows.values()) or self._heads or self._dirty_counters or self._head_rows):
             return
         self._flushing = True
         try:
@@ -157,15 +195,9 @@ class Appends:
                     conn.execute(insert(_COUNTERS).values(name=name, value=state.value))
                     state.stored = True
             self._dirty_counters.clear()
-            head = self._audit_head
-            if self._audit_dirty and head is not None:
-                values = {"count": head.count, "head_hash": head.head_hash, "created_at": head.created_at}
-                if head.stored:
-                    conn.execute(update(_CHECKPOINTS).where(_CHECKPOINTS.c.id == 1).values(**values))
-                else:
-                    conn.execute(insert(_CHECKPOINTS).values(id=1, **values))
-                    head.stored = True
-                self._audit_dirty = False
+            if self._head_rows:
+                conn.execute(insert(_HEADS), self._head_rows)
+                self._head_rows.clear()
         finally:
             self._flushing = False
 

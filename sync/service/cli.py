@@ -9,8 +9,15 @@
     cofnod-register admin --db URL end-membership alice   # leaves the council; scope_removed sent
     cofnod-register admin --db URL list-devices [--user alice]
     cofnod-register admin --db URL revoke-device DEVICE_ID
-    cofnod-register admin --db URL verify-audit
+    cofnod-register admin --db URL verify-audit [--witness FILE --public-key FILE]
     cofnod-register admin --db URL new-epoch   # after a restore from backup: a new server_id (§10)
+    cofnod-register admin audit-key --out audit-key.pem   # and audit-key.pem.pub
+    cofnod-register serve ... --audit-key audit-key.pem --audit-witness /var/lib/cofnod/witness.jsonl
+
+The audit signing key is a file, or ``--audit-key -`` reads it from stdin; it never goes into the
+database. Give admin commands that write (``add-user`` ...) the same ``--audit-key`` (and
+witness) before the subcommand, or their appends are unsigned and ``verify-audit --public-key``
+reports them.
 
 Plain HTTP is refused unless the host is a loopback address and ``--insecure-dev`` is given.
 Passwords are read from stdin or prompted for, never taken from the command line.
@@ -25,6 +32,7 @@ import logging
 import sys
 import uuid
 from collections.abc import Sequence
+from pathlib import Path
 
 from sqlalchemy import select
 
@@ -34,6 +42,7 @@ from sync.service.config import Settings
 from sync.service.db import Database, now_iso
 from sync.service.models import Council, Device, User, UserRole
 from sync.service.security import Passwords
+from sync.service.signing import HeadSigner, new_key_files, read_witness
 
 logger = logging.getLogger(__name__)
 
@@ -74,7 +83,14 @@ def cmd_serve(args: argparse.Namespace) -> int:
             )
             return 2
         print("WARNING: plain HTTP for development on loopback only", file=sys.stderr)
-    app = create_app(Settings(database_url=args.db))
+    app = create_app(
+        Settings(
+            database_url=args.db,
+            audit_signer=_signer(args),
+            quota_device_bytes_per_day=args.quota_device_mb << 20,
+            quota_user_bytes_per_day=args.quota_user_mb << 20,
+        )
+    )
     uvicorn.run(
         app,
         host=args.host,
@@ -89,8 +105,23 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def _signer(args: argparse.Namespace) -> HeadSigner | None:
+    """The audit signer from ``--audit-key`` (a PEM file, or ``-`` for stdin) and ``--audit-witness``."""
+    witness = Path(args.audit_witness) if args.audit_witness else None
+    if not args.audit_key:
+        if witness is not None:
+            raise SystemExit("--audit-witness needs --audit-key (only signed heads are witnessed)")
+        return None
+    pem = sys.stdin.buffer.read() if args.audit_key == "-" else Path(args.audit_key).read_bytes()
+    try:
+        return HeadSigner.from_pem(pem, witness)
+    except ValueError as exc:
+        raise SystemExit(f"--audit-key: {exc}") from exc
+
+
 def _db(args: argparse.Namespace) -> Database:
     db = Database(args.db)
+    db.signer = _signer(args)
     db.migrate()
     return db
 
@@ -247,15 +278,41 @@ def cmd_new_epoch(args: argparse.Namespace) -> int:
             s, settings.clock(), action="admin:new_epoch", outcome="ok", detail={"old_server_id": old, "server_id": new}
         )
     print(f"server_id {old or '-'} -> {new}; devices will re-send what this database lacks")
+    db.dispose()
+    return 0
+
+
+def cmd_audit_key(args: argparse.Namespace) -> int:
+    private = Path(args.out)
+    public = Path(args.public_out) if args.public_out else private.with_name(private.name + ".pub")
+    try:
+        kid = new_key_files(private, public)
+    except FileExistsError as exc:
+        print(f"refusing to overwrite {exc.filename}", file=sys.stderr)
+        return 1
+    print(f"audit signing key {kid}: private key {private} (keep it off the database host), public key {public}")
     return 0
 
 
 def cmd_verify_audit(args: argparse.Namespace) -> int:
+    from sync.protocol.audit_head import load_public_key
+
+    if args.witness and not args.public_key:
+        print("--witness needs --public-key", file=sys.stderr)
+        return 2
+    try:
+        key = load_public_key(Path(args.public_key).read_bytes()) if args.public_key else None
+        witness = read_witness(Path(args.witness)) if args.witness else []
+    except (OSError, ValueError) as exc:
+        print(f"cannot read: {exc}", file=sys.stderr)
+        return 2
     db = Database(args.db)
     with db.read_txn() as s:
-        result = audit.verify(s)
+        result = audit.verify(s, witness=witness, public_key=key)
     if result.ok:
-        print(f"audit chain intact: {result.count} entries")
+        checked = f"; {len(witness)} witnessed heads agree" if witness else ""
+        signed = "; newest head validly signed" if key is not None and result.count else ""
+        print(f"audit chain intact: {result.count} entries{signed}{checked}")
         return 0
     print(f"AUDIT CHAIN BROKEN at entry {result.first_bad_index}: {result.reason}", file=sys.stderr)
     return 1
@@ -273,10 +330,14 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--tls-key")
     serve.add_argument("--insecure-dev", action="store_true", help="allow plain HTTP on a loopback address")
     serve.add_argument("--log-level", default="info")
+    _signing_options(serve)
+    serve.add_argument("--quota-device-mb", type=int, default=100, help="MiB a device may store per UTC day")
+    serve.add_argument("--quota-user-mb", type=int, default=250, help="MiB a user may store per UTC day")
     serve.set_defaults(func=cmd_serve)
 
     admin = sub.add_parser("admin", help="administer the database")
     admin.add_argument("--db", default=DEFAULT_DB)
+    _signing_options(admin)
     asub = admin.add_subparsers(dest="admin_command", required=True)
     asub.add_parser("init-db", help="create or upgrade the database").set_defaults(func=cmd_init_db)
     p = asub.add_parser("add-council", help="add a council (local authority)")
@@ -304,11 +365,23 @@ def build_parser() -> argparse.ArgumentParser:
     p = asub.add_parser("revoke-device", help="revoke a device and all its tokens")
     p.add_argument("device_id")
     p.set_defaults(func=cmd_revoke_device)
-    asub.add_parser("verify-audit", help="check the audit hash chain").set_defaults(func=cmd_verify_audit)
+    p = asub.add_parser("verify-audit", help="check the audit hash chain (against signed heads and a witness)")
+    p.add_argument("--witness", help="witness file written by serve --audit-witness")
+    p.add_argument("--public-key", help="the audit signing key's public half (PEM)")
+    p.set_defaults(func=cmd_verify_audit)
+    p = asub.add_parser("audit-key", help="make a new audit signing key pair (Ed25519)")
+    p.add_argument("--out", required=True, help="private key file to create (mode 0600)")
+    p.add_argument("--public-out", help="public key file (default: OUT.pub)")
+    p.set_defaults(func=cmd_audit_key)
     asub.add_parser(
         "new-epoch", help="give the database a new server_id; run after restoring it from a backup"
     ).set_defaults(func=cmd_new_epoch)
     return parser
+
+
+def _signing_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--audit-key", help="Ed25519 private key (PEM file, or - for stdin) that signs audit heads")
+    parser.add_argument("--audit-witness", help="append every signed audit head to this file")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

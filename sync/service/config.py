@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
 from sync.protocol.messages import PROTOCOL_MAX, PROTOCOL_MIN
+from sync.service.quota import DEVICE_BYTES, USER_BYTES
+from sync.service.signing import HeadSigner
 
 logger = logging.getLogger(__name__)
 
@@ -45,4 +47,9 @@ class Settings:
     protocol_min: int = PROTOCOL_MIN
     protocol_max: int = PROTOCOL_MAX
     run_migrations: bool = True
+    #: Signs each write transaction's audit head (and writes the witness file); None: unsigned.
+    audit_signer: HeadSigner | None = None
+    #: Bytes an op may add to what is stored, per UTC day: per device and per user (all devices).
+    quota_device_bytes_per_day: int = DEVICE_BYTES
+    quota_user_bytes_per_day: int = USER_BYTES
     clock: Callable[[], datetime] = field(default=utc_now)

@@ -71,6 +71,8 @@ class Ctx:
     #: Heads looked up in this transaction, misses included (None): a push prefetches the batch's
     #: ids in one query so applying an op does not cost a SELECT (and an autoflush) each.
     head_cache: dict[tuple[str, str], Any] = field(default_factory=dict)
+    #: SHA-256 of each op's canonical payload, by op_id, computed once by the push with its size.
+    payload_hashes: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.received_at = now_iso(self.now)

@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from sync.service.appends import INFO_KEY, Appends, appends_of, flush_before_execute
 from sync.service.models import Counter, ServerMeta
+from sync.service.signing import HeadSigner
 
 logger = logging.getLogger(__name__)
 
@@ -134,6 +135,8 @@ class Database:
         self.engine = make_engine(url)
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
         self.writers = FifoLock()
+        #: Signs the audit head of each write transaction (and witnesses it); None: unsigned.
+        self.signer: HeadSigner | None = None
         event.listen(self.sessions, "do_orm_execute", flush_before_execute)
 
     def migrate(self) -> None:
@@ -146,13 +149,17 @@ class Database:
         The rows it appends to the change feed, the journal and the audit log are collected in
         its :class:`Appends` and written by the one flush just before commit.
         """
-        with self.writers, self.sessions() as session, session.begin():
-            if not is_sqlite(self.engine):
-                session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": ADVISORY_LOCK_KEY})
-            pending = Appends(session)
-            session.info[INFO_KEY] = pending
-            yield session
-            pending.flush()
+        with self.writers:
+            with self.sessions() as session, session.begin():
+                if not is_sqlite(self.engine):
+                    session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": ADVISORY_LOCK_KEY})
+                pending = Appends(session, signer=self.signer)
+                session.info[INFO_KEY] = pending
+                yield session
+                pending.flush(final=True)
+            # Committed: only now may its signed heads leave the database (witness file).
+            if pending.signed and self.signer is not None:
+                self.signer.witness(pending.signed)
 
     @contextmanager
     def read_txn(self) -> Iterator[Session]:

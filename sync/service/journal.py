@@ -7,6 +7,11 @@ order. Each op gets exactly one journal row holding its first outcome; a replay 
 audit chain for administrators). A batch that starts beyond ``last_acked + 1`` is refused with 409
 ``seq_gap`` and the number to resend from; ops at or below ``last_acked`` are treated as repeats.
 
+A rejected op is journalled (and an anomaly kept) as its id, hash, size and code, never its
+payload: what a client may not store costs the register a few hundred bytes, not the payload's
+size. An applied op's journal row keeps the envelope's declared fields only. Pushes count against
+the day's quotas (:mod:`sync.service.quota`).
+
 A rejection is final (the journal keeps the first outcome; a fixed retry is a new op), and each
 one is also put in the pull feed for its author alone (:func:`_announce_rejection`), so the
 author's other devices see it, not only the device whose push reply carried it.
@@ -14,18 +19,21 @@ author's other devices see it, not only the device whose push reply carried it.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
+from typing import Any
 
 from sqlalchemy import select
 
 from sync.protocol.enums import ChangeKind, ErrorCode, OpStatus
 from sync.protocol.messages import OpResult, PushRequest, PushResponse, WireOp
-from sync.service import audit
+from sync.service import audit, auth
 from sync.service.appends import appends_of
 from sync.service.context import Ctx, dumps
 from sync.service.errors import ApiError
 from sync.service.models import Device, OpAnomaly, OpJournal
+from sync.service.quota import DEVICE_BYTES, USER_BYTES, Quota
 from sync.service.rules import OpOutcome, apply_op, prefetch_heads
 
 logger = logging.getLogger(__name__)
@@ -38,7 +46,7 @@ def _result(op: WireOp, outcome: OpOutcome) -> OpResult:
 def _stored(row: OpJournal) -> OpOutcome:
     """A journal row's first outcome, re-issued as a ``duplicate`` answer."""
     first = json.loads(row.result_json)
-    first_status = OpStatus(first.pop("status"))
+    first_status = OpStatus(first.pop("status", row.status))
     first.pop("first_status", None)
     out = OpOutcome(OpStatus.DUPLICATE, first_status=first_status)
     for key, value in first.items():
@@ -49,7 +57,10 @@ def _stored(row: OpJournal) -> OpOutcome:
     return out
 
 
-def handle_push(ctx: Ctx, server_id: str, req: PushRequest) -> PushResponse:
+def handle_push(
+    ctx: Ctx, server_id: str, req: PushRequest, quota_limits: tuple[int, int] = (DEVICE_BYTES, USER_BYTES)
+) -> PushResponse:
+    """Process one batch; ``quota_limits``: bytes a day for the device and for its user."""
     p = ctx.principal
     session = ctx.session
     ops = sorted(req.ops, key=lambda o: o.device_seq)
@@ -68,8 +79,27 @@ def handle_push(ctx: Ctx, server_id: str, req: PushRequest) -> PushResponse:
     known = {
         row.op_id: row for row in session.scalars(select(OpJournal).where(OpJournal.op_id.in_([o.op_id for o in ops])))
     }
+    sizes: dict[str, int] = {}
+    for o in ops:
+        canonical = dumps(o.payload).encode("utf-8")
+        sizes[o.op_id] = len(canonical)
+        ctx.payload_hashes[o.op_id] = hashlib.sha256(canonical).hexdigest()
+    quota = Quota(session, ctx.now, p.device_id, p.user_id, *quota_limits)
+    refusal = quota.refusal(sum(sizes[o.op_id] for o in ops if o.op_id not in known and o.device_seq > last))
+    if refusal is not None:
+        audit.append(
+            session,
+            ctx.now,
+            action="push",
+            outcome=f"denied:{ErrorCode.QUOTA_EXCEEDED.value}",
+            actor_user_id=p.user_id,
+            device_id=p.device_id,
+            detail={"ops": len(ops), "payload_bytes": sum(sizes.values())},
+        )
+        raise auth.Deferred(refusal)
     prefetch_heads(ctx, [(o.entity, o.entity_id) for o in ops])
     results: list[OpResult] = []
+    stored = 0
     for op in ops:
         prior = known.get(op.op_id)
         if prior is not None:
@@ -81,7 +111,7 @@ def handle_push(ctx: Ctx, server_id: str, req: PushRequest) -> PushResponse:
             outcome = _anomaly(ctx, op, ErrorCode.SEQ_REUSED, "this device_seq was already used by another op")
         else:
             outcome = apply_op(ctx, op)
-            _journal(ctx, op, outcome)
+            stored += _journal(ctx, op, outcome, sizes[op.op_id])
         if outcome.status is OpStatus.REJECTED:
             _announce_rejection(ctx, op, outcome)
         if op.device_seq > last:
@@ -95,31 +125,65 @@ def handle_push(ctx: Ctx, server_id: str, req: PushRequest) -> PushResponse:
             device_id=p.device_id,
             entity=op.entity,
             entity_id=op.entity_id,
-            detail={"op_id": op.op_id, "device_seq": op.device_seq, "server_seq": outcome.server_seq},
+            detail=_audit_detail(op, outcome),
         )
         results.append(_result(op, outcome))
     device.last_acked_device_seq = last
+    quota.add(stored)
     return PushResponse(server_id=server_id, acked_through_device_seq=last, results=results)
 
 
-def _journal(ctx: Ctx, op: WireOp, outcome: OpOutcome) -> None:
-    appends_of(ctx.session).journal(
-        {
-            "op_id": op.op_id,
-            "device_id": ctx.principal.device_id,
-            "device_seq": op.device_seq,
-            "user_id": ctx.principal.user_id,
-            "entity": op.entity,
-            "entity_id": op.entity_id,
-            "kind": op.kind,
-            "payload_sha256": op.payload_sha256,
-            "op_json": dumps(op.model_dump(mode="json")),
-            "status": outcome.status.value,
-            "result_json": dumps(outcome.as_dict()),
-            "client_time": op.client_time.isoformat() if op.client_time else None,
-            "received_at": ctx.received_at,
-        }
-    )
+def _audit_detail(op: WireOp, outcome: OpOutcome) -> dict[str, Any]:
+    # Kept small: a rejected op's event and journal row are all it may cost the register; its
+    # device_seq is in the journal (or anomaly) row that the op_id names.
+    if outcome.status is OpStatus.REJECTED:
+        return {"op_id": op.op_id}
+    return {"op_id": op.op_id, "device_seq": op.device_seq, "server_seq": outcome.server_seq}
+
+
+#: How much of a rejection's detail the journal keeps (the client got it whole).
+REJECTED_DETAIL_CHARS = 160
+
+
+def _envelope(op: WireOp) -> dict[str, Any]:
+    """The op's declared envelope fields without the payload (unknown envelope fields are not kept)."""
+    return op.model_dump(mode="json", include=set(_ENVELOPE))
+
+
+_ENVELOPE = frozenset(WireOp.model_fields) - {"payload"}
+
+
+def _journal(ctx: Ctx, op: WireOp, outcome: OpOutcome, size: int) -> int:
+    """Queue the op's journal row; returns the bytes it stores against the quotas."""
+    result = outcome.as_dict()
+    row: dict[str, Any] = {
+        "op_id": op.op_id,
+        "device_id": ctx.principal.device_id,
+        "device_seq": op.device_seq,
+        "user_id": ctx.principal.user_id,
+        "entity": op.entity,
+        "entity_id": op.entity_id,
+        "kind": op.kind,
+        "payload_sha256": op.payload_sha256,
+        "status": outcome.status.value,
+        "client_time": op.client_time.isoformat() if op.client_time else None,
+        "received_at": ctx.received_at,
+    }
+    if outcome.status is OpStatus.REJECTED:
+        # Its id, hash, size and code (the device, seq and time make the keys); the record it
+        # named and what the device said is in its audit event, stored once.
+        row["op_json"] = dumps({"payload_bytes": size})
+        row["entity_id"], row["client_time"] = "", None
+        del result["status"]
+        if outcome.detail and len(outcome.detail) > REJECTED_DETAIL_CHARS:
+            result["detail"] = outcome.detail[: REJECTED_DETAIL_CHARS - 1] + "…"
+        counted = len(row["op_json"]) + len(dumps(result))
+    else:
+        row["op_json"] = dumps({**_envelope(op), "payload": op.payload})
+        counted = size
+    row["result_json"] = dumps(result)
+    appends_of(ctx.session).journal(row)
+    return counted
 
 
 def _announce_rejection(ctx: Ctx, op: WireOp, outcome: OpOutcome) -> None:
@@ -160,7 +224,7 @@ def _anomaly(ctx: Ctx, op: WireOp, code: ErrorCode, detail: str) -> OpOutcome:
             device_id=ctx.principal.device_id,
             device_seq=op.device_seq,
             code=code.value,
-            op_json=dumps(op.model_dump(mode="json")),
+            op_json=dumps({**_envelope(op), "payload_bytes": len(dumps(op.payload).encode("utf-8"))}),
             received_at=ctx.received_at,
         )
     )

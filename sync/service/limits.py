@@ -42,7 +42,9 @@ Send = Callable[[Message], Awaitable[None]]
 ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 # Strings (with escapes) are matched whole so brackets inside them are skipped; regex runs in C.
-_STRINGS = re.compile(rb'"(?:[^"\\]|\\.)*"', re.DOTALL)
+# Unrolled ("normal* (special normal*)*"): one step per run of plain characters, not one
+# alternation per character, which cost half a second per megabyte of string.
+_STRINGS = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
 #: Every byte except the four brackets, for bytes.translate(None, delete=...).
 _NOT_BRACKETS = bytes(b for b in range(256) if b not in b"[]{}")
 _NOT_PARSED = object()

@@ -259,11 +259,10 @@ class Enquiry(Base):
 
 
 class AuditEvent(Base):
-    """The hash chain: ``hash = SHA-256(prev_hash || canonical(event))``; never updated."""
+    """The hash chain: ``hash = SHA-256(previous row's hash || canonical(event))``; never updated."""
 
     __tablename__ = "audit_log"
     idx: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
-    prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
     event_json: Mapped[str] = mapped_column(Text)
     created_at: Mapped[str] = mapped_column(TS)
@@ -273,11 +272,25 @@ class AuditEvent(Base):
     __table_args__ = (Index("ix_audit_entity", "entity", "entity_id"),)
 
 
-class AuditCheckpoint(Base):
-    """Head of the chain after each append (count and hash), so truncation is detectable."""
+class AuditHeadRow(Base):
+    """The chain's head after each write transaction that appended to it: count, hash, signature.
 
-    __tablename__ = "audit_checkpoints"
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    count: Mapped[int] = mapped_column(BigInteger)
+    Append-only like the log (revision 0003): the newest row is the head; the signature (Ed25519,
+    :mod:`sync.protocol.audit_head`) is absent when the service runs without a signing key.
+    """
+
+    __tablename__ = "audit_heads"
+    count: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
     head_hash: Mapped[str] = mapped_column(String(64))
-    created_at: Mapped[str] = mapped_column(TS)
+    signed_at: Mapped[str] = mapped_column(TS)
+    key_id: Mapped[str | None] = mapped_column(String(16))
+    signature: Mapped[str | None] = mapped_column(String(100))
+
+
+class StorageUsage(Base):
+    """Bytes stored per subject (``device:<id>`` or ``user:<id>``) per UTC day, for the quotas."""
+
+    __tablename__ = "storage_usage"
+    subject: Mapped[str] = mapped_column(String(160), primary_key=True)
+    day: Mapped[str] = mapped_column(String(10), primary_key=True)
+    bytes: Mapped[int] = mapped_column(BigInteger, default=0)

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import logging
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, TypeVar
@@ -72,6 +73,7 @@ from sync.protocol.records import (
     ResolveConflictPayload,
     TemporaryRegistrationPayload,
     VoidPayload,
+    unknown_fields,
 )
 from sync.service import authz, scopes
 from sync.service.appends import appends_of
@@ -125,16 +127,27 @@ def _validation_detail(exc: ValidationError) -> str:
     return "; ".join(parts)[:1000]
 
 
-def _parsed(model: type[_Model], payload: dict[str, Any]) -> _Model:
-    """``payload`` read as ``model``; an invalid one rejects the op (``validation``)."""
+def _parsed(model: type[_Model], payload: dict[str, Any], client_keys: Iterable[str] | None = None) -> _Model:
+    """``payload`` read as ``model``; an invalid one rejects the op (``validation``).
+
+    Strict: a field the model does not declare, at any depth, under one of ``client_keys`` (the
+    top-level fields the client sent; all of ``payload`` by default) is refused too, since the op's
+    schema version is one this service knows whole (records.py explains the choice).
+    """
     try:
-        return model.model_validate(payload)
+        parsed = model.model_validate(payload)
     except ValidationError as exc:
         raise Reject(ErrorCode.VALIDATION, _validation_detail(exc)) from exc
+    sent = set(payload) if client_keys is None else set(client_keys)
+    unknown = [path for path in unknown_fields(parsed) if path.split(".", 1)[0] in sent]
+    if unknown:
+        names = ", ".join(sorted(p[:64] for p in unknown)[:10])
+        raise Reject(ErrorCode.VALIDATION, f"unknown fields: {names}"[:1000])
+    return parsed
 
 
-def validate_record(entity: Entity, payload: dict[str, Any]) -> None:
-    _parsed(RECORD_MODELS[entity], payload)
+def validate_record(entity: Entity, payload: dict[str, Any], client_keys: Iterable[str] | None = None) -> None:
+    _parsed(RECORD_MODELS[entity], payload, client_keys)
 
 
 def _server_fields(entity: Entity) -> frozenset[str]:
@@ -405,7 +418,7 @@ def _apply(ctx: Ctx, op: Op) -> OpOutcome:
     p = ctx.principal
     if op.author_user_id != p.user_id:
         raise Reject(ErrorCode.AUTHOR_MISMATCH, "author_user_id is not the signed-in user")
-    if sha256_of(op.payload) != op.payload_sha256:
+    if (ctx.payload_hashes.get(op.op_id) or sha256_of(op.payload)) != op.payload_sha256:
         raise Reject(ErrorCode.HASH_MISMATCH, "payload_sha256 does not match the payload")
     if op.schema_version > SCHEMA_VERSION:
         raise Reject(ErrorCode.UNSUPPORTED_SCHEMA, f"schema_version {op.schema_version} is newer than this server")
@@ -542,7 +555,7 @@ def _patch(ctx: Ctx, op: Op) -> OpOutcome:
     if op.base_version > head.version:
         raise Reject(ErrorCode.VALIDATION, f"base_version {op.base_version} is ahead of the server ({head.version})")
     merged = {**current, **patch}
-    validate_record(entity, merged)
+    validate_record(entity, merged, patch)
     if op.base_version == head.version:
         seq = write_head(ctx, head, merged, ChangeKind.UPDATED, op)
         scopes.after_write(ctx, head, merged, created=False)
@@ -1031,7 +1044,7 @@ def _resolve(ctx: Ctx, op: Op) -> OpOutcome:
             if touched:
                 raise Reject(ErrorCode.SERVER_OWNED, f"cannot set {sorted(touched)}")
             merged = {**loads(head.payload_json), **values}
-            validate_record(Entity(head.entity), merged)
+            validate_record(Entity(head.entity), merged, values)
             seq = write_head(ctx, head, merged, ChangeKind.UPDATED, op)
         elif body.resolution != "keep_server":
             raise Reject(ErrorCode.VALIDATION, "resolve with keep_server, take_incoming or merge")

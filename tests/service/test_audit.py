@@ -12,16 +12,20 @@ from sync.service import audit
 from sync.service.cli import main as cli_main
 from tests.service.harness import Service, make_case
 
+AT = "2026-02-11T09:00:00.000000Z"
 
-def _rows(n: int) -> tuple[list[tuple[int, str, str, str]], tuple[int, str]]:
+
+def _rows(n: int) -> tuple[list[audit.AuditRow], list[audit.StoredHead]]:
     rows = []
     prev = audit.GENESIS
     for i in range(n):
-        event = canonical_json({"index": i, "action": "op:create", "outcome": "applied", "detail": {"n": i}}).decode()
+        event = canonical_json(
+            {"index": i, "at": AT, "action": "op:create", "outcome": "applied", "entity": None, "entity_id": None}
+        ).decode()
         digest = audit.chain_hash(prev, event)
-        rows.append((i, prev, digest, event))
+        rows.append(audit.AuditRow(i, digest, event, AT, None, None))
         prev = digest
-    return rows, (n, prev)
+    return rows, [audit.StoredHead(n, prev, AT, None, None)] if n else []
 
 
 def test_intact_chains_verify() -> None:
@@ -37,8 +41,7 @@ def test_random_tampering_is_always_detected(seed: int) -> None:
     mode = ["alter", "remove", "insert", "swap", "truncate", "rehash"][seed % 6]
     i = rng.randrange(1, 59)
     if mode == "alter":
-        idx, prev, digest, event = rows[i]
-        rows[i] = (idx, prev, digest, event.replace('"applied"', '"rejected"'))
+        rows[i] = rows[i]._replace(event_json=rows[i].event_json.replace('"applied"', '"rejected"'))
     elif mode == "remove":
         del rows[i]
     elif mode == "insert":
@@ -48,9 +51,8 @@ def test_random_tampering_is_always_detected(seed: int) -> None:
     elif mode == "truncate":
         rows = rows[:i]
     else:  # alter and recompute this entry's own hash: the next link still breaks
-        idx, prev, _digest, event = rows[i]
-        event = event.replace('"applied"', '"rejected"')
-        rows[i] = (idx, prev, audit.chain_hash(prev, event), event)
+        event = rows[i].event_json.replace('"applied"', '"rejected"')
+        rows[i] = rows[i]._replace(event_json=event, hash=audit.chain_hash(rows[i - 1].hash, event))
     result = audit.verify_entries(rows, cp)
     assert not result.ok, mode
     assert result.first_bad_index is not None and result.first_bad_index <= i + 1

@@ -31,13 +31,43 @@ def test_push_applies_and_pull_returns_in_order(svc: Service) -> None:
     assert child[0]["scope"] == f"child:{case.child_id}"
 
 
-def test_unknown_fields_survive_a_round_trip(svc: Service) -> None:
+def test_unknown_fields_are_refused_by_the_service_and_kept_by_readers(svc: Service) -> None:
+    """Issue 14 §3: at a schema version the service knows, an unknown field is junk; refused whole.
+
+    Readers stay tolerant (sync-protocol.md §9): the shared models keep a field they do not know.
+    """
+    from sync.protocol.records import Child, Decision, unknown_fields
+
     case = make_case(svc)
     child = new_id()
     payload = {"given_names": "Dafydd", "future_field": {"nested": [1, 2, "tri"]}}
-    assert case.chair.push1("create", "child", child, payload)["status"] == "applied"
-    got = [c for c in case.chair.pull_all() if c["entity_id"] == child]
-    assert got[0]["payload"]["future_field"] == {"nested": [1, 2, "tri"]}
+    r = case.chair.push1("create", "child", child, payload)
+    assert (r["status"], r["code"]) == ("rejected", "validation") and "future_field" in r["detail"]
+    assert not [c for c in case.chair.pull_all() if c["entity_id"] == child]
+    nested = {"conference_id": case.conference_id, "child_id": case.child_id}
+    nested["practitioner_views"] = [{"view": "register", "extra": "x"}]  # type: ignore[list-item]
+    r = case.chair.push1("create", "decision", new_id(), nested)
+    assert r["status"] == "rejected" and "practitioner_views.0.extra" in r["detail"]
+    assert case.chair.push1("create", "child", child, {"given_names": "Dafydd"})["status"] == "applied"
+    # A patch may not add one either; the server's own fields on the head do not count against it.
+    r = case.chair.push1("patch", "child", child, {"family_name": "Jones", "nickname": "Daf"}, base_version=1)
+    assert r["status"] == "rejected" and "nickname" in r["detail"]
+    assert case.chair.push1("patch", "child", child, {"family_name": "Jones"}, base_version=1)["status"] == "applied"
+    read = Child.model_validate(payload)
+    assert read.model_dump()["future_field"] == {"nested": [1, 2, "tri"]}
+    assert unknown_fields(read) == ["future_field"]
+    assert unknown_fields(Decision.model_validate(nested)) == ["practitioner_views.0.extra"]
+
+
+def test_field_lengths_follow_the_protocol_only_minutes_and_reports_are_long(svc: Service) -> None:
+    case = make_case(svc)
+    long_text = "a" * 150_000
+    r = case.chair.push1("create", "child", new_id(), {"given_names": "Siân", "address": long_text})
+    assert (r["status"], r["code"]) == ("rejected", "validation") and "address" in r["detail"]
+    minutes = {"conference_id": case.conference_id, "section_key": "discussion", "text": long_text}
+    assert case.minute_taker.push1("create", "minutes_section", new_id(), minutes)["status"] == "applied"
+    minutes["text"] = "a" * 200_001
+    assert case.minute_taker.push1("create", "minutes_section", new_id(), minutes)["code"] == "validation"
 
 
 def test_text_is_normalised_to_nfc(svc: Service) -> None:

@@ -86,7 +86,7 @@ def test_leaving_the_council_removes_every_scope(
     chair = case.chair if who != "chair" else svc.user_device("chair2", case.council_id, Role.CHAIR)
     r = chair.push1("patch", "coordinator_assignment", assignment, {"coordinator_name": "Gwen E."}, 1)
     assert r["status"] == "applied", r
-    r = chair.push1("patch", "conference", case.conference_id, {"venue": "Llangefni"}, base_version=1)
+    r = chair.push1("patch", "conference", case.conference_id, {"held_on": "2026-02-12"}, base_version=1)
     assert r["status"] == "applied", r
     assert device.pull_all(cursor=feed[-1]["server_seq"]) == []
     assert device.get("/v1/sync/meta").json()["scopes"] == []

@@ -14,7 +14,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -78,8 +78,10 @@ def https_server(app: FastAPI, directory: Path) -> Iterator[tuple[str, str]]:
 
 
 @contextmanager
-def https_server_process(db_url: str, directory: Path) -> Iterator[tuple[str, str]]:
+def https_server_process(db_url: str, directory: Path, extra_args: Sequence[str] = ()) -> Iterator[tuple[str, str]]:
     """``cofnod-register serve --db db_url`` over HTTPS in a child process; yields (base URL, CA file).
+
+    ``extra_args`` go to ``serve`` as they are (``--audit-key``, ``--audit-witness``).
 
     The server has the deployment's settings (real clock, default rate limit and token lifetimes),
     so tokens given to the test must be issued with the real clock. The database must be migrated.
@@ -105,6 +107,7 @@ def https_server_process(db_url: str, directory: Path) -> Iterator[tuple[str, st
         keyfile,
         "--log-level",
         "warning",
+        *extra_args,
     ]
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)}
     proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, env=env)
