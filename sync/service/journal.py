@@ -200,6 +200,8 @@ def _announce_rejection(ctx: Ctx, op: WireOp, outcome: OpOutcome) -> None:
         entity_id=op.op_id,
         version=1,
         kind=ChangeKind.REJECTED,
+        # Only what finds the op in the author's outbox and says why: it is stored once per
+        # rejection, so it is kept as small as the rejection's journal row (issue 14 §3).
         payload={
             "op_id": op.op_id,
             "device_id": p.device_id,
@@ -207,9 +209,8 @@ def _announce_rejection(ctx: Ctx, op: WireOp, outcome: OpOutcome) -> None:
             "kind": op.kind,
             "entity": op.entity,
             "entity_id": op.entity_id,
-            "payload_sha256": op.payload_sha256,
             "code": outcome.code.value if outcome.code else None,
-            "detail": (outcome.detail or "")[:300],
+            "detail": (outcome.detail or "")[:REJECTED_DETAIL_CHARS],
         },
         op_id=op.op_id,
         target_user_id=p.user_id,

@@ -30,8 +30,11 @@ from tests.service.harness import Clock, Device, Service, make_case, make_settin
 
 MB = 1_000_000
 OPS = 1000 if os.environ.get("COFNOD_DISK_LONG") == "1" else 200
-#: What a rejected op may add to the database, at most (8 KB PostgreSQL pages make it noisy).
-PER_OP_BOUND = 1400
+#: What a rejected op may add to the database, at most (8 KB PostgreSQL pages make it noisy): its
+#: journal row and audit event, and the notice that tells the author's other devices (issue 8).
+#: Measured about 1.7 KB on SQLite and 2.0 KB on PostgreSQL per 1 MB op refused; issue 14 asks for
+#: under 1 KB, which would need one of those three rows to go.
+PER_OP_BOUND = 2200
 PER_BATCH = 40
 
 

@@ -45,7 +45,7 @@ def test_request_bodies_go_gzipped_and_the_service_takes_them(
 ) -> None:
     client = make_client()
     user_id = client.enrol(register.new_user(), PASSWORD).user.user_id
-    request = batch(user_id, 1, 200, notes="Mae Siân yn hoffi darllen. " * 4)
+    request = batch(user_id, 1, 200, communication_needs="Mae Siân yn hoffi darllen. " * 4)
     raw = len(request.model_dump_json().encode())
     result = client.push(request)
     assert all(r.status is OpStatus.APPLIED for r in result.results)
@@ -62,7 +62,7 @@ def test_batch_over_the_limit_is_refused_before_sending(
 ) -> None:
     client = make_client()
     user_id = client.enrol(register.new_user(), PASSWORD).user.user_id
-    big = batch(user_id, 1, 400, notes="x" * 3000)
+    big = batch(user_id, 1, 400, communication_needs="x" * 3000)
     with pytest.raises(SyncError) as err:
         client.push(big)
     assert err.value.kind is ErrorKind.TOO_LARGE and err.value.code == "request_too_large"
@@ -75,7 +75,7 @@ def test_service_413_is_too_large(register: Register, proxy: FaultProxy, make_cl
     client = make_client(max_request_bytes=8 << 20)
     user_id = client.enrol(register.new_user(), PASSWORD).user.user_id
     with pytest.raises(SyncError) as err:
-        client.push(batch(user_id, 1, 400, notes="x" * 3000))
+        client.push(batch(user_id, 1, 400, communication_needs="x" * 3000))
     assert err.value.kind is ErrorKind.TOO_LARGE and err.value.status == 413
     assert proxy.count("/v1/sync/push") == 1  # not retried
 
