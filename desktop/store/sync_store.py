@@ -33,6 +33,9 @@ PULL_CURSOR = "pull_cursor"
 SERVER_ID = "server_id"
 #: Outbox states whose ops have not reached a durable outcome yet.
 WAITING = (OutboxState.PENDING.value, OutboxState.SENDING.value)
+#: States of ops the service has answered, and of those a person must look at.
+ANSWERED = (OutboxState.APPLIED.value, OutboxState.CONFLICT.value, OutboxState.REJECTED.value)
+ATTENTION = (OutboxState.CONFLICT.value, OutboxState.REJECTED.value)
 _ENTITIES = {e.value for e in Entity}
 
 
@@ -85,6 +88,35 @@ class SyncStore:
                 out.append(op_envelope(op))
         return out
 
+    def ops_from(self, device_seq: int, *, limit: int = 250, max_bytes: int = 1024 * 1024) -> list[dict[str, Any]]:
+        """Ops numbered ``device_seq`` and after, in any state: what a restored service lacks (§10)."""
+        out: list[dict[str, Any]] = []
+        size = 0
+        with self._sessions() as s:
+            rows = s.scalars(
+                select(OutboxOp).where(OutboxOp.device_seq >= device_seq).order_by(OutboxOp.device_seq).limit(limit)
+            )
+            for op in rows:
+                size += len(op.payload_json) + 400
+                if out and size > max_bytes:
+                    break
+                out.append(op_envelope(op))
+        return out
+
+    def last_acked_device_seq(self) -> int:
+        """The highest ``device_seq`` with an outcome from the service (0 when none has one)."""
+        from sqlalchemy import func
+
+        with self._sessions() as s:
+            return int(s.scalar(select(func.max(OutboxOp.device_seq)).where(OutboxOp.state.in_(ANSWERED))) or 0)
+
+    def attention_count(self) -> int:
+        """Ops whose outcome a person must see: conflicts and rejections (the "needs attention" count)."""
+        from sqlalchemy import func
+
+        with self._sessions() as s:
+            return int(s.scalar(select(func.count()).where(OutboxOp.state.in_(ATTENTION))) or 0)
+
     def pending_count(self) -> int:
         """How many ops wait to be sent (the status bar's "pending changes")."""
         from sqlalchemy import func
@@ -122,6 +154,12 @@ class SyncStore:
         with self._sessions() as s:
             row = s.get(SyncState, PULL_CURSOR)
             return int(row.value) if row else 0
+
+    def server_id(self) -> str | None:
+        """The ``server_id`` of the service the cursor belongs to (None before the first pull)."""
+        with self._sessions() as s:
+            row = s.get(SyncState, SERVER_ID)
+            return row.value if row else None
 
     def apply_page(self, changes: Iterable[Mapping[str, Any]], next_cursor: int, *, server_id: str) -> int:
         """Write one pulled page and move the cursor, in one transaction; returns records applied."""
