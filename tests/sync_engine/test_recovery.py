@@ -3,11 +3,20 @@
 from __future__ import annotations
 
 import sqlite3
+import threading
+import time
 from pathlib import Path
 
+import pytest
+from sqlalchemy import func, select
+
 from desktop.demo import generate_demo
+from desktop.services.sync import SyncService
+from desktop.store.orm import EntityVersion
 from sync.client.errors import ErrorKind
+from sync.engine.lock import SyncBusyError
 from sync.engine.run import Phase, Progress, run_sync
+from tests.support.faultproxy import Fault, Rule
 from tests.sync_engine.conftest import Env, Laptop
 from tests.sync_engine.test_engine import TODAY, _add_child, _people, _signed_in_with_data
 
@@ -117,3 +126,41 @@ def test_an_op_bigger_than_the_cap_stops_the_run_with_a_code(env: Env) -> None:
     _add_child(lap, "Mawr")
     report = lap.run()
     assert report.error_kind == ErrorKind.TOO_LARGE.value and report.pending == 1
+
+
+def test_cancel_in_mid_pull_keeps_cursor_and_data_together_and_resumes(env: Env) -> None:
+    _people(env)
+    p1 = _signed_in_with_data(env, children=3)
+    assert p1.run().complete
+    p2 = env.laptop("p2")
+    env.sign_in(p2, "ceri")
+    pages: list[Progress] = []
+    report = run_sync(
+        p2.sync.store, p2.client, on_progress=pages.append, cancelled=lambda: len(pages) >= 2, pull_limit=40
+    )
+    assert report.cancelled and report.pulled == 80
+    with p2.store.sessions() as s:
+        top = s.scalar(select(func.max(EntityVersion.server_seq)))
+    assert p2.sync.store.cursor() == top  # the cursor never runs ahead of (or behind) the data
+    again = run_sync(p2.sync.store, p2.client, pull_limit=40)
+    assert again.complete and again.pulled > 0
+    assert p2.records() == p1.records()
+
+
+def test_two_syncs_of_one_profile_at_once_only_one_runs(env: Env) -> None:
+    _people(env)
+    p1 = _signed_in_with_data(env, children=1)
+    env.proxy.add(Rule(Fault.STALL, path="/v1/sync/pull", stall_seconds=2.0))
+    results: list[object] = []
+    first = threading.Thread(target=lambda: results.append(p1.run()))
+    first.start()
+    deadline = time.monotonic() + 30
+    while env.proxy.count("/v1/sync/pull") == 0 and time.monotonic() < deadline:
+        time.sleep(0.02)
+    other = env.laptop("same-folder-other-client")
+    other_sync = SyncService(p1.services.ctx, p1.folder)  # a second sync of the same profile folder
+    with pytest.raises(SyncBusyError):
+        other_sync.sync(other.client)
+    first.join(timeout=60)
+    assert len(results) == 1 and getattr(results[0], "complete", False)
+    env.assert_exactly_once(p1)
