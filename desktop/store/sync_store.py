@@ -21,6 +21,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.store import wire
@@ -169,27 +170,12 @@ class SyncStore:
                 (e, i)
                 for e, i in s.execute(select(OutboxOp.entity, OutboxOp.entity_id).where(OutboxOp.state.in_(WAITING)))
             }
-            for change in changes:
+            page = list(changes)
+            _keep_versions(s, page)
+            held = _prefetch(s, page, waiting)  # noqa: F841 - keeps the rows in the identity map
+            for change in page:
                 entity, entity_id = str(change["entity"]), str(change["entity_id"])
                 version = int(change["version"])
-                exists = s.scalar(
-                    select(EntityVersion.id).where(
-                        EntityVersion.entity == entity,
-                        EntityVersion.entity_id == entity_id,
-                        EntityVersion.version == version,
-                    )
-                )
-                if exists is None:
-                    s.add(
-                        EntityVersion(
-                            entity=entity,
-                            entity_id=entity_id,
-                            version=version,
-                            server_seq=int(change["server_seq"]),
-                            schema_version=int(change.get("schema_version") or 1),
-                            raw_json=json.dumps(change.get("payload") or {}, sort_keys=True, ensure_ascii=False),
-                        )
-                    )
                 if entity not in _ENTITIES or (entity, entity_id) in waiting:
                     continue
                 if Entity(entity) not in wire.BY_ENTITY:
@@ -199,6 +185,43 @@ class SyncStore:
             _set(s, PULL_CURSOR, str(next_cursor))
             _set(s, SERVER_ID, server_id)
         return applied
+
+
+def _keep_versions(s: Session, page: Sequence[Mapping[str, Any]]) -> None:
+    """Every pulled version into ``entity_version``, in one statement; one already held stays as it is."""
+    if not page:
+        return
+    rows = [
+        {
+            "entity": str(c["entity"]),
+            "entity_id": str(c["entity_id"]),
+            "version": int(c["version"]),
+            "server_seq": int(c["server_seq"]),
+            "schema_version": int(c.get("schema_version") or 1),
+            "raw_json": json.dumps(c.get("payload") or {}, sort_keys=True, ensure_ascii=False),
+        }
+        for c in page
+    ]
+    stmt = sqlite_insert(EntityVersion).on_conflict_do_nothing(index_elements=["entity", "entity_id", "version"])
+    s.execute(stmt, rows)
+
+
+def _prefetch(s: Session, page: Sequence[Mapping[str, Any]], waiting: set[tuple[str, str]]) -> list[Any]:
+    """Load the page's existing records in one query per entity, so applying each finds it in memory.
+
+    The session's identity map holds rows weakly: the caller keeps the returned list alive.
+    """
+    wanted: dict[Entity, list[str]] = {}
+    for c in page:
+        entity, entity_id = str(c["entity"]), str(c["entity_id"])
+        if entity in _ENTITIES and (entity, entity_id) not in waiting and Entity(entity) in wire.BY_ENTITY:
+            wanted.setdefault(Entity(entity), []).append(entity_id)
+    held: list[Any] = []
+    for entity, ids in wanted.items():
+        table: Any = wire.BY_ENTITY[entity].table
+        for i in range(0, len(ids), 500):
+            held.extend(s.scalars(select(table).where(table.id.in_(ids[i : i + 500]))))
+    return held
 
 
 def _set(s: Session, key: str, value: str) -> None:
