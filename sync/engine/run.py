@@ -49,7 +49,8 @@ class Phase(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Progress:
-    """How far a phase has gone: ops (or changes) and body bytes on the wire, both ways."""
+    """How far a phase has gone: ops (or changes) and the body bytes its requests and answers took on
+    the wire (both ways, compressed as sent), counted since the run began."""
 
     phase: Phase
     ops: int
@@ -67,7 +68,7 @@ class SyncReport:
     rejected: int = 0
     pulled: int = 0
     written: int = 0
-    requests_bytes: int = 0
+    wire_bytes: int = 0
     restored_server: bool = False
     cancelled: bool = False
     #: Ops still waiting for an outcome, and ops whose outcome needs a person, after the run.
@@ -131,14 +132,17 @@ class _Run:
         self.batch_bytes = batch_bytes
         self.pull_limit = pull_limit
         self.report = SyncReport()
-        self._bytes0 = self._wire_bytes()
+        self._bytes0 = self._mark = self._wire_bytes()
 
     def _wire_bytes(self) -> int:
         return int(getattr(self.client, "bytes_sent", 0)) + int(getattr(self.client, "bytes_received", 0))
 
     def _progress(self, phase: Phase, ops: int) -> None:
+        """Add a finished batch or page to its phase: the ops, and the bytes on the wire since the last one."""
         done = self.report.phases.get(phase.value)
-        step = Progress(phase, (done.ops if done else 0) + ops, self._wire_bytes() - self._bytes0)
+        now = self._wire_bytes()
+        step = Progress(phase, (done.ops if done else 0) + ops, (done.bytes if done else 0) + now - self._mark)
+        self._mark = now
         self.report.phases[phase.value] = step
         if self.on_progress is not None:
             self.on_progress(step)
@@ -274,7 +278,7 @@ def run_sync(
         report.error_kind, report.error_code = exc.kind.value, exc.code
     report.pending = store.pending_count()
     report.attention = store.attention_count()
-    report.requests_bytes = run._wire_bytes() - run._bytes0
+    report.wire_bytes = run._wire_bytes() - run._bytes0
     report.seconds = clock() - started
     return report
 

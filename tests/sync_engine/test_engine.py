@@ -50,6 +50,8 @@ def test_sign_in_record_sync_and_a_second_laptop_ends_equal(env: Env) -> None:
     assert report.error_code is None and report.complete and not report.needs_attention
     assert report.pushed == queued == report.applied and report.pulled >= queued
     assert {s.phase for s in seen} == {Phase.PUSH, Phase.PULL} and seen[-1].bytes > 0
+    assert sum(p.bytes for p in report.phases.values()) == report.wire_bytes > 0
+    assert report.phases[Phase.PUSH.value].ops == queued
     env.assert_exactly_once(p1)
 
     p2 = env.laptop("p2")
