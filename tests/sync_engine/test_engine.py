@@ -12,8 +12,9 @@ import json
 from sqlalchemy import select
 
 from desktop.demo import CHAIR_NAME, MINUTE_TAKER_NAME, generate_demo
-from desktop.store.orm import OutboxOp
-from sync.engine.run import Phase, Progress
+from desktop.store.orm import Child, EntityVersion, OutboxOp
+from desktop.store.outbox import Actor, record_update, wire_before
+from sync.engine.run import Phase, Progress, run_sync
 from sync.protocol.canonical import canonical_json, payload_sha256
 from sync.protocol.enums import Role
 from tests.support.faultproxy import Fault, Rule
@@ -122,3 +123,43 @@ def test_faults_converge_with_every_op_on_the_service_exactly_once(env: Env) -> 
     assert env.proxy.count("/v1/sync/push", Fault.DROP_RESPONSE) == 2
     env.assert_exactly_once(p1)
     assert sum(1 for *_, st in p1.outbox() if st == "applied") == total
+
+
+def _edit_child(lap: Laptop, child_id: str, given: str) -> None:
+    """A local edit as the services make one: the row changes and a patch op is queued, in one transaction."""
+    with lap.store.sessions.begin() as s:
+        child = s.get(Child, child_id)
+        assert child is not None
+        before = wire_before(s, child)
+        child.given_names = given
+        record_update(s, Actor(lap.seat.user.user_id, lap.client.device_id), child, before)
+
+
+def test_a_pulled_change_never_overwrites_a_record_with_pending_ops(env: Env) -> None:
+    _people(env)
+    p1 = _signed_in_with_data(env, children=1)
+    x, y = _add_child(p1, "Ecs"), _add_child(p1, "Wai")
+    assert p1.run().complete
+    p2 = env.laptop("p2")
+    env.sign_in(p2, "ceri")
+    assert p2.run().complete
+    _edit_child(p1, y, "Wai newydd")
+    _edit_child(p1, x, "Ecs newydd")
+    assert p1.run().complete
+    _edit_child(p1, x, "Ecs newyddach")  # the service's X is now ahead of any local count of edits
+    assert p1.run().complete
+
+    edited: list[Progress] = []
+
+    def edit_while_pulling(p: Progress) -> None:
+        if p.phase is Phase.PULL and not edited:
+            _edit_child(p2, x, "Ecs lleol")  # the person edits X while its newer version is on its way
+            edited.append(p)
+
+    report = run_sync(p2.sync.store, p2.client, on_progress=edit_while_pulling, pull_limit=1)
+    assert edited and report.pulled >= 2 and report.error_code is None and report.pending == 1
+    with p2.store.sessions() as s:
+        assert s.get(Child, x).given_names == "Ecs lleol"  # type: ignore[union-attr]
+        assert s.get(Child, y).given_names == "Wai newydd"  # type: ignore[union-attr]
+        kept = s.scalars(select(EntityVersion.raw_json).where(EntityVersion.entity_id == x)).all()
+    assert any(json.loads(raw).get("given_names") == "Ecs newyddach" for raw in kept)
