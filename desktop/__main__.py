@@ -1,7 +1,7 @@
 """Command line entry point: ``cofnod`` (the app) and its sub-commands.
 
 Heavy modules are imported only by the sub-command that needs them, so ``cofnod --version`` and
-``cofnod --help`` answer at once.
+``cofnod --help`` answer at once. Each sub-command lives in :mod:`desktop.commands`.
 
     cofnod [--profile DIR] [--language cy|en]     start the app
     cofnod --version
@@ -10,6 +10,9 @@ Heavy modules are imported only by the sub-command that needs them, so ``cofnod 
     cofnod preset [--service-url URL] [--ca-bundle FILE] [--council CODE] [--idle-lock-minutes N]
                   [--user-may-change KEY ...] [--out FILE]   write the machine-wide configuration
     cofnod demo-data --profile DIR --children N [--seed S]
+    cofnod sign-in --profile DIR --server URL [--ca FILE] --user NAME --password-stdin
+    cofnod sync --profile DIR [--wait SECONDS]
+    cofnod export-json --profile DIR --out FILE
     cofnod export-record CONFERENCE --profile DIR --out FILE.pdf [--language cy|en]
                          [--recipient ID] [--kind record|summary|letter|notice]
 """
@@ -68,6 +71,21 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--language", choices=("cy", "en"), default=None)
     export.add_argument("--recipient", default=None, metavar="ID")
     export.add_argument("--kind", choices=("record", "summary", "letter", "notice"), default="record")
+
+    sign_in = sub.add_parser("sign-in", help="enrol this device with the register service")
+    _add_profile(sign_in)
+    sign_in.add_argument("--server", required=True, metavar="URL", help="the service's https:// address")
+    sign_in.add_argument("--ca", default=None, metavar="FILE", help="a CA bundle to trust instead of the system's")
+    sign_in.add_argument("--user", required=True, metavar="NAME")
+    sign_in.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
+
+    sync = sub.add_parser("sync", help="send this profile's changes and receive others' (one run)")
+    _add_profile(sync)
+    sync.add_argument("--wait", type=float, default=0.0, metavar="SECONDS", help="wait for a sync already running")
+
+    export_json = sub.add_parser("export-json", help="write every record of the profile as the protocol's JSON")
+    _add_profile(export_json)
+    export_json.add_argument("--out", required=True, metavar="FILE")
     return parser
 
 
@@ -83,7 +101,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_check_config(args.profile)
     if args.command == "demo-data":
-        from desktop.demo import main as demo_main
+        from desktop.commands.demo_data import main as demo_main
 
         return demo_main(args.profile, children=args.children, seed=args.seed)
     if args.command == "preset":
@@ -98,7 +116,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             out=args.out,
         )
     if args.command == "export-record":
-        from desktop.documents.cli import main as export_main
+        from desktop.commands.export_record import main as export_main
 
         return export_main(
             args.conference,
@@ -108,6 +126,20 @@ def main(argv: Sequence[str] | None = None) -> int:
             recipient=args.recipient,
             kind=args.kind,
         )
+    if args.command == "sign-in":
+        from desktop.commands.sign_in import main as sign_in_main
+
+        return sign_in_main(
+            profile=args.profile, server=args.server, ca=args.ca, user=args.user, password_stdin=args.password_stdin
+        )
+    if args.command == "sync":
+        from desktop.commands.sync_once import main as sync_main
+
+        return sync_main(profile=args.profile, wait=args.wait)
+    if args.command == "export-json":
+        from desktop.commands.export_json import main as export_json_main
+
+        return export_json_main(profile=args.profile, out=args.out)
     from desktop.app import run_app
 
     return run_app(args.profile, language=args.language)

@@ -30,10 +30,9 @@ import random
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any, Protocol
 
-from sqlalchemy import Date, column, insert, select, table
+from sqlalchemy import Date, column, insert, table
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.sql.expression import TableClause
@@ -871,44 +870,3 @@ def generate_demo(
     )
     logger.info("demo data written", extra={"children": summary.children, "conferences": summary.conferences})
     return summary
-
-
-def main(profile_dir: str | Path | None, *, children: int = 60, seed: int = 1) -> int:
-    """``cofnod demo-data``: open (or create) the profile and fill it. Returns the exit status.
-
-    The profile is private like one the app makes (folder 0700, files 0600).
-    """
-    from desktop.private_files import private_umask
-
-    with private_umask():
-        return _main(profile_dir, children=children, seed=seed)
-
-
-def _main(profile_dir: str | Path | None, *, children: int, seed: int) -> int:
-    from desktop.config import resolve_profile_dir
-    from desktop.profile import cli_fallback_notice, cli_open_failure, open_profile
-    from desktop.secrets import KeyringSecretStore
-    from desktop.store.errors import StoreError
-
-    folder = resolve_profile_dir(profile_dir)
-    try:
-        profile = open_profile(folder, secrets=KeyringSecretStore())
-    except StoreError as exc:
-        print(f"cofnod demo-data: {cli_open_failure(exc)}")
-        return 2
-    notice = cli_fallback_notice(profile)
-    if notice:
-        print(f"cofnod demo-data: {notice}")
-    try:
-        with profile.sessions() as session:
-            if session.execute(select(orm.Child.id).limit(1)).first() is not None:
-                print("cofnod demo-data: the profile already holds data; use an empty profile folder")
-                return 3
-        summary = generate_demo(profile, children=children, seed=seed)
-    finally:
-        profile.close()
-    print(
-        f"cofnod demo-data: {summary.children} children, {summary.conferences} conferences "
-        f"in {summary.seconds:.2f} s (seed {seed})"
-    )
-    return 0

@@ -20,11 +20,12 @@ import logging
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import insert, select, text
+from sqlalchemy import select, text
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.store import wire
-from desktop.store.orm import Decision, EntityVersion, OutboxOp, SyncState, utcnow
+from desktop.store.orm import Decision, EntityVersion, OutboxOp, SyncState
 from sync.protocol.enums import DecisionState, Entity, OpKind, OpStatus, OutboxState
 
 logger = logging.getLogger(__name__)
@@ -33,6 +34,9 @@ PULL_CURSOR = "pull_cursor"
 SERVER_ID = "server_id"
 #: Outbox states whose ops have not reached a durable outcome yet.
 WAITING = (OutboxState.PENDING.value, OutboxState.SENDING.value)
+#: States of ops the service has answered, and of those a person must look at.
+ANSWERED = (OutboxState.APPLIED.value, OutboxState.CONFLICT.value, OutboxState.REJECTED.value)
+ATTENTION = (OutboxState.CONFLICT.value, OutboxState.REJECTED.value)
 _ENTITIES = {e.value for e in Entity}
 
 
@@ -85,6 +89,35 @@ class SyncStore:
                 out.append(op_envelope(op))
         return out
 
+    def ops_from(self, device_seq: int, *, limit: int = 250, max_bytes: int = 1024 * 1024) -> list[dict[str, Any]]:
+        """Ops numbered ``device_seq`` and after, in any state: what a restored service lacks (§10)."""
+        out: list[dict[str, Any]] = []
+        size = 0
+        with self._sessions() as s:
+            rows = s.scalars(
+                select(OutboxOp).where(OutboxOp.device_seq >= device_seq).order_by(OutboxOp.device_seq).limit(limit)
+            )
+            for op in rows:
+                size += len(op.payload_json) + 400
+                if out and size > max_bytes:
+                    break
+                out.append(op_envelope(op))
+        return out
+
+    def last_acked_device_seq(self) -> int:
+        """The highest ``device_seq`` with an outcome from the service (0 when none has one)."""
+        from sqlalchemy import func
+
+        with self._sessions() as s:
+            return int(s.scalar(select(func.max(OutboxOp.device_seq)).where(OutboxOp.state.in_(ANSWERED))) or 0)
+
+    def attention_count(self) -> int:
+        """Ops whose outcome a person must see: conflicts and rejections (the "needs attention" count)."""
+        from sqlalchemy import func
+
+        with self._sessions() as s:
+            return int(s.scalar(select(func.count()).where(OutboxOp.state.in_(ATTENTION))) or 0)
+
     def pending_count(self) -> int:
         """How many ops wait to be sent (the status bar's "pending changes")."""
         from sqlalchemy import func
@@ -123,6 +156,12 @@ class SyncStore:
             row = s.get(SyncState, PULL_CURSOR)
             return int(row.value) if row else 0
 
+    def server_id(self) -> str | None:
+        """The ``server_id`` of the service the cursor belongs to (None before the first pull)."""
+        with self._sessions() as s:
+            row = s.get(SyncState, SERVER_ID)
+            return row.value if row else None
+
     def apply_page(self, changes: Iterable[Mapping[str, Any]], next_cursor: int, *, server_id: str) -> int:
         """Write one pulled page and move the cursor, in one transaction; returns records applied."""
         applied = 0
@@ -133,33 +172,58 @@ class SyncStore:
                 (e, i)
                 for e, i in s.execute(select(OutboxOp.entity, OutboxOp.entity_id).where(OutboxOp.state.in_(WAITING)))
             }
-            versions: list[dict[str, Any]] = []
-            for change in changes:
+            page = list(changes)
+            _keep_versions(s, page)
+            held = _prefetch(s, page, waiting)  # noqa: F841 - keeps the rows in the identity map
+            for change in page:
                 entity, entity_id = str(change["entity"]), str(change["entity_id"])
                 version = int(change["version"])
-                versions.append(
-                    {
-                        "entity": entity,
-                        "entity_id": entity_id,
-                        "version": version,
-                        "server_seq": int(change["server_seq"]),
-                        "schema_version": int(change.get("schema_version") or 1),
-                        "raw_json": json.dumps(change.get("payload") or {}, sort_keys=True, ensure_ascii=False),
-                        "received_at": utcnow(),
-                    }
-                )
                 if entity not in _ENTITIES or (entity, entity_id) in waiting:
                     continue
                 if Entity(entity) not in wire.BY_ENTITY:
                     continue
                 wire.apply_wire(s, Entity(entity), entity_id, change.get("payload") or {}, version=version)
                 applied += 1
-            if versions:
-                # Every version is kept once (a page may repeat one already held after a resume).
-                s.execute(insert(EntityVersion).prefix_with("OR IGNORE"), versions)
             _set(s, PULL_CURSOR, str(next_cursor))
             _set(s, SERVER_ID, server_id)
         return applied
+
+
+def _keep_versions(s: Session, page: Sequence[Mapping[str, Any]]) -> None:
+    """Every pulled version into ``entity_version``, in one statement; one already held stays as it is."""
+    if not page:
+        return
+    rows = [
+        {
+            "entity": str(c["entity"]),
+            "entity_id": str(c["entity_id"]),
+            "version": int(c["version"]),
+            "server_seq": int(c["server_seq"]),
+            "schema_version": int(c.get("schema_version") or 1),
+            "raw_json": json.dumps(c.get("payload") or {}, sort_keys=True, ensure_ascii=False),
+        }
+        for c in page
+    ]
+    stmt = sqlite_insert(EntityVersion).on_conflict_do_nothing(index_elements=["entity", "entity_id", "version"])
+    s.execute(stmt, rows)
+
+
+def _prefetch(s: Session, page: Sequence[Mapping[str, Any]], waiting: set[tuple[str, str]]) -> list[Any]:
+    """Load the page's existing records in one query per entity, so applying each finds it in memory.
+
+    The session's identity map holds rows weakly: the caller keeps the returned list alive.
+    """
+    wanted: dict[Entity, list[str]] = {}
+    for c in page:
+        entity, entity_id = str(c["entity"]), str(c["entity_id"])
+        if entity in _ENTITIES and (entity, entity_id) not in waiting and Entity(entity) in wire.BY_ENTITY:
+            wanted.setdefault(Entity(entity), []).append(entity_id)
+    held: list[Any] = []
+    for entity, ids in wanted.items():
+        table: Any = wire.BY_ENTITY[entity].table
+        for i in range(0, len(ids), 500):
+            held.extend(s.scalars(select(table).where(table.id.in_(ids[i : i + 500]))))
+    return held
 
 
 def _set(s: Session, key: str, value: str) -> None:

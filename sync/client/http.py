@@ -70,6 +70,7 @@ from sync.protocol.messages import (
     MAX_PULL_LIMIT,
     PROTOCOL_MAX,
     DigestResponse,
+    DirectoryResponse,
     EnrolRequest,
     EnrolResponse,
     MetaResponse,
@@ -419,6 +420,10 @@ class RegisterClient:
 
     def meta(self) -> MetaResponse:
         return self._call("GET", "/v1/sync/meta", MetaResponse)
+
+    def directory(self) -> list[UserInfo]:
+        """The users of the signed-in user's council (``GET /v1/directory``), for choosing seats offline."""
+        return self._call("GET", "/v1/directory", DirectoryResponse).users
 
     def push(self, request: PushRequest) -> PushResponse:
         """Send one batch. Over ``max_request_bytes`` of JSON it is not sent: ``TOO_LARGE``, split it."""

@@ -11,6 +11,9 @@ Rules (style.md section 2):
 6. Domain rules are pure: desktop.domain imports neither sqlalchemy nor desktop.store nor desktop.services.
 7. The register's rules (sync.protocol.register_rules), called by both the app and the service, import
    no framework: no pydantic, sqlalchemy, fastapi or sync.service.
+8. Commands sit above services: desktop.documents (the renderer) imports neither desktop.services nor
+   desktop.commands; nothing in services or store imports desktop.commands; commands import no Qt.
+9. The sync engine (sync.engine) imports neither desktop nor Qt.
 """
 
 from __future__ import annotations
@@ -67,10 +70,13 @@ RULES = [
     ("desktop.domain", QT + ("sqlalchemy", "desktop.store", "desktop.services", "desktop.ui"), frozenset()),
     ("desktop.store", QT + ("desktop.services", "desktop.ui", "desktop.documents"), frozenset()),
     ("desktop.services", QT + ("desktop.ui",), frozenset()),
-    ("desktop.documents", QT + ("desktop.ui",), frozenset()),
+    ("desktop.documents", QT + ("desktop.ui", "desktop.services", "desktop.commands"), frozenset()),
+    ("desktop.services", ("desktop.commands",), frozenset()),
+    ("desktop.store", ("desktop.commands",), frozenset()),
+    ("desktop.commands", QT + ("desktop.ui",), frozenset()),
     ("sync", QT + ("desktop",), frozenset()),
     ("sync.client", ("sync.service", "fastapi", "starlette", "uvicorn"), frozenset()),
-    ("sync.engine", ("sync.service", "fastapi", "starlette", "uvicorn"), frozenset()),
+    ("sync.engine", QT + ("desktop", "sync.service", "fastapi", "starlette", "uvicorn"), frozenset()),
     ("sync.service", ("sync.client", "sync.engine"), frozenset()),
     ("desktop", ("sync.service", "fastapi", "uvicorn"), frozenset()),
     ("desktop.ui", ("desktop.store.orm", "desktop.store.engine", "sqlalchemy"), frozenset()),
@@ -94,6 +100,9 @@ def test_rules_see_the_main_packages() -> None:
         "sync.protocol",
         "sync.protocol.register_rules",
         "sync.service",
+        "sync.engine.run",
+        "desktop.commands.sync_once",
+        "desktop.documents",
     )
     for package in expected:
         assert package in names

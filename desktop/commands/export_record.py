@@ -1,5 +1,7 @@
 """``cofnod export-record``: write one conference document as PDF, for scripts and batch distribution.
 
+A command (:mod:`desktop.commands`): it opens the profile and calls :class:`DocumentService`.
+
     cofnod export-record CONFERENCE --profile DIR --out FILE.pdf [--language cy|en]
                          [--recipient ID] [--kind record|summary|letter|notice]
 
