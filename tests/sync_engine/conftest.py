@@ -31,18 +31,10 @@ from sync.service.models import Change, OpJournal
 from tests.service.harness import PASSWORD, Clock, Service, make_settings
 from tests.service.tls import https_server
 from tests.support.faultproxy import FaultProxy
-from tests.unit.services.seed import TODAY
+from tests.unit.services.seed import TODAY, Seat
 
 #: Quick back-off: the retries are real, the waits short.
 FAST: dict[str, Any] = dict(backoff_factor=0.01, backoff_jitter=0.01, backoff_max=0.05)
-
-
-@dataclass
-class Seat:
-    user: CurrentUser
-
-    def __call__(self) -> CurrentUser:
-        return self.user
 
 
 @dataclass

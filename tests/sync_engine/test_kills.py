@@ -32,8 +32,9 @@ KILLS = int(os.environ.get("COFNOD_KILLS", "12"))
 def test_sync_killed_at_random_points_loses_and_doubles_nothing(env: Env, tmp_path: Path) -> None:
     _people(env)
     cli = Cli(tmp_path)
+    # Enough records that a whole sync outlasts the first kills (some 10 s here), so they land in it.
     folder = tmp_path / "killed"
-    assert cli("demo-data", "--profile", str(folder), "--children", "25", "--seed", "9").returncode == 0
+    assert cli("demo-data", "--profile", str(folder), "--children", "80", "--seed", "9").returncode == 0
     sign = ["sign-in", "--profile", str(folder), "--server", env.url, "--ca", env.ca, "--user", "eluned"]
     ok = cli(*sign, "--password-stdin", stdin=PASSWORD + "\n")
     assert ok.returncode == 0, ok.stderr

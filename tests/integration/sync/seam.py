@@ -27,15 +27,7 @@ from sync.protocol.enums import Role
 from sync.protocol.messages import PullResponse, PushResponse
 from tests.service.harness import PASSWORD, Clock, Service, make_settings
 from tests.service.tls import https_server, https_server_process
-from tests.unit.services.seed import TODAY
-
-
-@dataclass
-class Seat:
-    user: CurrentUser
-
-    def __call__(self) -> CurrentUser:
-        return self.user
+from tests.unit.services.seed import TODAY, Seat
 
 
 @dataclass
