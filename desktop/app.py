@@ -136,6 +136,11 @@ class AppController:
         self.refresh_identity()
         self.lock_path.write_text(str(os.getpid()), encoding="utf-8")
         self.window.show()
+        # The first save needs the protocol's models (about 0.3 s to import): load them now, off
+        # the GUI thread, rather than at start-up or in the middle of someone's first save.
+        from desktop.store import wire
+
+        self.task_runner.submit(wire.warm, lane="general")
         if self.crashed_last_time:
             QTimer.singleShot(0, self.offer_recovery)
         return self.window

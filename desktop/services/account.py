@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop.domain.text import fold_name
 from desktop.profile import ProfileIdentity, get_identity, write_identity
 from desktop.services.base import ServiceContext
 from desktop.store.identity import rename_ids
@@ -70,10 +71,6 @@ class AdoptSummary:
     upload: UploadSummary
 
 
-def _fold(name: str) -> str:
-    return " ".join(name.casefold().split())
-
-
 class AccountService:
     """The profile's sign-in state."""
 
@@ -108,9 +105,9 @@ class AccountService:
                     s.add(Council(id=signed_in.council_id, code=signed_in.council_id[:16], name_en=name,
                                   name_cy=name, version=1))  # fmt: skip
             # Colleagues chosen before sign-in become the directory's users when the names match.
-            by_name = {_fold(u.display_name): u for u in signed_in.directory if u.display_name}
+            by_name = {fold_name(u.display_name): u for u in signed_in.directory if u.display_name}
             for local in s.scalars(select(User)):
-                match = by_name.get(_fold(local.display_name))
+                match = by_name.get(fold_name(local.display_name))
                 if local.id not in mapping and match is not None and match.user_id != local.id:
                     if s.get(User, match.user_id) is None:
                         mapping[local.id] = match.user_id

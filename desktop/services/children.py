@@ -289,10 +289,10 @@ def _directory_coordinator(s: Session, name: str) -> str | None:
 
     Only a user holding the co-ordinator role, and only one: a name shared by two stays a name.
     """
-    wanted = " ".join(name.casefold().split())
+    wanted = fold_name(name)
     matches = [
         u.id
         for u in s.scalars(select(User).where(User.voided_at.is_(None)))
-        if Role.COORDINATOR.value in (u.roles or []) and " ".join(u.display_name.casefold().split()) == wanted
+        if Role.COORDINATOR.value in (u.roles or []) and fold_name(u.display_name) == wanted
     ]
     return matches[0] if len(matches) == 1 else None

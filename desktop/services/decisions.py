@@ -51,7 +51,7 @@ from desktop.store.orm import (
     utcnow,
 )
 from desktop.store.outbox import record_change, record_create, record_update, wire_before
-from desktop.store.wire import to_wire, wire_value
+from desktop.store.wire import finalise_payload, to_wire
 from sync.protocol.canonical import decision_content_sha256
 from sync.protocol.enums import (
     AgencyGrouping,
@@ -536,14 +536,12 @@ class DecisionService:
             register_version = s.scalar(
                 select(func.max(RegisterEntry.register_version)).where(RegisterEntry.child_id == child_id)
             )
-            payload = {
-                "content_sha256": digest,
-                "conference_id": conference_id,
-                "register_version": int(register_version or 0),
-                "chair_user_id": self._ctx.user.user_id,
-                "quorum_override_reason": conf.quorum_override_reason or None,
-                "held_at": wire_value(conf.scheduled_for),
-            }
+            payload = finalise_payload(
+                conf,
+                content_sha256=digest,
+                register_version=int(register_version or 0),
+                chair_user_id=self._ctx.user.user_id,
+            )
             record_change(
                 s, self._ctx.actor(), kind=OpKind.FINALISE_DECISION, entity=Entity.DECISION, entity_id=d.id,
                 payload=payload, base_version=base, before={"state": DecisionState.DRAFT.value},

@@ -22,8 +22,7 @@ from desktop.store import wire
 from desktop.store.ids import new_id
 from desktop.store.orm import AuditEvent, OutboxOp, utcnow
 from sync.protocol.canonical import canonical_json as protocol_canonical_json
-from sync.protocol.enums import OpKind, OutboxState, RecordClass
-from sync.protocol.records import RECORD_CLASSES
+from sync.protocol.enums import OpKind, OutboxState
 
 #: Shape of the payloads this build writes; the register service keeps a converter for each.
 SCHEMA_VERSION = 1
@@ -71,12 +70,8 @@ def record_create(session: Session, actor: Actor, obj: Any, *, action: str | Non
     """Queue the create of ``obj`` with its client-owned wire fields (``desktop.store.wire``)."""
     m = wire.map_for(obj)
     payload = wire.to_wire(session, obj)
-    if m.create_kind == "addendum":
-        kind = OpKind.ADDENDUM
-    else:
-        kind = OpKind.APPEND if RECORD_CLASSES[m.entity] is RecordClass.APPEND_ONLY else OpKind.CREATE
     return record_change(
-        session, actor, kind=kind, entity=m.entity.value, entity_id=str(obj.id), payload=payload,
+        session, actor, kind=m.create_kind, entity=m.entity.value, entity_id=str(obj.id), payload=payload,
         base_version=None, action=action, after=payload,
     )  # fmt: skip
 

@@ -20,7 +20,7 @@ import logging
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import select, text
+from sqlalchemy import func, select, text
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -106,22 +106,16 @@ class SyncStore:
 
     def last_acked_device_seq(self) -> int:
         """The highest ``device_seq`` with an outcome from the service (0 when none has one)."""
-        from sqlalchemy import func
-
         with self._sessions() as s:
             return int(s.scalar(select(func.max(OutboxOp.device_seq)).where(OutboxOp.state.in_(ANSWERED))) or 0)
 
     def attention_count(self) -> int:
         """Ops whose outcome a person must see: conflicts and rejections (the "needs attention" count)."""
-        from sqlalchemy import func
-
         with self._sessions() as s:
             return int(s.scalar(select(func.count()).where(OutboxOp.state.in_(ATTENTION))) or 0)
 
     def pending_count(self) -> int:
         """How many ops wait to be sent (the status bar's "pending changes")."""
-        from sqlalchemy import func
-
         with self._sessions() as s:
             return int(s.scalar(select(func.count()).where(OutboxOp.state.in_(WAITING))) or 0)
 

@@ -25,7 +25,7 @@ from desktop.store import wire
 from desktop.store.orm import Conference, Decision, OutboxOp
 from desktop.store.outbox import Actor, record_change, record_create
 from sync.protocol.canonical import decision_content_sha256
-from sync.protocol.enums import DecisionState, Entity, OpKind
+from sync.protocol.enums import Entity, OpKind
 
 logger = logging.getLogger(__name__)
 
@@ -48,7 +48,6 @@ UPLOAD_ORDER: tuple[Entity, ...] = (
     Entity.ADDENDUM,
     Entity.DOCUMENT_ISSUED,
 )
-LOCKED = (DecisionState.FINALISATION_PENDING.value, DecisionState.FINALISED.value, DecisionState.CONTESTED.value)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +67,9 @@ def queue_initial_upload(session: Session, actor: Actor) -> UploadSummary:
         for d, chair in session.execute(
             select(Decision, Conference.chair_user_id).join(Conference, Conference.id == Decision.conference_id)
         )
-        if d.state in LOCKED and chair != actor.user_id and (Entity.DECISION.value, d.id) not in known
+        if d.state in wire.LOCKED_DECISION_STATES
+        and chair != actor.user_id
+        and (Entity.DECISION.value, d.id) not in known
     }
     queued = 0
     voids: list[Any] = []
@@ -106,7 +107,7 @@ def _queue_finalisations(session: Session, actor: Actor, known: set[tuple[str, s
     decisions = session.execute(
         select(Decision, Conference)
         .join(Conference, Conference.id == Decision.conference_id)
-        .where(Decision.state.in_(LOCKED), Decision.voided_at.is_(None))
+        .where(Decision.state.in_(wire.LOCKED_DECISION_STATES), Decision.voided_at.is_(None))
         .order_by(Decision.child_id, Conference.scheduled_for, Decision.id)
     ).all()
     register_version: dict[str, int] = {}
@@ -120,14 +121,10 @@ def _queue_finalisations(session: Session, actor: Actor, known: set[tuple[str, s
         content = wire.to_wire(session, d)
         record_change(
             session, actor, kind=OpKind.FINALISE_DECISION, entity=Entity.DECISION.value, entity_id=d.id,
-            payload={
-                "content_sha256": decision_content_sha256(content),
-                "conference_id": conf.id,
-                "register_version": seen,
-                "chair_user_id": actor.user_id,
-                "quorum_override_reason": conf.quorum_override_reason or None,
-                "held_at": wire.wire_value(conf.scheduled_for),
-            },
+            payload=wire.finalise_payload(
+                conf, content_sha256=decision_content_sha256(content), register_version=seen,
+                chair_user_id=actor.user_id,
+            ),
             base_version=1, action="initial_upload",
         )  # fmt: skip
         d.version = 2

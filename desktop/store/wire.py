@@ -63,8 +63,8 @@ from desktop.store.orm import (
     User,
     UTCDateTime,
 )
-from sync.protocol.enums import DecisionState, Entity
-from sync.protocol.records import RECORD_MODELS, client_fields
+from sync.protocol.canonical import decision_content_sha256
+from sync.protocol.enums import DecisionState, Entity, OpKind
 
 logger = logging.getLogger(__name__)
 
@@ -127,8 +127,10 @@ class RecordMap:
     out: Callable[[Session, Any], Wire] | None = None
     #: writes the hand-made wire fields back into a (new or existing) row.
     into: Callable[[Session, Any, Mapping[str, Any]], None] | None = None
-    #: append-only records are created once and never patched.
-    create_kind: str = "create"
+    #: The op kind that creates it: ``append`` for the append-only record classes (created once,
+    #: never patched), ``addendum`` for addenda; ``tests/unit/store/test_wire.py`` checks it
+    #: against the protocol's record classes.
+    create_kind: OpKind = OpKind.CREATE
     extra_wire: frozenset[str] = field(default_factory=frozenset)
 
 
@@ -238,16 +240,17 @@ def _decision_out(s: Session, d: Decision) -> Wire:
     }
 
 
-_LOCKED = frozenset(
+#: Decision states in which its content is frozen (here and by the database's triggers, 0002).
+LOCKED_DECISION_STATES = frozenset(
     {DecisionState.FINALISATION_PENDING.value, DecisionState.FINALISED.value, DecisionState.CONTESTED.value}
 )
 
 
 def _decision_in(s: Session, d: Decision, w: Mapping[str, Any]) -> None:
-    locked = d.state in _LOCKED
+    locked = d.state in LOCKED_DECISION_STATES
     if locked:
         # The content is frozen here (and by the database's triggers); only the service's verdict lands.
-        if w.get("state") in _LOCKED:
+        if w.get("state") in LOCKED_DECISION_STATES:
             d.state = str(w["state"])
         if w.get("decision_number"):
             d.decision_number = str(w["decision_number"])
@@ -290,8 +293,6 @@ def _decision_in(s: Session, d: Decision, w: Mapping[str, Any]) -> None:
     if w.get("finalised_by"):
         d.finalised_by = str(w["finalised_by"])
     if d.state in (DecisionState.FINALISED.value, DecisionState.CONTESTED.value):
-        from sync.protocol.canonical import decision_content_sha256
-
         d.content_sha256 = decision_content_sha256(dict(w))
 
 
@@ -396,7 +397,12 @@ MAPS: tuple[RecordMap, ...] = (
         into=_users_in("chair_user_id", "minute_taker_user_id", "record_approved_by"),
         extra_wire=frozenset({"chair_user_id", "record_taker_user_id", "record_approved_by"}),
     ),
-    RecordMap(Entity.CONFERENCE_CHILD, ConferenceChild, _same("conference_id", "child_id", "position")),
+    RecordMap(
+        Entity.CONFERENCE_CHILD,
+        ConferenceChild,
+        _same("conference_id", "child_id", "position"),
+        create_kind=OpKind.APPEND,
+    ),
     RecordMap(
         Entity.ATTENDANCE,
         Attendance,
@@ -537,13 +543,14 @@ MAPS: tuple[RecordMap, ...] = (
         _same("text"),
         out=_addendum_out,
         into=_addendum_in,
-        create_kind="addendum",
+        create_kind=OpKind.ADDENDUM,
         extra_wire=frozenset({"target_entity", "target_id"}),
     ),
     RecordMap(
         Entity.DOCUMENT_ISSUED,
         DocumentIssued,
         _same("conference_id", "distribution_id", "kind", "language", "draft", "partial", "sha256", "produced_at"),
+        create_kind=OpKind.APPEND,
     ),
     # Inbound only: the register is the service's; a device never sends a register entry.
     RecordMap(
@@ -627,7 +634,13 @@ def map_for(obj: Any) -> RecordMap:
 
 @functools.cache
 def _coded_fields(entity: Entity) -> frozenset[str]:
-    """Fields of ``entity`` that take a code (an enum or a literal): an empty local text is no code."""
+    """Fields of ``entity`` that take a code (an enum or a literal): an empty local text is no code.
+
+    The protocol's pydantic models are imported here, not at start-up (they cost about 0.3 s);
+    :func:`warm` loads them off the GUI thread once the window is shown.
+    """
+    from sync.protocol.records import RECORD_MODELS
+
     coded = set()
     for name, info in RECORD_MODELS[entity].model_fields.items():
         kinds = typing.get_args(info.annotation) or (info.annotation,)
@@ -724,4 +737,30 @@ def wire_fields(entity: Entity) -> frozenset[str]:
 
 def outbound_entities() -> tuple[Entity, ...]:
     """Entities a device sends (all mapped ones but the server-owned register)."""
-    return tuple(m.entity for m in MAPS if client_fields(m.entity))
+    from sync.protocol.records import SERVER_OWNED_ENTITIES
+
+    return tuple(m.entity for m in MAPS if m.entity not in SERVER_OWNED_ENTITIES)
+
+
+def warm() -> None:
+    """Load what the first save needs (the protocol's models); run once, off the GUI thread."""
+    for m in MAPS:
+        _coded_fields(m.entity)
+
+
+def finalise_payload(
+    conf: Conference, *, content_sha256: str, register_version: int, chair_user_id: str | None
+) -> Wire:
+    """The ``finalise_decision`` payload (``FinaliseDecisionPayload``) of a decision made at ``conf``.
+
+    ``content_sha256`` is the service's ``decision_content_sha256`` of the decision's wire record;
+    ``register_version`` the child's register version the device saw (0 when it holds none).
+    """
+    return {
+        "content_sha256": content_sha256,
+        "conference_id": conf.id,
+        "register_version": register_version,
+        "chair_user_id": chair_user_id,
+        "quorum_override_reason": conf.quorum_override_reason or None,
+        "held_at": wire_value(conf.scheduled_for),
+    }

@@ -11,8 +11,8 @@ from sqlalchemy import inspect
 from desktop.store import wire
 from desktop.store.orm import Base, Child, Decision, Distribution, PractitionerView
 from desktop.store.testing import open_test_store
-from sync.protocol.enums import Entity
-from sync.protocol.records import RECORD_MODELS, SERVER_OWNED_ENTITIES, client_fields
+from sync.protocol.enums import Entity, OpKind, RecordClass
+from sync.protocol.records import RECORD_CLASSES, RECORD_MODELS, SERVER_OWNED_ENTITIES, client_fields
 from tests.unit.store.helpers import add_child, add_council
 
 
@@ -29,6 +29,17 @@ def test_every_local_table_is_synced_or_declared_local_only(tmp_path: Path) -> N
     assert set(wire.LOCAL_ONLY) - tables == set(), "LOCAL_ONLY names a table that does not exist"
     # And every mapped class is a table of the models.
     assert {m.table for m in wire.MAPS} <= {m.class_ for m in Base.registry.mappers}
+
+
+def test_creates_use_the_kind_of_their_record_class() -> None:
+    """Append-only records are appended, addenda are addenda, everything else is created."""
+    for m in wire.MAPS:
+        if m.entity is Entity.ADDENDUM:
+            assert m.create_kind is OpKind.ADDENDUM
+        elif RECORD_CLASSES[m.entity] is RecordClass.APPEND_ONLY:
+            assert m.create_kind is OpKind.APPEND, m.entity
+        else:
+            assert m.create_kind is OpKind.CREATE, m.entity
 
 
 def test_every_protocol_entity_has_one_local_table() -> None:
