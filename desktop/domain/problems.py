@@ -11,13 +11,27 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import date
 from enum import StrEnum
 
-logger = logging.getLogger(__name__)
+# The base error and the calendar's/timescales' errors live in the protocol, shared with the service.
+from sync.protocol.rule_errors import DomainError, InvalidConfigError, MissingAnchorError, ParamValue
 
-#: Values a problem parameter may hold; kept simple so they serialise and translate easily.
-ParamValue = str | int | bool | date | None
+__all__ = [
+    "DomainError",
+    "IllegalTransitionError",
+    "ImmutableRecordError",
+    "InvalidConfigError",
+    "MissingAnchorError",
+    "ParamValue",
+    "Problem",
+    "Severity",
+    "codes",
+    "error",
+    "has_errors",
+    "warning",
+]
+
+logger = logging.getLogger(__name__)
 
 
 class Severity(StrEnum):
@@ -98,35 +112,9 @@ def codes(problems: Iterable[Problem]) -> list[str]:
     return [p.code for p in problems]
 
 
-class DomainError(Exception):
-    """Raised when a caller asks the domain for something its rules forbid.
-
-    Attributes:
-        code: Stable snake_case code the UI translates.
-        params: Values for the translated message.
-    """
-
-    def __init__(self, code: str, **params: ParamValue) -> None:
-        # The code doubles as the exception message so logs stay readable without translation.
-        super().__init__(code)
-        self.code = code
-        self.params: dict[str, ParamValue] = dict(params)
-
-    def __repr__(self) -> str:
-        return f"{type(self).__name__}({self.code!r}, {self.params!r})"
-
-
 class IllegalTransitionError(DomainError):
     """A conference status change that the life cycle does not allow."""
 
 
 class ImmutableRecordError(DomainError):
     """An attempt to change a finalised decision or an approved record; use an addendum instead."""
-
-
-class InvalidConfigError(DomainError):
-    """A rules configuration value that cannot work (e.g. a negative number of days)."""
-
-
-class MissingAnchorError(DomainError):
-    """A deadline was asked for without the date its clock starts from."""

@@ -10,7 +10,11 @@ Rules (style.md section 2):
 5. The UI talks to services: desktop.ui never imports desktop.store.orm, sqlalchemy sessions or engines.
 6. Domain rules are pure: desktop.domain imports neither sqlalchemy nor desktop.store nor desktop.services.
 7. The register's rules (sync.protocol.register_rules), called by both the app and the service, import
-   no framework: no pydantic, sqlalchemy, fastapi or sync.service.
+   no framework: no pydantic, sqlalchemy, fastapi or sync.service. Nor do the rules both sides count
+   with (issue 13): the working-day calendar, the timescales, their configuration and errors, and the
+   quality measures (sync.protocol.calendar, timescales, rules_config, rule_errors, quality).
+10. Domain rules import from the protocol only the rules shared with the service and the enums:
+   sync.protocol.enums, register_rules, calendar, timescales, rules_config, rule_errors, quality.
 8. Commands sit above services: desktop.documents (the renderer) imports neither desktop.services nor
    desktop.commands; nothing in services or store imports desktop.commands; commands import no Qt.
 9. The sync engine (sync.engine) imports neither desktop nor Qt.
@@ -81,6 +85,15 @@ RULES = [
     ("desktop", ("sync.service", "fastapi", "uvicorn"), frozenset()),
     ("desktop.ui", ("desktop.store.orm", "desktop.store.engine", "sqlalchemy"), frozenset()),
     ("sync.protocol.register_rules", ("pydantic", "sqlalchemy", "fastapi", "sync.service"), frozenset()),
+    *(
+        (f"sync.protocol.{shared}", ("pydantic", "sqlalchemy", "fastapi", "sync.service", "sync.client"), frozenset())
+        for shared in ("calendar", "timescales", "rules_config", "rule_errors", "quality")
+    ),
+    (
+        "desktop.domain",
+        ("sync.protocol.canonical", "sync.protocol.records", "sync.protocol.messages", "sync.protocol.audit_head"),
+        frozenset(),
+    ),
 ]
 
 
@@ -99,6 +112,8 @@ def test_rules_see_the_main_packages() -> None:
         "desktop.ui",
         "sync.protocol",
         "sync.protocol.register_rules",
+        "sync.protocol.calendar",
+        "sync.protocol.timescales",
         "sync.service",
         "sync.engine.run",
         "desktop.commands.sync_once",
