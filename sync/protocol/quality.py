@@ -29,13 +29,27 @@ A conference "held" has ``held_on`` set and is neither postponed nor inquorate.
 from __future__ import annotations
 
 import logging
+import statistics
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 
 from sync.protocol.calendar import WorkingDayCalendar, add_months, default_calendar
-from sync.protocol.enums import ConferenceStatus, ConferenceType
+from sync.protocol.enums import (
+    AdvocacyOffer,
+    AgencyGrouping,
+    AttendanceStatus,
+    Category,
+    ConferenceStatus,
+    ConferenceType,
+    EndReason,
+    Language,
+    Outcome,
+    ParticipantKind,
+    ParticipationMode,
+)
+from sync.protocol.register_rules import Presence, QuorumState, assess_quorum, birthday
 from sync.protocol.rule_errors import MissingAnchorError
 from sync.protocol.rules_config import DEFAULT_CONFIG, RulesConfig
 from sync.protocol.timescales import (
@@ -162,6 +176,16 @@ class ConferenceFact:
         welsh_active_offer_made: Whether the Welsh Active Offer was made.
         quorum_reason_given: Whether the chair recorded a reason to proceed with two agencies.
         chair_user_id: The chair.
+        child_ids: The children considered.
+        present_agencies: Agency groupings with a practitioner present (in person, remotely or
+            excluded for part), sorted.
+        quorum_agencies: Agency groupings counting for quorum (present and not excluded from the
+            decision stage), sorted.
+        invited_agencies: Agency groupings with a practitioner on the attendance list, sorted.
+        report_agencies: Agency groupings that sent a written report, sorted.
+
+    The agency tuples may instead be given as :class:`AttendanceFact` and :class:`AgencyReportFact`
+    rows; :func:`compute` folds those in.
     """
 
     id: str
@@ -180,6 +204,11 @@ class ConferenceFact:
     welsh_active_offer_made: bool = False
     quorum_reason_given: bool = False
     chair_user_id: str | None = None
+    child_ids: tuple[str, ...] = ()
+    present_agencies: tuple[str, ...] = ()
+    quorum_agencies: tuple[str, ...] = ()
+    invited_agencies: tuple[str, ...] = ()
+    report_agencies: tuple[str, ...] = ()
 
     @property
     def is_held(self) -> bool:
@@ -401,6 +430,8 @@ def _deadlines(
 ) -> dict[TimescaleKind, _RuleRows]:
     rules = {kind: _RuleRows(record_kind) for kind, record_kind in TIMELINESS_RULES}
     for c in facts.conferences:
+        if c.status in _NOT_HELD:
+            continue  # the conference rescheduled in its place carries the deadline
         met = c.held_on if c.is_held else None
         timing = ConferenceTiming(
             ConferenceType(c.type),
@@ -431,7 +462,7 @@ def _deadlines(
             continue
         deadline = first_core_group_deadline(e.registered_on, calendar=calendar, config=config)
         first = next((d for d in meetings.get(e.child_id, ()) if d >= e.registered_on), None)
-        rules[TimescaleKind.FIRST_CORE_GROUP].rows.append((e.id, deadline, first))
+        rules[TimescaleKind.FIRST_CORE_GROUP].rows.append((e.child_id, deadline, first))
     return rules
 
 
@@ -461,6 +492,359 @@ def _timeliness(
         out.add(f"{prefix}.open_overdue", "timeliness", overdue, due_in_period, rule.record_kind)
 
 
+AGENCY_BANDS = ("social_services", "police", "health", "education", "other")
+AGE_BANDS = ("unborn", "under_1", "1_4", "5_9", "10_15", "16_17", "unknown")
+CHANGE_BANDS = ("0", "1", "2", "3_or_more")
+_BANDED = frozenset(AGENCY_BANDS[:-1])
+_DIRECT = "directly"
+
+
+def agency_band(agency: str | None) -> str:
+    """The report's agency band of an :class:`AgencyGrouping` code (the rest are ``"other"``)."""
+    return agency if agency in _BANDED else "other"
+
+
+def _with_attendance(facts: QualityFacts) -> list[ConferenceFact]:
+    """Conferences with any attendance and report rows folded into their agency tuples."""
+    if not facts.attendance and not facts.agency_reports:
+        return list(facts.conferences)
+    present: dict[str, set[str]] = defaultdict(set)
+    quorum: dict[str, set[str]] = defaultdict(set)
+    invited: dict[str, set[str]] = defaultdict(set)
+    reports: dict[str, set[str]] = defaultdict(set)
+    for a in facts.attendance:
+        if a.agency is None:
+            continue
+        invited[a.conference_id].add(a.agency)
+        if a.present:
+            present[a.conference_id].add(a.agency)
+        if a.counts_for_quorum:
+            quorum[a.conference_id].add(a.agency)
+    for r in facts.agency_reports:
+        reports[r.conference_id].add(r.agency)
+
+    def merged(base: tuple[str, ...], extra: dict[str, set[str]], key: str) -> tuple[str, ...]:
+        return tuple(sorted(set(base) | extra.get(key, set())))
+
+    return [
+        replace(
+            c,
+            present_agencies=merged(c.present_agencies, present, c.id),
+            quorum_agencies=merged(c.quorum_agencies, quorum, c.id),
+            invited_agencies=merged(c.invited_agencies, invited, c.id),
+            report_agencies=merged(c.report_agencies, reports, c.id),
+        )
+        for c in facts.conferences
+    ]
+
+
+def _quorum_state(c: ConferenceFact, config: RulesConfig) -> QuorumState:
+    agencies = []
+    for code in c.quorum_agencies:
+        try:
+            agencies.append(
+                Presence(ParticipantKind.PRACTITIONER, AttendanceStatus.PRESENT_IN_PERSON, AgencyGrouping(code))
+            )
+        except ValueError:
+            continue  # an agency code this version does not know counts as nothing, as in register_rules
+    reason = "given" if c.quorum_reason_given else None
+    return assess_quorum(
+        agencies, chair_reason=reason, needed=config.quorum_agencies, with_reason=config.quorum_agencies_with_reason
+    ).state
+
+
+def _anchor(c: ConferenceFact) -> date | None:
+    return c.strategy_discussion_on or c.previous_conference_on or c.transfer_notified_on
+
+
+def _first_date(held: ConferenceFact, lost: dict[str, list[ConferenceFact]]) -> bool:
+    """No postponed or inquorate sitting of the same type for one of its children since the anchor."""
+    anchor = _anchor(held)
+    for child_id in held.child_ids:
+        for other in lost.get(child_id, ()):
+            if other.type == held.type and other.sitting_on <= held.sitting_on:
+                if anchor is None or other.sitting_on >= anchor:
+                    return False
+    return True
+
+
+def _voice_and_language(
+    out: _Builder, facts: QualityFacts, held: dict[str, ConferenceFact], decisions: list[DecisionFact]
+) -> None:
+    g = "voice"
+    voices = {(v.conference_id, v.child_id): v for v in facts.voices}
+    total = len(decisions)
+    recorded: list[str] = []
+    heard: dict[str, list[str]] = {mode.value: [] for mode in ParticipationMode}
+    not_possible: list[str] = []
+    offered: list[str] = []
+    taken_up: list[str] = []
+    for d in decisions:
+        v = voices.get((d.conference_id, d.child_id))
+        if v is None:
+            continue
+        if v.has_content and v.participation_mode is not None:
+            recorded.append(d.id)
+        if v.participation_mode in heard:
+            heard[v.participation_mode].append(d.id)
+        elif v.not_recorded_reason_given:
+            not_possible.append(d.id)
+        if v.advocacy_offer in (AdvocacyOffer.ACCEPTED.value, AdvocacyOffer.DECLINED.value):
+            offered.append(d.id)
+            if v.advocacy_offer == AdvocacyOffer.ACCEPTED.value:
+                taken_up.append(d.id)
+    out.add("voice.recorded", g, recorded, total, "decision")
+    for mode, ids in heard.items():
+        out.add("voice.heard", g, ids, total, "decision", breakdown=mode)
+    out.add("voice.heard", g, not_possible, total, "decision", breakdown="not_possible_with_reason")
+    out.add("voice.advocacy.offered", g, offered, total, "decision")
+    out.add("voice.advocacy.taken_up", g, taken_up, len(offered), "decision")
+    out.add(
+        "voice.welsh_active_offer",
+        g,
+        (c.id for c in held.values() if c.welsh_active_offer_made),
+        len(held),
+        "conference",
+    )
+    out.add(
+        "voice.held_in_welsh",
+        g,
+        (c.id for c in held.values() if c.language == Language.CY.value),
+        len(held),
+        "conference",
+    )
+
+
+def _multi_agency(
+    out: _Builder,
+    conferences: list[ConferenceFact],
+    period: Period,
+    held: dict[str, ConferenceFact],
+    config: RulesConfig,
+) -> None:
+    g = "multi_agency"
+    sittings = [c for c in conferences if (c.is_held or c.status in _NOT_HELD) and c.sitting_on in period]
+    lost: dict[str, list[ConferenceFact]] = defaultdict(list)
+    for c in conferences:
+        if c.status in _NOT_HELD:
+            for child_id in c.child_ids:
+                lost[child_id].append(c)
+    for band in AGENCY_BANDS:
+        ids = [c.id for c in held.values() if any(agency_band(a) == band for a in c.present_agencies)]
+        out.add("multi_agency.attendance", g, ids, len(held), "conference", breakdown=band)
+    states = {c.id: _quorum_state(c, config) for c in held.values()}
+    decided = (QuorumState.QUORATE, QuorumState.PROCEED_WITH_REASON)
+    first = [c.id for c in held.values() if states[c.id] in decided and _first_date(c, lost)]
+    out.add("multi_agency.quorate_first_date", g, first, len(sittings), "conference")
+    out.add(
+        "multi_agency.postponed",
+        g,
+        (c.id for c in sittings if c.status == ConferenceStatus.POSTPONED.value),
+        len(sittings),
+        "conference",
+    )
+    out.add(
+        "multi_agency.inquorate",
+        g,
+        (c.id for c in sittings if c.status == ConferenceStatus.INQUORATE.value),
+        len(sittings),
+        "conference",
+    )
+    for band in AGENCY_BANDS:
+        absent = [
+            c
+            for c in held.values()
+            if any(agency_band(a) == band for a in c.invited_agencies)
+            and not any(agency_band(a) == band for a in c.present_agencies)
+        ]
+        sent = [c.id for c in absent if any(agency_band(a) == band for a in c.report_agencies)]
+        out.add("multi_agency.report_from_absent_agency", g, sent, len(absent), "conference", breakdown=band)
+    exceptional = [cid for cid, state in states.items() if state is QuorumState.PROCEED_WITH_REASON]
+    out.add("multi_agency.two_agency_exception", g, exceptional, len(held), "conference")
+
+
+def _active(e: RegisterEntryFact, day: date) -> bool:
+    return e.registered_on <= day and (e.ended_on is None or e.ended_on > day)
+
+
+def _decisions(
+    out: _Builder,
+    facts: QualityFacts,
+    period: Period,
+    as_of: date,
+    held: dict[str, ConferenceFact],
+    decisions: list[DecisionFact],
+) -> None:
+    g = "decisions"
+    entries = [e for e in facts.register_entries if not e.temporary]
+    begun = [e for e in entries if e.registered_on in period]
+    ended = [e for e in entries if e.ended_on is not None and e.ended_on in period]
+    out.add("decisions.registrations", g, (e.child_id for e in begun), None, "child")
+    for category in Category:
+        ids = [e.child_id for e in begun if category.value in e.categories]
+        out.add("decisions.registrations", g, ids, len(begun), "child", breakdown=category.value)
+    out.add("decisions.removals", g, (e.child_id for e in ended), None, "child")
+    for category in Category:
+        ids = [e.child_id for e in ended if category.value in e.categories]
+        out.add("decisions.removals", g, ids, len(ended), "child", breakdown=category.value)
+    for reason in EndReason:
+        ids = [e.child_id for e in ended if e.end_reason == reason.value]
+        out.add("decisions.removals_by_reason", g, ids, len(ended), "child", breakdown=reason.value)
+    for month in _months(period):
+        out.add(
+            "decisions.registrations_by_month",
+            g,
+            (e.child_id for e in begun if month_key(e.registered_on) == month),
+            None,
+            "child",
+            breakdown=month,
+        )
+        out.add(
+            "decisions.removals_by_month",
+            g,
+            (e.child_id for e in ended if e.ended_on is not None and month_key(e.ended_on) == month),
+            None,
+            "child",
+            breakdown=month,
+        )
+
+    total = len(decisions)
+    out.add("decisions.consensus", g, (d.id for d in decisions if d.consensus is True), total, "decision")
+    out.add("decisions.chair_decided", g, (d.id for d in decisions if d.chair_decided), total, "decision")
+    out.add("decisions.with_dissent", g, (d.id for d in decisions if d.dissent_count > 0), total, "decision")
+    first_reviews = [
+        d
+        for d in decisions
+        if held[d.conference_id].type == ConferenceType.REVIEW.value
+        and held[d.conference_id].previous_conference_type in _BEFORE_FIRST_REVIEW
+    ]
+    removed = [d.id for d in first_reviews if d.outcome == Outcome.DEREGISTER.value]
+    out.add("decisions.removed_at_first_review", g, removed, len(first_reviews), "decision")
+
+    by_child: dict[str, list[RegisterEntryFact]] = defaultdict(list)
+    for e in entries:
+        by_child[e.child_id].append(e)
+    again = []
+    for e in begun:
+        window = add_months(e.registered_on, -12)
+        if any(
+            p is not e and p.ended_on is not None and window <= p.ended_on <= e.registered_on
+            for p in by_child[e.child_id]
+        ):
+            again.append(e.child_id)
+    out.add("decisions.reregistered_within_12_months", g, again, len(begun), "child")
+    active = [e for e in entries if _active(e, as_of)]
+    for months in (12, 24):
+        cut = add_months(as_of, -months)
+        ids = [e.child_id for e in active if e.registered_on <= cut]
+        out.add(f"decisions.on_register_over_{months}_months", g, ids, len(active), "child")
+
+
+_BEFORE_FIRST_REVIEW = frozenset({ConferenceType.INITIAL.value, ConferenceType.TRANSFER_IN.value})
+
+
+def _months(period: Period) -> list[str]:
+    months = []
+    day = date(period.start.year, period.start.month, 1)
+    while day <= period.end:
+        months.append(month_key(day))
+        day = add_months(day, 1)
+    return months
+
+
+def _continuity(out: _Builder, facts: QualityFacts, period: Period, as_of: date) -> None:
+    g = "continuity"
+    children = sorted(
+        {
+            e.child_id
+            for e in facts.register_entries
+            if not e.temporary and e.registered_on <= period.end and (e.ended_on is None or e.ended_on >= period.start)
+        }
+    )
+    starts: dict[str, list[date]] = defaultdict(list)
+    for a in facts.coordinators:
+        starts[a.child_id].append(a.from_date)
+    window = (add_months(as_of, -12), as_of)
+    changes: dict[str, int] = {}
+    recent: list[str] = []
+    for child_id in children:
+        # The first assignment is not a change; every later one is.
+        later = sorted(starts.get(child_id, ()))[1:]
+        changes[child_id] = sum(1 for d in later if d in period)
+        if sum(1 for d in later if window[0] < d <= window[1]) >= 3:
+            recent.append(child_id)
+    values = sorted(changes.values())
+    median = statistics.median(values) if values else None
+    out.measures.append(
+        Measure("continuity.changes.median", g, len(values), None, "child", tuple(children), value=median)
+    )
+    top = float(values[-1]) if values else None
+    out.measures.append(
+        Measure("continuity.changes.maximum", g, len(values), None, "child", tuple(children), value=top)
+    )
+    for band in CHANGE_BANDS:
+        ids = [cid for cid, n in changes.items() if (str(n) == band if band != "3_or_more" else n >= 3)]
+        out.add("continuity.changes", g, ids, len(children), "child", breakdown=band)
+    out.add("continuity.three_or_more_in_12_months", g, recent, len(children), "child")
+
+
+def _age_band(child: ChildFact | None, day: date) -> str:
+    if child is None:
+        return "unknown"
+    if child.unborn:
+        return "unborn"
+    if child.date_of_birth is None:
+        return "unknown"
+    dob = child.date_of_birth
+    age = day.year - dob.year - ((day.month, day.day) < (dob.month, dob.day))
+    if age < 1:
+        return "under_1"
+    for band, top in (("1_4", 4), ("5_9", 9), ("10_15", 15)):
+        if age <= top:
+            return band
+    return "16_17"
+
+
+def _register_now(
+    out: _Builder,
+    facts: QualityFacts,
+    period: Period,
+    as_of: date,
+    conferences: list[ConferenceFact],
+    config: RulesConfig,
+) -> None:
+    g = "register_now"
+    active = [e for e in facts.register_entries if _active(e, as_of)]
+    permanent = [e for e in active if not e.temporary]
+    out.add("register_now.on_register", g, (e.child_id for e in permanent), None, "child")
+    for category in Category:
+        ids = [e.child_id for e in permanent if category.value in e.categories]
+        out.add("register_now.on_register", g, ids, len(permanent), "child", breakdown=category.value)
+    kids = {c.id: c for c in facts.children}
+    for band in AGE_BANDS:
+        ids = [e.child_id for e in permanent if _age_band(kids.get(e.child_id), as_of) == band]
+        out.add("register_now.by_age", g, ids, len(permanent), "child", breakdown=band)
+    soon = as_of + timedelta(days=90)
+    turning = []
+    for e in permanent:
+        child = kids.get(e.child_id)
+        if child is not None and child.date_of_birth is not None and not child.unborn:
+            if as_of < birthday(child.date_of_birth, config.adulthood_age) <= soon:
+                turning.append(e.child_id)
+    out.add("register_now.turning_18_within_90_days", g, turning, len(permanent), "child")
+    out.add("register_now.temporary", g, (e.child_id for e in active if e.temporary), None, "child")
+    transfers_in = [
+        c.id for c in conferences if c.type == ConferenceType.TRANSFER_IN.value and c.is_held and c.held_on in period
+    ]
+    out.add("register_now.transfers_in", g, transfers_in, None, "conference")
+    moved = [
+        e.child_id
+        for e in facts.register_entries
+        if e.end_reason == EndReason.MOVED_PERMANENTLY.value and e.ended_on is not None and e.ended_on in period
+    ]
+    out.add("register_now.transfers_out", g, moved, None, "child")
+
+
 def compute(
     facts: QualityFacts,
     period: Period,
@@ -485,8 +869,17 @@ def compute(
     """
     cal = calendar if calendar is not None else default_calendar()
     cfg = config if config is not None else DEFAULT_CONFIG
+    as_of = min(period.end, today)
+    conferences = _with_attendance(facts)
+    held = {c.id: c for c in conferences if c.is_held and c.held_on in period}
+    decisions = [d for d in facts.decisions if d.conference_id in held and d.outcome is not None]
     out = _Builder()
-    _timeliness(out, facts, period, today, cal, cfg)
+    _timeliness(out, replace(facts, conferences=tuple(conferences)), period, today, cal, cfg)
+    _voice_and_language(out, facts, held, decisions)
+    _multi_agency(out, conferences, period, held, cfg)
+    _decisions(out, facts, period, as_of, held, decisions)
+    _continuity(out, facts, period, as_of)
+    _register_now(out, facts, period, as_of, conferences, cfg)
     return QualityReport(period, scope or QualityScope(None, None), today, tuple(out.measures), False)
 
 
@@ -564,7 +957,11 @@ __all__ = [
     "QualityScope",
     "RegisterEntryFact",
     "VoiceFact",
+    "AGE_BANDS",
+    "AGENCY_BANDS",
+    "CHANGE_BANDS",
     "add_months",
+    "agency_band",
     "compute",
     "month_key",
     "report_rows",
