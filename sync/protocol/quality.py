@@ -461,7 +461,15 @@ def _deadlines(
         if e.temporary:
             continue
         deadline = first_core_group_deadline(e.registered_on, calendar=calendar, config=config)
-        first = next((d for d in meetings.get(e.child_id, ()) if d >= e.registered_on), None)
+        # The first meeting within this registration episode (not one of a later episode).
+        first = next(
+            (
+                d
+                for d in meetings.get(e.child_id, ())
+                if d >= e.registered_on and (e.ended_on is None or d <= e.ended_on)
+            ),
+            None,
+        )
         rules[TimescaleKind.FIRST_CORE_GROUP].rows.append((e.child_id, deadline, first))
     return rules
 
