@@ -15,6 +15,7 @@ Heavy modules are imported only by the sub-command that needs them, so ``cofnod 
     cofnod export-json --profile DIR --out FILE
     cofnod export-record CONFERENCE --profile DIR --out FILE.pdf [--language cy|en]
                          [--recipient ID] [--kind record|summary|letter|notice]
+    cofnod quality-report --profile DIR --from DATE --to DATE --out FILE.pdf|.csv [--language cy|en] [--board]
 """
 
 from __future__ import annotations
@@ -86,6 +87,14 @@ def build_parser() -> argparse.ArgumentParser:
     export_json = sub.add_parser("export-json", help="write every record of the profile as the protocol's JSON")
     _add_profile(export_json)
     export_json.add_argument("--out", required=True, metavar="FILE")
+
+    quality = sub.add_parser("quality-report", help="write the quality report of the profile's data (CSV or PDF)")
+    _add_profile(quality)
+    quality.add_argument("--from", dest="start", required=True, metavar="DATE", help="first day, YYYY-MM-DD")
+    quality.add_argument("--to", dest="end", required=True, metavar="DATE", help="last day, YYYY-MM-DD")
+    quality.add_argument("--out", required=True, metavar="FILE.pdf|.csv")
+    quality.add_argument("--language", choices=("cy", "en"), default=None)
+    quality.add_argument("--board", action="store_true", help="for a board: counts of 1 to 4 shown as fewer than 5")
     return parser
 
 
@@ -140,6 +149,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         from desktop.commands.export_json import main as export_json_main
 
         return export_json_main(profile=args.profile, out=args.out)
+    if args.command == "quality-report":
+        from desktop.commands.quality_report import main as quality_main
+
+        return quality_main(
+            profile=args.profile,
+            start=args.start,
+            end=args.end,
+            out=args.out,
+            language=args.language,
+            board=args.board,
+        )
     from desktop.app import run_app
 
     return run_app(args.profile, language=args.language)
