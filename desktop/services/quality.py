@@ -179,7 +179,15 @@ def _codes(text: str | None) -> tuple[str, ...]:
 
 
 def _scheduled_day(text: str) -> dt.date:
-    # Stored as naive UTC; the day is the day in Wales.
+    """The day in Wales of a stored (naive UTC) time.
+
+    Wales is UTC or UTC+1, so the day can differ from the UTC day only from 23:00 UTC: before
+    that the stored date is the day (and is parsed once per date, not once per row).
+    """
+    if text[11:13] < "23":
+        day = _day(text)
+        if day is not None:
+            return day
     return local_date(dt.datetime.fromisoformat(text).replace(tzinfo=dt.UTC))
 
 

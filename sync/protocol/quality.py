@@ -429,28 +429,43 @@ def _deadlines(
     facts: QualityFacts, calendar: WorkingDayCalendar, config: RulesConfig
 ) -> dict[TimescaleKind, _RuleRows]:
     rules = {kind: _RuleRows(record_kind) for kind, record_kind in TIMELINESS_RULES}
+    # A deadline depends only on its anchors, and a year has a few hundred distinct anchor dates:
+    # each is computed once (100,000 conferences would otherwise cost a second of calendar look-ups).
+    by_anchors: dict[tuple[str, date | None, date | None, str | None, date | None], Deadline | None] = {}
+    summaries: dict[tuple[date, date | None], Deadline] = {}
+    records: dict[date, Deadline] = {}
     for c in facts.conferences:
         if c.status in _NOT_HELD:
             continue  # the conference rescheduled in its place carries the deadline
         met = c.held_on if c.is_held else None
-        timing = ConferenceTiming(
-            ConferenceType(c.type),
-            (c.strategy_discussion_on,) if c.strategy_discussion_on is not None else (),
-            c.previous_conference_on,
-            ConferenceType(c.previous_conference_type) if c.previous_conference_type else None,
-            c.transfer_notified_on,
-            met,
-        )
-        try:
-            deadline = conference_deadline(timing, calendar=calendar, config=config)
-        except MissingAnchorError:  # a conference without its anchor has no deadline to miss
-            deadline = None
+        key = (c.type, c.strategy_discussion_on, c.previous_conference_on, c.previous_conference_type,
+               c.transfer_notified_on)  # fmt: skip
+        if key in by_anchors:
+            deadline = by_anchors[key]
+        else:
+            timing = ConferenceTiming(
+                ConferenceType(c.type),
+                (c.strategy_discussion_on,) if c.strategy_discussion_on is not None else (),
+                c.previous_conference_on,
+                ConferenceType(c.previous_conference_type) if c.previous_conference_type else None,
+                c.transfer_notified_on,
+            )
+            try:
+                deadline = conference_deadline(timing, calendar=calendar, config=config)
+            except MissingAnchorError:  # a conference without its anchor has no deadline to miss
+                deadline = None
+            by_anchors[key] = deadline
         if deadline is not None and deadline.kind in rules:
             rules[deadline.kind].rows.append((c.id, deadline, met))
         if met is not None:
-            summary = summary_deadline(met, c.first_core_group_on, calendar=calendar, config=config)
+            summary = summaries.get((met, c.first_core_group_on))
+            if summary is None:
+                summary = summary_deadline(met, c.first_core_group_on, calendar=calendar, config=config)
+                summaries[(met, c.first_core_group_on)] = summary
             rules[TimescaleKind.SUMMARY_SENT].rows.append((c.id, summary, c.summary_sent_on))
-            record = full_record_target(met, calendar=calendar, config=config)
+            record = records.get(met)
+            if record is None:
+                record = records[met] = full_record_target(met, calendar=calendar, config=config)
             rules[TimescaleKind.FULL_RECORD_SENT].rows.append((c.id, record, c.record_sent_on))
     meetings: dict[str, list[date]] = defaultdict(list)
     for m in facts.core_groups:
@@ -546,9 +561,15 @@ def _with_attendance(facts: QualityFacts) -> list[ConferenceFact]:
     ]
 
 
-def _quorum_state(c: ConferenceFact, config: RulesConfig) -> QuorumState:
+def _quorum_state(
+    c: ConferenceFact, config: RulesConfig, cache: dict[tuple[frozenset[str], bool], QuorumState]
+) -> QuorumState:
+    key = (frozenset(c.quorum_agencies), c.quorum_reason_given)
+    state = cache.get(key)
+    if state is not None:
+        return state
     agencies = []
-    for code in c.quorum_agencies:
+    for code in key[0]:
         try:
             agencies.append(
                 Presence(ParticipantKind.PRACTITIONER, AttendanceStatus.PRESENT_IN_PERSON, AgencyGrouping(code))
@@ -556,9 +577,11 @@ def _quorum_state(c: ConferenceFact, config: RulesConfig) -> QuorumState:
         except ValueError:
             continue  # an agency code this version does not know counts as nothing, as in register_rules
     reason = "given" if c.quorum_reason_given else None
-    return assess_quorum(
+    state = assess_quorum(
         agencies, chair_reason=reason, needed=config.quorum_agencies, with_reason=config.quorum_agencies_with_reason
     ).state
+    cache[key] = state
+    return state
 
 
 def _anchor(c: ConferenceFact) -> date | None:
@@ -637,10 +660,12 @@ def _multi_agency(
         if c.status in _NOT_HELD:
             for child_id in c.child_ids:
                 lost[child_id].append(c)
+    present_bands = {c.id: {agency_band(a) for a in c.present_agencies} for c in held.values()}
     for band in AGENCY_BANDS:
-        ids = [c.id for c in held.values() if any(agency_band(a) == band for a in c.present_agencies)]
+        ids = [cid for cid, bands in present_bands.items() if band in bands]
         out.add("multi_agency.attendance", g, ids, len(held), "conference", breakdown=band)
-    states = {c.id: _quorum_state(c, config) for c in held.values()}
+    quorum_cache: dict[tuple[frozenset[str], bool], QuorumState] = {}
+    states = {c.id: _quorum_state(c, config, quorum_cache) for c in held.values()}
     decided = (QuorumState.QUORATE, QuorumState.PROCEED_WITH_REASON)
     first = [c.id for c in held.values() if states[c.id] in decided and _first_date(c, lost)]
     out.add("multi_agency.quorate_first_date", g, first, len(sittings), "conference")
@@ -658,14 +683,14 @@ def _multi_agency(
         len(sittings),
         "conference",
     )
+    absent_bands: dict[str, set[str]] = {}
+    report_bands: dict[str, set[str]] = {}
+    for c in held.values():
+        absent_bands[c.id] = {agency_band(a) for a in c.invited_agencies} - present_bands[c.id]
+        report_bands[c.id] = {agency_band(a) for a in c.report_agencies}
     for band in AGENCY_BANDS:
-        absent = [
-            c
-            for c in held.values()
-            if any(agency_band(a) == band for a in c.invited_agencies)
-            and not any(agency_band(a) == band for a in c.present_agencies)
-        ]
-        sent = [c.id for c in absent if any(agency_band(a) == band for a in c.report_agencies)]
+        absent = [cid for cid, bands in absent_bands.items() if band in bands]
+        sent = [cid for cid in absent if band in report_bands[cid]]
         out.add("multi_agency.report_from_absent_agency", g, sent, len(absent), "conference", breakdown=band)
     exceptional = [cid for cid, state in states.items() if state is QuorumState.PROCEED_WITH_REASON]
     out.add("multi_agency.two_agency_exception", g, exceptional, len(held), "conference")

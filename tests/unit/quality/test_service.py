@@ -218,3 +218,11 @@ def test_the_report_reads_the_councils_closure_days(tmp_path: Path) -> None:
     assert after != before
     expected = compute(_orm_facts(store, None), YEAR, today=TODAY, calendar=calendar_with_closures(closed))
     assert after == report_rows(expected)
+
+
+def test_a_late_evening_in_summer_is_the_next_day_in_wales() -> None:
+    from desktop.services.quality import _scheduled_day
+
+    assert _scheduled_day("2026-06-30 23:30:00.000000") == dt.date(2026, 7, 1)  # 00:30 BST
+    assert _scheduled_day("2026-12-30 23:30:00.000000") == dt.date(2026, 12, 30)  # GMT
+    assert _scheduled_day("2026-06-30 09:30:00.000000") == dt.date(2026, 6, 30)
