@@ -30,6 +30,37 @@ GROUP_LABELS: Mapping[str, str] = {
     "register_now": QT_TRANSLATE_NOOP("Quality", "The register now"),
 }
 
+#: What each group counts, for the page and the board report.
+GROUP_DEFINITIONS: Mapping[str, str] = {
+    "timeliness": QT_TRANSLATE_NOOP(
+        "Quality",
+        "On time and late count the deadlines met in the period, late by working days after the due date; "
+        "still open and overdue counts the deadlines due in the period and not met by its end. "
+        "Working days leave out weekends, bank holidays in Wales and the council's closure days.",
+    ),
+    "voice": QT_TRANSLATE_NOOP(
+        "Quality",
+        "Out of the decisions made at conferences held in the period; the Welsh figures are out of those conferences.",
+    ),
+    "multi_agency": QT_TRANSLATE_NOOP(
+        "Quality",
+        "Attendance is out of the conferences held in the period; quorate, postponed and inquorate are out of every "
+        "sitting in the period, postponed and inquorate ones included.",
+    ),
+    "decisions": QT_TRANSLATE_NOOP(
+        "Quality",
+        "Registrations and removals begun or ended in the period; a registration again within 12 months of a removal "
+        "is the national indicator of removals made too early.",
+    ),
+    "continuity": QT_TRANSLATE_NOOP(
+        "Quality",
+        "Changes of co-ordinator after the first, for children on the register at any time in the period.",
+    ),
+    "register_now": QT_TRANSLATE_NOOP(
+        "Quality", "At the end of the period, or today if the period has not ended; temporary registrations apart."
+    ),
+}
+
 RULE_LABELS: Mapping[str, str] = {
     "icpc_held": QT_TRANSLATE_NOOP("Quality", "Initial conference within 15 working days of the strategy discussion"),
     "transfer_in_conference": QT_TRANSLATE_NOOP("Quality", "Transfer-in conference within 15 working days"),
@@ -177,6 +208,11 @@ class QualityWords:
         """The label of a measure group."""
         source = GROUP_LABELS.get(group)
         return self.tr(source) if source is not None else group
+
+    def definition(self, group: str) -> str:
+        """What a measure group counts."""
+        source = GROUP_DEFINITIONS.get(group)
+        return self.tr(source) if source is not None else ""
 
     def count(self, count: int | None) -> str:
         """A count as printed: "fewer than 5" when suppressed, "" when there is none."""

@@ -33,6 +33,31 @@
         <translation>Y gofrestr nawr</translation>
     </message>
     <message>
+        <source>On time and late count the deadlines met in the period, late by working days after the due date; still open and overdue counts the deadlines due in the period and not met by its end. Working days leave out weekends, bank holidays in Wales and the council&apos;s closure days.</source>
+        <extracomment>What each group counts, for the page and the board report.</extracomment>
+        <translation>llai na 5</translation>
+    </message>
+    <message>
+        <source>Out of the decisions made at conferences held in the period; the Welsh figures are out of those conferences.</source>
+        <translation>Allan o&apos;r penderfyniadau a wnaed mewn cynadleddau a gynhaliwyd yn y cyfnod; mae&apos;r ffigurau Cymraeg allan o&apos;r cynadleddau hynny.</translation>
+    </message>
+    <message>
+        <source>Attendance is out of the conferences held in the period; quorate, postponed and inquorate are out of every sitting in the period, postponed and inquorate ones included.</source>
+        <translation>Mae presenoldeb allan o&apos;r cynadleddau a gynhaliwyd yn y cyfnod; mae cworwm, wedi&apos;i gohirio a heb gworwm allan o bob eisteddiad yn y cyfnod, gan gynnwys y rhai a ohiriwyd a&apos;r rhai heb gworwm.</translation>
+    </message>
+    <message>
+        <source>Registrations and removals begun or ended in the period; a registration again within 12 months of a removal is the national indicator of removals made too early.</source>
+        <translation>Cofrestriadau a thynnu oddi ar y gofrestr a ddechreuodd neu a ddaeth i ben yn y cyfnod; cofrestru eto o fewn 12 mis i&apos;w dynnu oddi ar y gofrestr yw&apos;r dangosydd cenedlaethol o dynnu oddi ar y gofrestr yn rhy gynnar.</translation>
+    </message>
+    <message>
+        <source>Changes of co-ordinator after the first, for children on the register at any time in the period.</source>
+        <translation>Newidiadau cydlynydd ar ôl y cyntaf, ar gyfer plant a oedd ar y gofrestr ar unrhyw adeg yn y cyfnod.</translation>
+    </message>
+    <message>
+        <source>At the end of the period, or today if the period has not ended; temporary registrations apart.</source>
+        <translation>Ar ddiwedd y cyfnod, neu heddiw os nad yw&apos;r cyfnod wedi dod i ben; ar wahân i gofrestriadau dros dro.</translation>
+    </message>
+    <message>
         <source>Initial conference within 15 working days of the strategy discussion</source>
         <translation>Cynhadledd gychwynnol o fewn 15 diwrnod gwaith i&apos;r drafodaeth strategaeth</translation>
     </message>

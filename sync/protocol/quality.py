@@ -7,7 +7,7 @@ on the laptop, on the service and on the Today page (every timescale goes throug
 suppression for anything that leaves the council, and :func:`report_rows` is the one tabular form
 used by every CSV and by the equal-figures test.
 
-Definitions (each :class:`Measure` has a stable ``code``; see :data:`DEFINITIONS`):
+Definitions (each :class:`Measure` has a stable ``code``; words for them are in ``desktop.quality_labels``):
 
 - **Timeliness** (``timeliness.<rule>.<state>``): per rule, ``on_time`` and ``late`` count the
   deadlines *met in the period* (denominator: all met in the period; ``late_working_days`` gives
