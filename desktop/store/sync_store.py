@@ -232,7 +232,11 @@ class SyncStore:
             row.server_version = row.server_version or result.get("server_version")
             row.incoming_json = row.incoming_json or op.payload_json
             if row.server_json is None and row.server_version is not None:
-                row.server_json = _held_payload(s, op.entity, op.entity_id, int(row.server_version))
+                held = _held_payload(s, op.entity, op.entity_id, int(row.server_version))
+                sent = json.loads(op.payload_json)
+                if held is not None and isinstance(sent, dict) and op.kind == OpKind.PATCH.value:
+                    server = json.loads(held)
+                    row.server_json = json.dumps({k: server.get(k) for k in sent}, sort_keys=True, ensure_ascii=False)
         elif state == OutboxState.REJECTED.value:
             _reject(s, op, result.get("code"), result.get("detail"), result.get("server_seq"))
 
@@ -281,6 +285,9 @@ class SyncStore:
             _keep_versions(s, page)
             held = _prefetch(s, page, waiting)  # noqa: F841 - keeps the rows in the identity map
             views = _views(s, page)
+            # Records of a scope still to be filled wait for its backfill, which brings what they
+            # refer to (older than the cursor) in one go: applied now, their parents would be missing.
+            filling = set() if scope is not None else _filling(s, page)
             seen: list[dict[str, Any]] = []
             for change in page:
                 entity, entity_id = str(change["entity"]), str(change["entity_id"])
@@ -296,7 +303,7 @@ class SyncStore:
                     continue
                 if entity not in _ENTITIES or Entity(entity) not in wire.BY_ENTITY:
                     continue
-                mine = (entity, entity_id) in waiting
+                mine = (entity, entity_id) in waiting or change.get("scope") in filling
                 seen.append(
                     {
                         "entity": entity,
@@ -349,6 +356,19 @@ class SyncStore:
         with self._sessions() as s:
             row = s.get(SyncRow, (entity, entity_id))
             return row.server_version if row else None
+
+
+def _filling(s: Session, page: Sequence[Mapping[str, Any]]) -> set[str]:
+    """Scopes that will be backfilled after this page: those waiting, and those the page adds."""
+    out = set(s.scalars(select(SyncScope.scope).where(SyncScope.state == "backfill")))
+    for c in page:
+        if c.get("entity") == SCOPE_FEED:
+            name = str((c.get("payload") or {}).get("scope") or c.get("entity_id"))
+            if c.get("kind") == ChangeKind.SCOPE_ADDED.value:
+                out.add(name)
+            else:
+                out.discard(name)
+    return out
 
 
 def _resolution(op: OutboxOp) -> str | None:
