@@ -15,10 +15,11 @@ from sqlalchemy import select
 from desktop.services.attention import AttentionService
 from desktop.services.conferences import NewConference
 from desktop.services.errors import ServiceError
-from desktop.store.orm import Child, MinutesSection, OutboxOp, SyncRejection, SyncRow, SyncScope
+from desktop.store.orm import Child, MinutesSection, OutboxOp, SyncRejection, SyncRow, SyncScope, User
 from sync.engine.run import Phase, Progress, run_sync
 from sync.protocol.canonical import canonical_json, payload_sha256
-from sync.protocol.enums import ConferenceType, Role
+from sync.protocol.enums import Category, ConferenceType, Role
+from tests.integration.sync.test_contract import _run_conference
 from tests.sync_engine.conftest import Env, Laptop
 from tests.sync_engine.test_engine import _add_child, _edit_child, _people, _signed_in_with_data
 
@@ -290,3 +291,41 @@ def test_a_scope_added_is_backfilled_and_a_removed_one_purged_but_for_pending_op
     assert report.rejected == 1 and report.pending == 0
     [item] = AttentionService(p3.services.ctx).items()
     assert item.kind == "rejection" and item.entity_id == x and item.mine == {"given_names": "Ecs lleol"}
+
+
+def _decide(lap: Laptop, children: tuple[str, str], minute_taker: str, categories: list[str]) -> str:
+    """A whole initial conference about ``children`` on ``lap``, the first one's decision finalised."""
+    cid, _ = _run_conference(lap, minute_taker, children)  # type: ignore[arg-type]
+    child = children[0]
+    lap.services.decisions.save(cid, child, {"categories": categories})
+    preview = lap.services.decisions.finalise_preview(cid, child)
+    lap.services.decisions.finalise(cid, child, preview.content_sha256)
+    return cid
+
+
+def test_two_chairs_deciding_about_one_child_offline_both_decisions_are_shown(env: Env) -> None:
+    _people(env)
+    p1 = env.laptop("p1")
+    env.sign_in(p1, "eluned")
+    p2 = env.laptop("p2")
+    env.sign_in(p2, "ceri")
+    child, sibling = _add_child(p1, "Siân"), _add_child(p1, "Dafydd")
+    assert p1.run().complete and p2.run().complete
+    with p1.store.sessions() as s:
+        mt = next(u.id for u in s.scalars(select(User)) if Role.MINUTE_TAKER.value in u.roles)
+    _decide(p1, (child, sibling), mt, [Category.NEGLECT.value])
+    _decide(p2, (child, sibling), mt, [Category.EMOTIONAL.value])
+    assert p1.run().complete
+    report = p2.run()
+    assert report.conflicts == 1 and report.attention == 1
+    [item] = AttentionService(p2.services.ctx).items()
+    assert item.conflict_kind == "contested_decision" and item.entity == "register_entry"
+    assert item.actions == ("record_decision",) and item.child_id == child and len(item.decision_ids) == 2
+    assert item.mine is not None and item.theirs is not None and item.own
+    assert item.mine["categories"] == ["emotional"] and item.theirs["categories"] == ["neglect"]
+    assert {item.mine["decision_id"], item.theirs["decision_id"]} == set(item.decision_ids)
+    with pytest.raises(ServiceError):
+        AttentionService(p2.services.ctx).resolve_draft(item.id, "mine")
+    assert p1.run().attention == 1
+    [seen] = AttentionService(p1.services.ctx).items()
+    assert seen.id == item.id and not seen.own and seen.mine == item.theirs and seen.theirs == item.mine
