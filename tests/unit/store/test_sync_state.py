@@ -159,3 +159,38 @@ def test_a_removed_scope_is_purged_but_for_pending_records_and_what_they_refer_t
         [_change(4, "scope", f"child:{ids['gone']}", "scope_added", scope_added, version=0)], 5, server_id=SERVER
     )
     assert sync.scopes_to_backfill() == []
+
+
+def test_upgrade_to_0006_keeps_what_needed_attention(tmp_path: Path) -> None:
+    from sqlalchemy import text
+
+    from desktop.store.engine import create_store_engine
+    from desktop.store.migrate import migrate
+    from desktop.store.testing import open_store_at_revision
+
+    store = open_store_at_revision(tmp_path, "0005")
+    with store.engine.begin() as conn:
+        for seq, state, result in (
+            (1, "applied", '{"status": "applied"}'),
+            (2, "rejected", '{"status": "rejected", "code": "forbidden", "detail": "no"}'),
+            (3, "conflict", '{"status": "conflict", "conflict_id": "cf-9", "server_version": 4}'),
+        ):
+            conn.execute(
+                text(
+                    "INSERT INTO outbox (device_seq, op_id, kind, entity, entity_id, base_version, payload_json,"
+                    " payload_sha256, schema_version, author_user_id, client_time, state, result_json)"
+                    " VALUES (:seq, :op, 'patch', 'child', 'k1', 3, '{\"given_names\": \"A\"}', 'h', 1, 'u1',"
+                    " '2026-01-01 10:00:00.000000', :state, :result)"
+                ),
+                {"seq": seq, "op": f"op-{seq}", "state": state, "result": result},
+            )
+    store.engine.dispose()
+    engine = create_store_engine(store.path, store.key)
+    migrate(engine, store.path, store.key)
+    engine.dispose()
+    reopened = open_test_store(tmp_path, store.key)
+    assert SyncStore(reopened.sessions).attention_count() == 2
+    items = {i.kind: i for i in AttentionService(reopened.sessions).items()}
+    assert items["rejection"].code == "forbidden" and items["rejection"].mine == {"given_names": "A"}
+    assert items["conflict"].id == "conflict:cf-9" and items["conflict"].server_version == 4
+    assert items["conflict"].mine == {"given_names": "A"} and items["conflict"].own

@@ -22,6 +22,9 @@ Why (issue 9 §2):
 * ``sync_scope``: one row per scope event (backfill cursor, digest); the global ``pull_cursor`` in
   ``sync_state`` keeps working as before.
 
+Ops already answered ``conflict`` or ``rejected`` are copied into the new tables (what was sent,
+the code and the conflict id from the stored answer), so the "needs attention" count keeps them.
+
 Only new tables and added columns (``ALTER TABLE ... ADD COLUMN``): no table is rebuilt. Rows
 already synced have no ``sync_row`` yet: their next op falls back to the local version, as before.
 """
@@ -118,6 +121,30 @@ def upgrade() -> None:
         sa.Column("changed_seq", sa.Integer(), nullable=False),
         sa.Column("updated_at", sa.DateTime(), nullable=False),
         sa.PrimaryKeyConstraint("scope", name=op.f("pk_sync_scope")),
+    )
+
+
+    # What needed attention before this revision still does: the outbox answers, copied over.
+    op.execute(
+        """
+        INSERT INTO sync_rejection (op_id, device_seq, kind, entity, entity_id, code, detail, sent_json,
+                                    server_seq, received_at)
+        SELECT op_id, device_seq, kind, entity, entity_id, json_extract(result_json, '$.code'),
+               json_extract(result_json, '$.detail'), payload_json, server_seq, client_time
+        FROM outbox WHERE state = 'rejected'
+        """
+    )
+    op.execute(
+        """
+        INSERT OR IGNORE INTO sync_conflict (id, entity, entity_id, conflict_kind, state, op_id, device_seq,
+                                             author_user_id, base_version, server_version, incoming_json,
+                                             detail_json, server_seq, received_at)
+        SELECT coalesce(json_extract(result_json, '$.conflict_id'), 'local-' || op_id), entity, entity_id,
+               coalesce(json_extract(result_json, '$.conflict_kind'), 'draft_copy'), 'open', op_id, device_seq,
+               author_user_id, base_version, json_extract(result_json, '$.server_version'),
+               CASE WHEN kind = 'patch' THEN payload_json END, '{}', server_seq, client_time
+        FROM outbox WHERE state = 'conflict'
+        """
     )
 
 
