@@ -45,7 +45,7 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 #: The newest revision in ``migrations/versions``; a test checks it against the script directory.
-HEAD_REVISION: Final = "0005"
+HEAD_REVISION: Final = "0006"
 
 #: How many pre-upgrade backups are kept per database.
 DEFAULT_KEEP_BACKUPS: Final = 5

@@ -645,6 +645,88 @@ class OutboxOp(Base):
     state: Mapped[str] = mapped_column(String(16), default="pending")  # OutboxState
     server_seq: Mapped[int | None] = mapped_column(Integer, default=None)
     result_json: Mapped[str | None] = mapped_column(Text, default=None)
+    #: How many times the op was handed to a sender, and until when the last one holds it: an op
+    #: under a live lease is frozen (sync-protocol.md §3); a crashed sender's lease runs out.
+    attempts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    lease_until: Mapped[dt.datetime | None] = mapped_column(default=None)
+
+
+class SyncRow(Base):
+    """What this device knows of one synced record on the service (revision 0006).
+
+    ``server_version`` is the newest version the service has said it holds (from the feed or an
+    op's result): the ``base_version`` of the next op. ``view_version`` is the service version the
+    local record shows (None: the local view is this device's own, not yet answered).
+    """
+
+    __tablename__ = "sync_row"
+    entity: Mapped[str] = mapped_column(String(40), primary_key=True)
+    entity_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    server_version: Mapped[int] = mapped_column(Integer)
+    server_seq: Mapped[int | None] = mapped_column(Integer, default=None)
+    view_version: Mapped[int | None] = mapped_column(Integer, default=None)
+    scope: Mapped[str | None] = mapped_column(String(80), default=None, index=True)
+
+
+class SyncConflict(Base):
+    """A conflict record from the service (op result or pull feed), with both versions, until resolved."""
+
+    __tablename__ = "sync_conflict"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)  # the service's conflict_id
+    entity: Mapped[str] = mapped_column(String(40))
+    entity_id: Mapped[str] = mapped_column(String(64), index=True)
+    conflict_kind: Mapped[str] = mapped_column(String(32))  # ConflictKind
+    state: Mapped[str] = mapped_column(String(16), default="open")  # ConflictState
+    op_id: Mapped[str | None] = mapped_column(String(36), default=None)
+    device_seq: Mapped[int | None] = mapped_column(Integer, default=None)  # set when the op is this device's
+    author_user_id: Mapped[str | None] = mapped_column(String(36), default=None)
+    base_version: Mapped[int | None] = mapped_column(Integer, default=None)
+    server_version: Mapped[int | None] = mapped_column(Integer, default=None)
+    #: What this device (or the conflicting author) sent, and the service's values it met.
+    incoming_json: Mapped[str | None] = mapped_column(Text, default=None)
+    server_json: Mapped[str | None] = mapped_column(Text, default=None)
+    detail_json: Mapped[str] = mapped_column(Text, default="{}")
+    created_at: Mapped[str | None] = mapped_column(String(40), default=None)  # the service's time
+    received_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    server_seq: Mapped[int | None] = mapped_column(Integer, default=None)
+    resolved_at: Mapped[dt.datetime | None] = mapped_column(default=None)
+    resolved_by: Mapped[str | None] = mapped_column(String(36), default=None)
+    resolution: Mapped[str | None] = mapped_column(Text, default=None)
+    resolving_op_id: Mapped[str | None] = mapped_column(String(36), default=None)
+
+
+class SyncRejection(Base):
+    """An op the service refused (this device's answer, or the feed's note to its author), both versions."""
+
+    __tablename__ = "sync_rejection"
+    op_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    device_seq: Mapped[int | None] = mapped_column(Integer, default=None)
+    kind: Mapped[str] = mapped_column(String(24))
+    entity: Mapped[str] = mapped_column(String(40))
+    entity_id: Mapped[str] = mapped_column(String(64), index=True)
+    code: Mapped[str | None] = mapped_column(String(40), default=None)
+    detail: Mapped[str | None] = mapped_column(Text, default=None)
+    #: The payload this device sent, and the service's version of the record when it was refused.
+    sent_json: Mapped[str | None] = mapped_column(Text, default=None)
+    server_version: Mapped[int | None] = mapped_column(Integer, default=None)
+    server_json: Mapped[str | None] = mapped_column(Text, default=None)
+    received_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    server_seq: Mapped[int | None] = mapped_column(Integer, default=None)
+    resolved_at: Mapped[dt.datetime | None] = mapped_column(default=None)
+    resolved_by: Mapped[str | None] = mapped_column(String(36), default=None)
+    resolution: Mapped[str | None] = mapped_column(Text, default=None)
+
+
+class SyncScope(Base):
+    """A scope this user was given (``child:<id>``, ``conference:<id>``), its backfill cursor and digest."""
+
+    __tablename__ = "sync_scope"
+    scope: Mapped[str] = mapped_column(String(80), primary_key=True)
+    state: Mapped[str] = mapped_column(String(16), default="backfill")  # backfill | active | removed
+    cursor: Mapped[int] = mapped_column(Integer, default=0)
+    digest: Mapped[str | None] = mapped_column(String(128), default=None)
+    changed_seq: Mapped[int] = mapped_column(Integer, default=0)  # server_seq of the event that set state
+    updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
 
 class EntityVersion(Base):

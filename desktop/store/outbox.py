@@ -11,21 +11,27 @@ from __future__ import annotations
 import datetime as dt
 import decimal
 import hashlib
+import json
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.store import wire
 from desktop.store.ids import new_id
-from desktop.store.orm import AuditEvent, OutboxOp, utcnow
+from desktop.store.orm import AuditEvent, OutboxOp, SyncRow, utcnow
 from sync.protocol.canonical import canonical_json as protocol_canonical_json
 from sync.protocol.enums import OpKind, OutboxState
 
 #: Shape of the payloads this build writes; the register service keeps a converter for each.
 SCHEMA_VERSION = 1
+
+#: Ops that make a record (the service starts it at version 1) and ops that do not move its version.
+CREATING = frozenset({OpKind.CREATE, OpKind.APPEND, OpKind.ADDENDUM, OpKind.TEMPORARY_REGISTRATION})
+_UNANSWERED = (OutboxState.PENDING.value, OutboxState.SENDING.value)
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +126,37 @@ def record_void(session: Session, actor: Actor, obj: Any, reason: str) -> Outbox
     )  # fmt: skip
 
 
+def _moves_version(op: OutboxOp) -> bool:
+    """Whether the op, once applied, gives the record a new service version (keep_server does not)."""
+    if op.kind != OpKind.RESOLVE_CONFLICT.value:
+        return True
+    return bool(json.loads(op.payload_json).get("resolution") in ("take_incoming", "merge"))
+
+
+def server_base(session: Session, entity: str, entity_id: str, fallback: int | None) -> int | None:
+    """The ``base_version`` of a new op on a record: the service version it will meet.
+
+    While earlier ops on the record wait for an answer, the new op follows on from the newest of
+    them (each that changes the record moves the service's version on by one; a create starts it at
+    1). Otherwise it is the version the service last said it holds (``sync_row``). A record the
+    device has no service version for (made before revision 0006) keeps ``fallback``.
+    """
+    last = session.scalars(
+        select(OutboxOp)
+        .where(OutboxOp.entity == entity, OutboxOp.entity_id == entity_id, OutboxOp.state.in_(_UNANSWERED))
+        .order_by(OutboxOp.device_seq.desc())
+        .limit(1)
+    ).first()
+    if last is not None:
+        if OpKind(last.kind) in CREATING:
+            return 1
+        if last.base_version is None:
+            return fallback
+        return last.base_version + (1 if _moves_version(last) else 0)
+    row = session.get(SyncRow, (entity, entity_id))
+    return row.server_version if row is not None else fallback
+
+
 def record_change(
     session: Session,
     actor: Actor,
@@ -139,6 +176,9 @@ def record_change(
     """
     now = utcnow()
     body = canonical_json(payload)
+    if kind not in CREATING:
+        # Never the local edit counter: the service compares this with the version it holds.
+        base_version = server_base(session, entity, entity_id, base_version)
     op = OutboxOp(
         op_id=new_id(),
         kind=kind.value,

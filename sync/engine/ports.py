@@ -53,8 +53,22 @@ class LocalStore(Protocol):
         """Ops whose outcome a person must see (conflicts and rejections)."""
         ...
 
-    def apply_page(self, changes: Iterable[Mapping[str, Any]], next_cursor: int, *, server_id: str) -> int:
-        """Write a pulled page and its cursor in one transaction; returns records written."""
+    def apply_page(
+        self, changes: Iterable[Mapping[str, Any]], next_cursor: int, *, server_id: str, scope: str | None = None
+    ) -> int:
+        """Write a pulled page and its cursor (the scope's, for a backfill) in one transaction."""
+        ...
+
+    def release_leases(self) -> int:
+        """Make ops taken by a sender that never recorded their outcome pending again."""
+        ...
+
+    def scopes_to_backfill(self) -> list[tuple[str, int]]:
+        """Scopes added by the feed and not yet filled, each with its own cursor."""
+        ...
+
+    def scope_backfilled(self, scope: str) -> None:
+        """The scope's backfill reached the end of its feed."""
         ...
 
 

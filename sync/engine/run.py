@@ -11,7 +11,8 @@
    its ``head_seq`` is behind the cursor, the device re-sends what the service's
    ``last_acked_device_seq`` says it lacks and pulls again from 0. Pending ops are never dropped:
    the store keeps records with pending ops as they are (pulled versions go to ``entity_version``).
-3. **Pull.** Pages to the end, each applied with its cursor in one local transaction.
+3. **Pull.** Pages to the end, each applied with its cursor in one local transaction; then each
+   scope the feed added is backfilled from its own cursor (``pull?scope=``).
 
 ``cancelled()`` is looked at between batches and pages, so a cancel leaves every finished batch
 recorded and every finished page applied, and nothing half-done. Progress goes to ``on_progress``
@@ -240,7 +241,25 @@ class _Run:
             self._progress(Phase.PULL, len(changes))
             cursor = page.next_cursor
             if not page.has_more:
-                return
+                break
+        self.backfill()
+
+    def backfill(self) -> None:
+        """Fill each scope the feed added, from its own cursor (sync-protocol.md §6)."""
+        for scope, cursor in self.store.scopes_to_backfill():
+            while True:
+                self._check()
+                page = self.client.pull(cursor, self.pull_limit, scope)
+                changes = [c.model_dump(mode="json") for c in page.changes]
+                self.report.written += self.store.apply_page(
+                    changes, page.next_cursor, server_id=page.server_id, scope=scope
+                )
+                self.report.pulled += len(changes)
+                self._progress(Phase.PULL, len(changes))
+                cursor = page.next_cursor
+                if not page.has_more:
+                    self.store.scope_backfilled(scope)
+                    break
 
     def _restored(self) -> None:
         """The service went back in time: give it back what it lost, then pull everything again."""
@@ -268,6 +287,8 @@ def run_sync(
     started = clock()
     run = _Run(store, client, on_progress, cancelled, min(batch_ops, MAX_BATCH_OPS), batch_bytes, pull_limit)
     report = run.report
+    # Only one sync runs per profile: ops a crashed run left ``sending`` are this run's to send.
+    store.release_leases()
     try:
         run.push()
         run.pull()
@@ -276,6 +297,8 @@ def run_sync(
     except SyncError as exc:
         logger.info("sync stopped", extra={"kind": exc.kind.value, "code": exc.code})
         report.error_kind, report.error_code = exc.kind.value, exc.code
+    finally:
+        store.release_leases()
     report.pending = store.pending_count()
     report.attention = store.attention_count()
     report.wire_bytes = run._wire_bytes() - run._bytes0
