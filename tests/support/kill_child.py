@@ -111,7 +111,7 @@ def sync_until_killed(folder: str, key: bytes, url: str, ca: str, phase: str, ki
         killer.tick()  # the service has answered (and committed); the device has not recorded it yet
         return answer
 
-    client._send_once = counted  # type: ignore[method-assign]
+    client._send_once = counted  # type: ignore[method-assign,assignment]
     report = SyncService(services.ctx, root).sync(client, wait=30)
     (root / "events.json").write_text(
         json.dumps({"counts": killer.counts, "error": report.error_code, "complete": report.complete}),
