@@ -12,6 +12,8 @@ connection to the upstream service, unless a :class:`Rule` says otherwise. Fault
   a shorter read timeout has given up by then).
 - ``CUT``: forward, send the answer's head and half its body, then close.
 - ``RESET``: close the connection before forwarding anything.
+- ``REWRITE``: forward, let the service answer, then send ``rewrite(status, body)`` instead: a
+  ``(status, body, content_type)`` of the test's choosing (the body given is the service's, unzipped).
 
 Rules match on method and path prefix, fire ``times`` times (None: always) or with a
 ``probability`` drawn from the proxy's seeded random generator, and are tried in order. Every
@@ -28,11 +30,13 @@ Use as a context manager::
 
 from __future__ import annotations
 
+import gzip
 import http.client
 import random
 import socket
 import ssl
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -54,6 +58,7 @@ class Fault(StrEnum):
     STALL = "stall"
     CUT = "cut"
     RESET = "reset"
+    REWRITE = "rewrite"
 
 
 @dataclass
@@ -70,6 +75,8 @@ class Rule:
     error: str = "internal"
     headers: dict[str, str] = field(default_factory=dict)
     stall_seconds: float = 5.0
+    #: For ``REWRITE``: the answer to send instead of the service's.
+    rewrite: Callable[[int, bytes], tuple[int, bytes, str]] | None = None
     fired: int = 0
 
     def matches(self, method: str, path: str) -> bool:
@@ -146,6 +153,20 @@ class _Handler(BaseHTTPRequestHandler):
         proxy._record(seen(status))
         if fault is Fault.DROP_RESPONSE:
             self._close()
+            return
+        if fault is Fault.REWRITE:
+            assert rule is not None and rule.rewrite is not None
+            if any(k.lower() == "content-encoding" and v.lower() == "gzip" for k, v in headers):
+                content = gzip.decompress(content)
+            status, content, content_type = rule.rewrite(status, content)
+            try:
+                self.send_response(status)
+                self.send_header("Content-Type", content_type)
+                self.send_header("Content-Length", str(len(content)))
+                self.end_headers()
+                self.wfile.write(content)
+            except OSError:
+                self.close_connection = True
             return
         if fault is Fault.STALL:
             assert rule is not None

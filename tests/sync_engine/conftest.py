@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -132,13 +133,15 @@ class Env:
         assert twice == []
 
 
-@pytest.fixture
-def env(tmp_path: Path) -> Iterator[Env]:
+@contextmanager
+def make_env(tmp_path: Path, **settings: Any) -> Iterator[Env]:
+    """A service of its own (SQLite, real clock, ``settings`` overriding the test defaults) over
+    HTTPS, with a fault proxy in front and one council."""
     url = f"sqlite:///{tmp_path / 'register.db'}"
     db = Database(url)
     db.migrate()
     clock = Clock(real=True)
-    svc = Service(db, make_settings(url, clock), clock)
+    svc = Service(db, make_settings(url, clock, **settings), clock)
     council = svc.add_council("Caerdydd")
     made: list[Laptop] = []
     try:
@@ -152,6 +155,12 @@ def env(tmp_path: Path) -> Iterator[Env]:
             lap.store.engine.dispose()
         svc.client.close()
         db.dispose()
+
+
+@pytest.fixture
+def env(tmp_path: Path) -> Iterator[Env]:
+    with make_env(tmp_path) as e:
+        yield e
 
 
 def today() -> dt.date:
