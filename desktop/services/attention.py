@@ -13,7 +13,8 @@ plain DTOs with codes only (the UI words them):
   service's ``conflict_resolved`` arrives. A same-outcome one is only acknowledged;
 - a rejected op: what this device sent and the service's version, until its author acknowledges it.
 
-No Qt; each method is one unit of work on the database lane.
+Errors carry the services' worded codes (``not_found``, ``stale_version`` for an item already
+settled, ``validation_failed`` with a ``reason`` param); no Qt; each method is one unit of work.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.services.base import CurrentUser, ServiceContext
-from desktop.services.errors import ServiceError
+from desktop.services.errors import NotFoundError, PermissionDeniedError, StaleVersionError, ValidationFailedError
 from desktop.store import wire
 from desktop.store.engine import unit_of_work
 from desktop.store.orm import AuditEvent, EntityVersion, OutboxOp, SyncConflict, SyncRejection, utcnow
@@ -153,14 +154,14 @@ class AttentionService:
             return [item for _, item in sorted(out, key=lambda pair: (pair[0], pair[1].id))]
 
     def item(self, item_id: str) -> AttentionItem:
-        """One item by id, resolved or not (ServiceError ``attention_item_not_found``)."""
+        """One item by id, resolved or not (:class:`NotFoundError` when there is none)."""
         with unit_of_work(self._sessions) as s:
             kind, _, key = item_id.partition(":")
             if kind == _CONFLICT and (c := s.get(SyncConflict, key)) is not None:
                 return self._conflict_item(s, c)
             if kind == _REJECTION and (r := s.get(SyncRejection, key)) is not None:
                 return self._rejection_item(s, r)
-        raise ServiceError("attention_item_not_found")
+        raise NotFoundError(entity="attention_item")
 
     def count(self) -> int:
         """How many items :meth:`items` lists."""
@@ -259,7 +260,7 @@ class AttentionService:
     def _who(self, user: CurrentUser | None) -> CurrentUser:
         who = user or (self._ctx.user if self._ctx is not None else None)
         if who is None or who.user_id is None:
-            raise ServiceError("sign_in_required")
+            raise PermissionDeniedError(action="resolve_conflict")
         return who
 
     def _actor(self, who: CurrentUser) -> Actor:
@@ -276,17 +277,19 @@ class AttentionService:
         who = self._who(user)
         kind, _, key = item_id.partition(":")
         if choice not in ("mine", "theirs", "merged"):
-            raise ServiceError("resolution_choice_unknown")
+            raise ValidationFailedError((), reason="resolution_choice_unknown")
         if choice == "merged" and not merged:
-            raise ServiceError("merged_values_required")
+            raise ValidationFailedError((), reason="merged_values_required")
         with unit_of_work(self._sessions) as s:
             c = s.get(SyncConflict, key) if kind == _CONFLICT else None
             if c is None:
-                raise ServiceError("attention_item_not_found")
+                raise NotFoundError(entity="attention_item")
             if c.resolved_at is not None or c.state != ConflictState.OPEN.value:
-                raise ServiceError("conflict_already_resolved")
+                raise StaleVersionError(reason="conflict_already_resolved")
             if c.conflict_kind not in DRAFT_KINDS:
-                raise ServiceError("conflict_needs_decision" if c.conflict_kind in DECISION_KINDS else "conflict_kind")
+                raise ValidationFailedError(
+                    (), reason="conflict_needs_decision" if c.conflict_kind in DECISION_KINDS else "conflict_kind"
+                )
             item = self._conflict_item(s, c)
             incoming_wins = (choice == "mine") == item.own
             values: dict[str, Any] | None = None
@@ -294,7 +297,7 @@ class AttentionService:
                 assert merged is not None
                 unknown = set(merged) - set(item.fields)
                 if unknown:
-                    raise ServiceError("merged_fields_unknown", fields=",".join(sorted(unknown)))
+                    raise ValidationFailedError((), reason="merged_fields_unknown", fields=",".join(sorted(unknown)))
                 resolution, values = "merge", dict(merged)
             elif incoming_wins:
                 resolution = "take_incoming"
@@ -355,9 +358,9 @@ class AttentionService:
                 return self._rejection_item(s, r)
             c = s.get(SyncConflict, key) if kind == _CONFLICT else None
             if c is None:
-                raise ServiceError("attention_item_not_found")
+                raise NotFoundError(entity="attention_item")
             if c.conflict_kind in DRAFT_KINDS or c.conflict_kind == ConflictKind.CONTESTED_DECISION.value:
-                raise ServiceError("conflict_needs_resolution")
+                raise ValidationFailedError((), reason="conflict_needs_resolution")
             if c.resolved_at is None:
                 op = record_change(
                     s, self._actor(who), kind=OpKind.RESOLVE_CONFLICT, entity=c.entity, entity_id=c.entity_id,
@@ -372,7 +375,7 @@ class AttentionService:
     def acknowledge_rejection(self, item_id: str, user: CurrentUser | None = None) -> AttentionItem:
         """The author has seen that the service refused their change (nothing is sent)."""
         if not item_id.startswith(f"{_REJECTION}:"):
-            raise ServiceError("attention_item_not_found")
+            raise NotFoundError(entity="attention_item")
         return self.acknowledge(item_id, user)
 
 
