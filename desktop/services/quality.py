@@ -174,6 +174,12 @@ def _day(text: str | None) -> dt.date | None:
     return None if text is None else dt.date.fromisoformat(text[:10])
 
 
+@lru_cache(maxsize=1024)
+def _json_codes(text: str | None) -> tuple[str, ...]:
+    # Category lists are a handful of distinct JSON texts: each is parsed once.
+    return tuple(json.loads(text or "[]"))
+
+
 def _codes(text: str | None) -> tuple[str, ...]:
     return () if not text else tuple(text.split(","))
 
@@ -225,7 +231,7 @@ def read_facts(conn: Connection, period: Period, scope: QualityScope) -> Quality
     conferences = _conferences(conn, where, params)
     held_where = f"{where} AND c.held_on BETWEEN :start AND :end"
     decisions = tuple(
-        DecisionFact(r[0], r[1], r[2], r[3], tuple(json.loads(r[4] or "[]")), r[5], _bool(r[6]), bool(r[7]), r[8])
+        DecisionFact(r[0], r[1], r[2], r[3], _json_codes(r[4]), r[5], _bool(r[6]), bool(r[7]), r[8])
         for r in _rows(
             conn,
             f"""
@@ -260,7 +266,7 @@ def read_facts(conn: Connection, period: Period, scope: QualityScope) -> Quality
             f" ON c.id = cc.conference_id WHERE cc.voided_at IS NULL AND {where})"
         )
     entries = tuple(
-        RegisterEntryFact(r[0], r[1], _req(r[2]), tuple(json.loads(r[3] or "[]")), bool(r[4]), _day(r[5]), r[6], r[7])
+        RegisterEntryFact(r[0], r[1], _req(r[2]), _json_codes(r[3]), bool(r[4]), _day(r[5]), r[6], r[7])
         for r in _rows(
             conn,
             f"""SELECT e.id, e.child_id, e.registered_on, e.categories, e.temporary, e.ended_on, e.end_reason,

@@ -472,10 +472,15 @@ def _deadlines(
         meetings[m.child_id].append(m.held_on)
     for held in meetings.values():
         held.sort()
+    core_groups: dict[date, Deadline] = {}
     for e in facts.register_entries:
         if e.temporary:
             continue
-        deadline = first_core_group_deadline(e.registered_on, calendar=calendar, config=config)
+        deadline = core_groups.get(e.registered_on)
+        if deadline is None:
+            deadline = core_groups[e.registered_on] = first_core_group_deadline(
+                e.registered_on, calendar=calendar, config=config
+            )
         # The first meeting within this registration episode (not one of a later episode).
         first = next(
             (
@@ -723,23 +728,16 @@ def _decisions(
     for reason in EndReason:
         ids = [e.child_id for e in ended if e.end_reason == reason.value]
         out.add("decisions.removals_by_reason", g, ids, len(ended), "child", breakdown=reason.value)
+    begun_by_month: dict[str, list[str]] = defaultdict(list)
+    for e in begun:
+        begun_by_month[month_key(e.registered_on)].append(e.child_id)
+    ended_by_month: dict[str, list[str]] = defaultdict(list)
+    for e in ended:
+        if e.ended_on is not None:
+            ended_by_month[month_key(e.ended_on)].append(e.child_id)
     for month in _months(period):
-        out.add(
-            "decisions.registrations_by_month",
-            g,
-            (e.child_id for e in begun if month_key(e.registered_on) == month),
-            None,
-            "child",
-            breakdown=month,
-        )
-        out.add(
-            "decisions.removals_by_month",
-            g,
-            (e.child_id for e in ended if e.ended_on is not None and month_key(e.ended_on) == month),
-            None,
-            "child",
-            breakdown=month,
-        )
+        out.add("decisions.registrations_by_month", g, begun_by_month.get(month, ()), None, "child", breakdown=month)
+        out.add("decisions.removals_by_month", g, ended_by_month.get(month, ()), None, "child", breakdown=month)
 
     total = len(decisions)
     out.add("decisions.consensus", g, (d.id for d in decisions if d.consensus is True), total, "decision")
@@ -854,9 +852,11 @@ def _register_now(
         ids = [e.child_id for e in permanent if category.value in e.categories]
         out.add("register_now.on_register", g, ids, len(permanent), "child", breakdown=category.value)
     kids = {c.id: c for c in facts.children}
+    by_band: dict[str, list[str]] = defaultdict(list)
+    for e in permanent:
+        by_band[_age_band(kids.get(e.child_id), as_of)].append(e.child_id)
     for band in AGE_BANDS:
-        ids = [e.child_id for e in permanent if _age_band(kids.get(e.child_id), as_of) == band]
-        out.add("register_now.by_age", g, ids, len(permanent), "child", breakdown=band)
+        out.add("register_now.by_age", g, by_band.get(band, ()), len(permanent), "child", breakdown=band)
     soon = as_of + timedelta(days=90)
     turning = []
     for e in permanent:
