@@ -160,7 +160,8 @@ def test_a_chair_sees_only_their_own_conferences(demo: tuple[OpenStore, str]) ->
     assert shown and not shown & theirs
     with pytest.raises(PermissionDeniedError) as refused:
         service.report(YEAR, user=chair, council_wide=True)
-    assert refused.value.code == "council_wide_needs_custodian_or_administrator"
+    assert refused.value.code == "role_not_permitted"
+    assert refused.value.params == {"action": "quality_council_wide"}
 
 
 def test_a_board_report_is_suppressed_and_names_no_record(demo: tuple[OpenStore, str]) -> None:
