@@ -222,6 +222,18 @@ class ConferenceFact:
 
 
 _NOT_HELD = frozenset({ConferenceStatus.POSTPONED.value, ConferenceStatus.INQUORATE.value})
+# Codes compared in loops over 100,000 rows (an enum member's .value is a slow property).
+_POSTPONED = ConferenceStatus.POSTPONED.value
+_INQUORATE = ConferenceStatus.INQUORATE.value
+_ACCEPTED = AdvocacyOffer.ACCEPTED.value
+_DECLINED = AdvocacyOffer.DECLINED.value
+_WELSH = Language.CY.value
+_REVIEW = ConferenceType.REVIEW.value
+_TRANSFER_IN = ConferenceType.TRANSFER_IN.value
+_DEREGISTER = Outcome.DEREGISTER.value
+_MOVED = EndReason.MOVED_PERMANENTLY.value
+_CATEGORY_CODES = tuple(c.value for c in Category)
+_END_REASON_CODES = tuple(r.value for r in EndReason)
 
 
 @dataclass(frozen=True, slots=True)
@@ -434,6 +446,8 @@ def _deadlines(
     by_anchors: dict[tuple[str, date | None, date | None, str | None, date | None], Deadline | None] = {}
     summaries: dict[tuple[date, date | None], Deadline] = {}
     records: dict[date, Deadline] = {}
+    summary_rows = rules[TimescaleKind.SUMMARY_SENT].rows
+    record_rows = rules[TimescaleKind.FULL_RECORD_SENT].rows
     for c in facts.conferences:
         if c.status in _NOT_HELD:
             continue  # the conference rescheduled in its place carries the deadline
@@ -462,20 +476,25 @@ def _deadlines(
             if summary is None:
                 summary = summary_deadline(met, c.first_core_group_on, calendar=calendar, config=config)
                 summaries[(met, c.first_core_group_on)] = summary
-            rules[TimescaleKind.SUMMARY_SENT].rows.append((c.id, summary, c.summary_sent_on))
+            summary_rows.append((c.id, summary, c.summary_sent_on))
             record = records.get(met)
             if record is None:
                 record = records[met] = full_record_target(met, calendar=calendar, config=config)
-            rules[TimescaleKind.FULL_RECORD_SENT].rows.append((c.id, record, c.record_sent_on))
+            record_rows.append((c.id, record, c.record_sent_on))
     meetings: dict[str, list[date]] = defaultdict(list)
     for m in facts.core_groups:
         meetings[m.child_id].append(m.held_on)
     for held in meetings.values():
         held.sort()
+    core_groups: dict[date, Deadline] = {}
     for e in facts.register_entries:
         if e.temporary:
             continue
-        deadline = first_core_group_deadline(e.registered_on, calendar=calendar, config=config)
+        deadline = core_groups.get(e.registered_on)
+        if deadline is None:
+            deadline = core_groups[e.registered_on] = first_core_group_deadline(
+                e.registered_on, calendar=calendar, config=config
+            )
         # The first meeting within this registration episode (not one of a later episode).
         first = next(
             (
@@ -498,13 +517,14 @@ def _timeliness(
         late: list[tuple[str, int]] = []
         due_in_period = 0
         overdue: list[str] = []
+        start, end = period.start, period.end
         for record_id, deadline, met in rule.rows:
-            if met is not None and met in period:
+            if met is not None and start <= met <= end:
                 if met <= deadline.due:
                     on_time.append(record_id)
                 else:
                     late.append((record_id, calendar.working_days_between(deadline.due, met)))
-            if deadline.due in period:
+            if start <= deadline.due <= end:
                 due_in_period += 1
                 if deadline.due < as_of and (met is None or met > as_of):
                     overdue.append(record_id)
@@ -620,9 +640,9 @@ def _voice_and_language(
             heard[v.participation_mode].append(d.id)
         elif v.not_recorded_reason_given:
             not_possible.append(d.id)
-        if v.advocacy_offer in (AdvocacyOffer.ACCEPTED.value, AdvocacyOffer.DECLINED.value):
+        if v.advocacy_offer in (_ACCEPTED, _DECLINED):
             offered.append(d.id)
-            if v.advocacy_offer == AdvocacyOffer.ACCEPTED.value:
+            if v.advocacy_offer == _ACCEPTED:
                 taken_up.append(d.id)
     out.add("voice.recorded", g, recorded, total, "decision")
     for mode, ids in heard.items():
@@ -640,7 +660,7 @@ def _voice_and_language(
     out.add(
         "voice.held_in_welsh",
         g,
-        (c.id for c in held.values() if c.language == Language.CY.value),
+        (c.id for c in held.values() if c.language == _WELSH),
         len(held),
         "conference",
     )
@@ -672,14 +692,14 @@ def _multi_agency(
     out.add(
         "multi_agency.postponed",
         g,
-        (c.id for c in sittings if c.status == ConferenceStatus.POSTPONED.value),
+        (c.id for c in sittings if c.status == _POSTPONED),
         len(sittings),
         "conference",
     )
     out.add(
         "multi_agency.inquorate",
         g,
-        (c.id for c in sittings if c.status == ConferenceStatus.INQUORATE.value),
+        (c.id for c in sittings if c.status == _INQUORATE),
         len(sittings),
         "conference",
     )
@@ -713,33 +733,26 @@ def _decisions(
     begun = [e for e in entries if e.registered_on in period]
     ended = [e for e in entries if e.ended_on is not None and e.ended_on in period]
     out.add("decisions.registrations", g, (e.child_id for e in begun), None, "child")
-    for category in Category:
-        ids = [e.child_id for e in begun if category.value in e.categories]
-        out.add("decisions.registrations", g, ids, len(begun), "child", breakdown=category.value)
+    for category in _CATEGORY_CODES:
+        ids = [e.child_id for e in begun if category in e.categories]
+        out.add("decisions.registrations", g, ids, len(begun), "child", breakdown=category)
     out.add("decisions.removals", g, (e.child_id for e in ended), None, "child")
-    for category in Category:
-        ids = [e.child_id for e in ended if category.value in e.categories]
-        out.add("decisions.removals", g, ids, len(ended), "child", breakdown=category.value)
-    for reason in EndReason:
-        ids = [e.child_id for e in ended if e.end_reason == reason.value]
-        out.add("decisions.removals_by_reason", g, ids, len(ended), "child", breakdown=reason.value)
+    for category in _CATEGORY_CODES:
+        ids = [e.child_id for e in ended if category in e.categories]
+        out.add("decisions.removals", g, ids, len(ended), "child", breakdown=category)
+    for reason in _END_REASON_CODES:
+        ids = [e.child_id for e in ended if e.end_reason == reason]
+        out.add("decisions.removals_by_reason", g, ids, len(ended), "child", breakdown=reason)
+    begun_by_month: dict[str, list[str]] = defaultdict(list)
+    for e in begun:
+        begun_by_month[month_key(e.registered_on)].append(e.child_id)
+    ended_by_month: dict[str, list[str]] = defaultdict(list)
+    for e in ended:
+        if e.ended_on is not None:
+            ended_by_month[month_key(e.ended_on)].append(e.child_id)
     for month in _months(period):
-        out.add(
-            "decisions.registrations_by_month",
-            g,
-            (e.child_id for e in begun if month_key(e.registered_on) == month),
-            None,
-            "child",
-            breakdown=month,
-        )
-        out.add(
-            "decisions.removals_by_month",
-            g,
-            (e.child_id for e in ended if e.ended_on is not None and month_key(e.ended_on) == month),
-            None,
-            "child",
-            breakdown=month,
-        )
+        out.add("decisions.registrations_by_month", g, begun_by_month.get(month, ()), None, "child", breakdown=month)
+        out.add("decisions.removals_by_month", g, ended_by_month.get(month, ()), None, "child", breakdown=month)
 
     total = len(decisions)
     out.add("decisions.consensus", g, (d.id for d in decisions if d.consensus is True), total, "decision")
@@ -748,10 +761,10 @@ def _decisions(
     first_reviews = [
         d
         for d in decisions
-        if held[d.conference_id].type == ConferenceType.REVIEW.value
+        if held[d.conference_id].type == _REVIEW
         and held[d.conference_id].previous_conference_type in _BEFORE_FIRST_REVIEW
     ]
-    removed = [d.id for d in first_reviews if d.outcome == Outcome.DEREGISTER.value]
+    removed = [d.id for d in first_reviews if d.outcome == _DEREGISTER]
     out.add("decisions.removed_at_first_review", g, removed, len(first_reviews), "decision")
 
     by_child: dict[str, list[RegisterEntryFact]] = defaultdict(list)
@@ -773,7 +786,7 @@ def _decisions(
         out.add(f"decisions.on_register_over_{months}_months", g, ids, len(active), "child")
 
 
-_BEFORE_FIRST_REVIEW = frozenset({ConferenceType.INITIAL.value, ConferenceType.TRANSFER_IN.value})
+_BEFORE_FIRST_REVIEW = frozenset({ConferenceType.INITIAL.value, _TRANSFER_IN})
 
 
 def _months(period: Period) -> list[str]:
@@ -850,13 +863,15 @@ def _register_now(
     active = [e for e in facts.register_entries if _active(e, as_of)]
     permanent = [e for e in active if not e.temporary]
     out.add("register_now.on_register", g, (e.child_id for e in permanent), None, "child")
-    for category in Category:
-        ids = [e.child_id for e in permanent if category.value in e.categories]
-        out.add("register_now.on_register", g, ids, len(permanent), "child", breakdown=category.value)
+    for category in _CATEGORY_CODES:
+        ids = [e.child_id for e in permanent if category in e.categories]
+        out.add("register_now.on_register", g, ids, len(permanent), "child", breakdown=category)
     kids = {c.id: c for c in facts.children}
+    by_band: dict[str, list[str]] = defaultdict(list)
+    for e in permanent:
+        by_band[_age_band(kids.get(e.child_id), as_of)].append(e.child_id)
     for band in AGE_BANDS:
-        ids = [e.child_id for e in permanent if _age_band(kids.get(e.child_id), as_of) == band]
-        out.add("register_now.by_age", g, ids, len(permanent), "child", breakdown=band)
+        out.add("register_now.by_age", g, by_band.get(band, ()), len(permanent), "child", breakdown=band)
     soon = as_of + timedelta(days=90)
     turning = []
     for e in permanent:
@@ -866,14 +881,12 @@ def _register_now(
                 turning.append(e.child_id)
     out.add("register_now.turning_18_within_90_days", g, turning, len(permanent), "child")
     out.add("register_now.temporary", g, (e.child_id for e in active if e.temporary), None, "child")
-    transfers_in = [
-        c.id for c in conferences if c.type == ConferenceType.TRANSFER_IN.value and c.is_held and c.held_on in period
-    ]
+    transfers_in = [c.id for c in conferences if c.type == _TRANSFER_IN and c.is_held and c.held_on in period]
     out.add("register_now.transfers_in", g, transfers_in, None, "conference")
     moved = [
         e.child_id
         for e in facts.register_entries
-        if e.end_reason == EndReason.MOVED_PERMANENTLY.value and e.ended_on is not None and e.ended_on in period
+        if e.end_reason == _MOVED and e.ended_on is not None and e.ended_on in period
     ]
     out.add("register_now.transfers_out", g, moved, None, "child")
 
