@@ -97,7 +97,7 @@ def handle_push(
             detail={"ops": len(ops), "payload_bytes": sum(sizes.values())},
         )
         raise auth.Deferred(refusal)
-    prefetch_heads(ctx, [(o.entity, o.entity_id) for o in ops])
+    prefetch_heads(ctx, [key for o in ops for key in _heads_named(o)])
     results: list[OpResult] = []
     stored = 0
     for op in ops:
@@ -131,6 +131,20 @@ def handle_push(
     device.last_acked_device_seq = last
     quota.add(stored)
     return PushResponse(server_id=server_id, acked_through_device_seq=last, results=results)
+
+
+def _heads_named(op: WireOp) -> list[tuple[str, str]]:
+    """The records an op reads: its own, and the parents its payload links to (loaded per batch)."""
+    keys = [(op.entity, op.entity_id)]
+    payload = op.payload
+    for field_name, entity in (("child_id", "child"), ("conference_id", "conference")):
+        value = payload.get(field_name)
+        if isinstance(value, str):
+            keys.append((entity, value))
+    target_entity, target_id = payload.get("target_entity"), payload.get("target_id")
+    if isinstance(target_entity, str) and isinstance(target_id, str):
+        keys.append((target_entity, target_id))
+    return keys
 
 
 def _audit_detail(op: WireOp, outcome: OpOutcome) -> dict[str, Any]:
