@@ -55,9 +55,9 @@ from sync.service.context import Ctx, Principal, loads
 from sync.service.db import SNAPSHOT_OPTION, Database, now_iso, peek_counter
 from sync.service.errors import ApiError, install_error_handlers
 from sync.service.gate import AuthGate
-from sync.service.journal import handle_push
+from sync.service.journal import handle_push, rejection_notice
 from sync.service.limits import BodyLimitMiddleware, HeadLimitMiddleware, ParsedBodyRoute
-from sync.service.models import AuditEvent, Device, Enquiry, EntityHead, RegisterState, ScopeGrant, User
+from sync.service.models import AuditEvent, Device, Enquiry, EntityHead, OpJournal, RegisterState, ScopeGrant, User
 from sync.service.models import Change as ChangeRow
 from sync.service.security import Passwords
 
@@ -461,10 +461,26 @@ def create_app(settings: Settings | None = None, db: Database | None = None) -> 
                 if not scope.startswith("council:"):
                     where.append(ChangeRow.scope_key == scope)
             rows = list(s.scalars(select(ChangeRow).where(*where).order_by(ChangeRow.server_seq).limit(limit + 1)))
-            has_more = len(rows) > limit
-            rows = rows[:limit]
-            changes = [_change_out(r) for r in rows]
-            next_cursor = rows[-1].server_seq if has_more else max(head, cursor, rows[-1].server_seq if rows else 0)
+            page: list[tuple[int, str, ChangeRow | OpJournal]] = [(r.server_seq, r.scope_key, r) for r in rows]
+            if scope is None or scope.startswith("council:"):
+                # The principal's rejection notices live in the op journal (journal.rejection_notice).
+                notices = s.scalars(
+                    select(OpJournal)
+                    .where(
+                        OpJournal.user_id == ctx.principal.user_id,
+                        OpJournal.server_seq.is_not(None),
+                        OpJournal.server_seq > cursor,
+                    )
+                    .order_by(OpJournal.server_seq)
+                    .limit(limit + 1)
+                )
+                page += [(int(n.server_seq or 0), f"user:{n.user_id}", n) for n in notices]
+                page.sort(key=lambda item: item[0])
+            has_more = len(page) > limit
+            page = page[:limit]
+            changes = [rejection_notice(r) if isinstance(r, OpJournal) else _change_out(r) for _, _, r in page]
+            last_seq = page[-1][0] if page else 0
+            next_cursor = last_seq if has_more else max(head, cursor, last_seq)
             if changes:
                 audit.append(
                     s,
@@ -479,7 +495,7 @@ def create_app(settings: Settings | None = None, db: Database | None = None) -> 
                         "through": next_cursor,
                         "scope": scope,
                         # Which cases and conferences were read (AUD-1 names the records read).
-                        "scopes": sorted({r.scope_key for r in rows}),
+                        "scopes": sorted({key for _, key, _ in page}),
                     },
                 )
             return PullResponse(
