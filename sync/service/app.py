@@ -18,6 +18,8 @@ from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel
 from sqlalchemy import and_, or_, select, text
 from sqlalchemy.orm import Session
+from starlette.middleware.gzip import GZipMiddleware
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from sync.protocol.canonical import scope_digest
 from sync.protocol.enums import ChangeKind, DeviceStatus, Entity, ErrorCode, RegisterStatus, Role
@@ -53,9 +55,9 @@ from sync.service.context import Ctx, Principal, loads
 from sync.service.db import SNAPSHOT_OPTION, Database, now_iso, peek_counter
 from sync.service.errors import ApiError, install_error_handlers
 from sync.service.gate import AuthGate
-from sync.service.journal import handle_push
+from sync.service.journal import handle_push, rejection_notice
 from sync.service.limits import BodyLimitMiddleware, HeadLimitMiddleware, ParsedBodyRoute
-from sync.service.models import AuditEvent, Device, Enquiry, EntityHead, RegisterState, ScopeGrant, User
+from sync.service.models import AuditEvent, Device, Enquiry, EntityHead, OpJournal, RegisterState, ScopeGrant, User
 from sync.service.models import Change as ChangeRow
 from sync.service.security import Passwords
 
@@ -200,6 +202,27 @@ def _scope_visible(ctx: Ctx, scope: str) -> bool:
     return head is not None and ctx.can_see(head.council_id, head.scope_key)
 
 
+class SyncGzipMiddleware:
+    """Gzip the sync routes' answers for clients that send ``Accept-Encoding: gzip``.
+
+    A pull page is about ten times smaller gzipped. Only ``/v1/sync/``: the answers that carry
+    tokens (enrolment, token refresh) stay uncompressed, so their length never depends on secret
+    bytes beside anything a request put in (BREACH).
+    """
+
+    PREFIX = "/v1/sync/"
+
+    def __init__(self, app: ASGIApp, minimum_size: int = 512, compresslevel: int = 5) -> None:
+        self.app = app
+        self.gzip = GZipMiddleware(app, minimum_size=minimum_size, compresslevel=compresslevel)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and str(scope.get("path", "")).startswith(self.PREFIX):
+            await self.gzip(scope, receive, send)
+        else:
+            await self.app(scope, receive, send)
+
+
 def create_app(settings: Settings | None = None, db: Database | None = None) -> FastAPI:
     """Build the ASGI app. Migrates the database to head unless ``settings.run_migrations`` is off."""
     settings = settings or Settings()
@@ -222,6 +245,7 @@ def create_app(settings: Settings | None = None, db: Database | None = None) -> 
     # Added later, so outer: a protected route's token is checked before its body is read, and
     # the request line and headers before that.
     app.add_middleware(AuthGate, routes=app.router.routes, check=svc.check_token)
+    app.add_middleware(SyncGzipMiddleware)
     app.add_middleware(HeadLimitMiddleware)
 
     @app.get("/healthz", response_model=Health, tags=["ops"], responses={503: {"model": ErrorBody}})
@@ -437,10 +461,26 @@ def create_app(settings: Settings | None = None, db: Database | None = None) -> 
                 if not scope.startswith("council:"):
                     where.append(ChangeRow.scope_key == scope)
             rows = list(s.scalars(select(ChangeRow).where(*where).order_by(ChangeRow.server_seq).limit(limit + 1)))
-            has_more = len(rows) > limit
-            rows = rows[:limit]
-            changes = [_change_out(r) for r in rows]
-            next_cursor = rows[-1].server_seq if has_more else max(head, cursor, rows[-1].server_seq if rows else 0)
+            page: list[tuple[int, str, ChangeRow | OpJournal]] = [(r.server_seq, r.scope_key, r) for r in rows]
+            if scope is None or scope.startswith("council:"):
+                # The principal's rejection notices live in the op journal (journal.rejection_notice).
+                notices = s.scalars(
+                    select(OpJournal)
+                    .where(
+                        OpJournal.user_id == ctx.principal.user_id,
+                        OpJournal.server_seq.is_not(None),
+                        OpJournal.server_seq > cursor,
+                    )
+                    .order_by(OpJournal.server_seq)
+                    .limit(limit + 1)
+                )
+                page += [(int(n.server_seq or 0), f"user:{n.user_id}", n) for n in notices]
+                page.sort(key=lambda item: item[0])
+            has_more = len(page) > limit
+            page = page[:limit]
+            changes = [rejection_notice(r) if isinstance(r, OpJournal) else _change_out(r) for _, _, r in page]
+            last_seq = page[-1][0] if page else 0
+            next_cursor = last_seq if has_more else max(head, cursor, last_seq)
             if changes:
                 audit.append(
                     s,
@@ -455,7 +495,7 @@ def create_app(settings: Settings | None = None, db: Database | None = None) -> 
                         "through": next_cursor,
                         "scope": scope,
                         # Which cases and conferences were read (AUD-1 names the records read).
-                        "scopes": sorted({r.scope_key for r in rows}),
+                        "scopes": sorted({key for _, key, _ in page}),
                     },
                 )
             return PullResponse(

@@ -71,6 +71,10 @@ class Ctx:
     #: Heads looked up in this transaction, misses included (None): a push prefetches the batch's
     #: ids in one query so applying an op does not cost a SELECT (and an autoflush) each.
     head_cache: dict[tuple[str, str], Any] = field(default_factory=dict)
+    #: The heads of one entity type in one scope, by (scope_key, entity), once :func:`heads_in_scope`
+    #: loaded them; new heads of the transaction join them (:func:`sync.service.rules.new_head`), so
+    #: quorum, conference children and co-ordinators cost one SELECT per scope and batch, not per op.
+    scope_cache: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)
     #: SHA-256 of each op's canonical payload, by op_id, computed once by the push with its size.
     payload_hashes: dict[str, str] = field(default_factory=dict)
 

@@ -13,8 +13,10 @@ size. An applied op's journal row keeps the envelope's declared fields only. Pus
 the day's quotas (:mod:`sync.service.quota`).
 
 A rejection is final (the journal keeps the first outcome; a fixed retry is a new op), and each
-one is also put in the pull feed for its author alone (:func:`_announce_rejection`), so the
-author's other devices see it, not only the device whose push reply carried it.
+one is also in the pull feed for its author alone, so the author's other devices see it, not
+only the device whose push reply carried it: a journalled rejection's row takes a ``server_seq``
+and the pull reads the notice from it (:func:`rejection_notice`); an anomaly, which has no
+journal row, puts its notice in the change feed (:func:`_announce_rejection`).
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from typing import Any
 from sqlalchemy import select
 
 from sync.protocol.enums import ChangeKind, ErrorCode, OpStatus
-from sync.protocol.messages import OpResult, PushRequest, PushResponse, WireOp
+from sync.protocol.messages import Change, OpResult, PushRequest, PushResponse, WireOp
 from sync.service import audit, auth
 from sync.service.appends import appends_of
 from sync.service.context import Ctx, dumps
@@ -97,11 +99,12 @@ def handle_push(
             detail={"ops": len(ops), "payload_bytes": sum(sizes.values())},
         )
         raise auth.Deferred(refusal)
-    prefetch_heads(ctx, [(o.entity, o.entity_id) for o in ops])
+    prefetch_heads(ctx, [key for o in ops for key in _heads_named(o)])
     results: list[OpResult] = []
     stored = 0
     for op in ops:
         prior = known.get(op.op_id)
+        journalled = False
         if prior is not None:
             if prior.payload_sha256 == op.payload_sha256:
                 outcome = _stored(prior)
@@ -112,7 +115,9 @@ def handle_push(
         else:
             outcome = apply_op(ctx, op)
             stored += _journal(ctx, op, outcome, sizes[op.op_id])
-        if outcome.status is OpStatus.REJECTED:
+            journalled = True
+        if outcome.status is OpStatus.REJECTED and not journalled:
+            # An anomaly has no journal row to carry its notice (see _journal): the feed holds it.
             _announce_rejection(ctx, op, outcome)
         if op.device_seq > last:
             last = op.device_seq
@@ -131,6 +136,20 @@ def handle_push(
     device.last_acked_device_seq = last
     quota.add(stored)
     return PushResponse(server_id=server_id, acked_through_device_seq=last, results=results)
+
+
+def _heads_named(op: WireOp) -> list[tuple[str, str]]:
+    """The records an op reads: its own, and the parents its payload links to (loaded per batch)."""
+    keys = [(op.entity, op.entity_id)]
+    payload = op.payload
+    for field_name, entity in (("child_id", "child"), ("conference_id", "conference")):
+        value = payload.get(field_name)
+        if isinstance(value, str):
+            keys.append((entity, value))
+    target_entity, target_id = payload.get("target_entity"), payload.get("target_id")
+    if isinstance(target_entity, str) and isinstance(target_id, str):
+        keys.append((target_entity, target_id))
+    return keys
 
 
 def _audit_detail(op: WireOp, outcome: OpOutcome) -> dict[str, Any]:
@@ -168,12 +187,15 @@ def _journal(ctx: Ctx, op: WireOp, outcome: OpOutcome, size: int) -> int:
         "status": outcome.status.value,
         "client_time": op.client_time.isoformat() if op.client_time else None,
         "received_at": ctx.received_at,
+        "server_seq": None,
     }
     if outcome.status is OpStatus.REJECTED:
-        # Its id, hash, size and code (the device, seq and time make the keys); the record it
-        # named and what the device said is in its audit event, stored once.
+        # Its id, hash, size and code (the device, seq and time make the keys), never its payload.
+        # The row is also the rejection's notice in its author's pull feed (:func:`rejection_notice`),
+        # so it takes a place in the feed instead of a second row there.
         row["op_json"] = dumps({"payload_bytes": size})
-        row["entity_id"], row["client_time"] = "", None
+        row["client_time"] = None
+        row["server_seq"] = appends_of(ctx.session).next_value("server_seq")
         del result["status"]
         if outcome.detail and len(outcome.detail) > REJECTED_DETAIL_CHARS:
             result["detail"] = outcome.detail[: REJECTED_DETAIL_CHARS - 1] + "…"
@@ -184,6 +206,33 @@ def _journal(ctx: Ctx, op: WireOp, outcome: OpOutcome, size: int) -> int:
     row["result_json"] = dumps(result)
     appends_of(ctx.session).journal(row)
     return counted
+
+
+def rejection_notice(row: OpJournal) -> Change:
+    """A journalled rejection as the notice its author's devices pull (what the feed row said)."""
+    result = json.loads(row.result_json)
+    return Change(
+        server_seq=row.server_seq,
+        entity="rejection",
+        entity_id=row.op_id,
+        version=1,
+        kind=ChangeKind.REJECTED,
+        scope=f"user:{row.user_id}",
+        payload={
+            "op_id": row.op_id,
+            "device_id": row.device_id,
+            "device_seq": row.device_seq,
+            "kind": row.kind,
+            "entity": row.entity,
+            "entity_id": row.entity_id,
+            "payload_sha256": row.payload_sha256,
+            "code": result.get("code"),
+            "detail": str(result.get("detail") or "")[:REJECTED_DETAIL_CHARS],
+        },
+        schema_version=1,
+        author_user_id=row.user_id,
+        received_at=row.received_at,
+    )
 
 
 def _announce_rejection(ctx: Ctx, op: WireOp, outcome: OpOutcome) -> None:

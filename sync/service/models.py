@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 
-from sqlalchemy import BigInteger, Boolean, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import BigInteger, Boolean, Index, Integer, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 logger = logging.getLogger(__name__)
@@ -188,8 +188,20 @@ class OpJournal(Base):
     result_json: Mapped[str] = mapped_column(Text)
     client_time: Mapped[str | None] = mapped_column(String(64))
     received_at: Mapped[str] = mapped_column(TS)
+    #: A rejected op's place in its author's pull feed (the rejection notice is read from here);
+    #: None for every other op.
+    server_seq: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
 
-    __table_args__ = (UniqueConstraint("device_id", "device_seq", name="uq_journal_device_seq"),)
+    __table_args__ = (
+        UniqueConstraint("device_id", "device_seq", name="uq_journal_device_seq"),
+        Index(
+            "ix_journal_notices",
+            "user_id",
+            "server_seq",
+            sqlite_where=text("server_seq IS NOT NULL"),
+            postgresql_where=text("server_seq IS NOT NULL"),
+        ),
+    )
 
 
 class OpAnomaly(Base):

@@ -166,10 +166,12 @@ def get_head(ctx: Ctx, entity: Entity | str, entity_id: str) -> EntityHead | Non
 
 def prefetch_heads(ctx: Ctx, keys: list[tuple[str, str]]) -> None:
     """Load the heads of a batch's records in one query per entity type; remember the misses."""
-    by_entity: dict[str, list[str]] = {}
+    by_entity: dict[str, dict[str, None]] = {}
     for entity, entity_id in keys:
-        by_entity.setdefault(entity, []).append(entity_id)
-    for entity, ids in by_entity.items():
+        if (entity, entity_id) not in ctx.head_cache:
+            by_entity.setdefault(entity, {})[entity_id] = None
+    for entity, wanted in by_entity.items():
+        ids = list(wanted)
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
             found = ctx.session.scalars(
@@ -300,6 +302,9 @@ def new_head(
     )
     appends_of(ctx.session).new_head(head)
     ctx.head_cache[(entity.value, entity_id)] = head
+    in_scope = ctx.scope_cache.get((scope_key, entity.value))
+    if in_scope is not None:
+        in_scope[entity_id] = head
     return head
 
 

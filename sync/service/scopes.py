@@ -28,10 +28,22 @@ logger = logging.getLogger(__name__)
 
 
 def heads_in_scope(ctx: Ctx, entity: Entity, scope_key: str) -> list[dict[str, Any]]:
-    rows = ctx.session.scalars(
-        select(EntityHead.payload_json).where(EntityHead.scope_key == scope_key, EntityHead.entity == entity.value)
-    )
-    return [loads(r) for r in rows]
+    """The payloads of every ``entity`` record in ``scope_key``, as the transaction has them now.
+
+    Loaded once per transaction and scope (the head objects, so later versions written to them
+    show); records created after that are added by ``new_head``.
+    """
+    key = (scope_key, entity.value)
+    heads = ctx.scope_cache.get(key)
+    if heads is None:
+        found = ctx.session.scalars(
+            select(EntityHead).where(EntityHead.scope_key == scope_key, EntityHead.entity == entity.value)
+        )
+        heads = {h.entity_id: h for h in found}
+        ctx.scope_cache[key] = heads
+        for head in heads.values():
+            ctx.head_cache[(head.entity, head.entity_id)] = head
+    return [loads(h.payload_json) for h in heads.values()]
 
 
 def conference_children(ctx: Ctx, conference_id: str) -> set[str]:

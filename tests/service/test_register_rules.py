@@ -287,8 +287,8 @@ RECORD_TABLES = ("entities", "changes", "conflicts", "register_state", "scope_gr
 
 
 def _tables(svc: Service) -> dict[str, list[tuple[Any, ...]]]:
-    """The record tables, less what a refusal adds by design: its author's rejection notice in the
-    feed (and the ``server_seq`` it took), checked on their own by :func:`_rejection_notices`."""
+    """The record tables, less what a refusal adds by design: its author's rejection notice (and
+    the ``server_seq`` it took), checked on their own by :func:`_rejection_notices`."""
     from sqlalchemy import text
 
     with svc.db.read_txn() as s:
@@ -310,7 +310,14 @@ def _rejection_notices(svc: Service) -> list[tuple[str, str, str]]:
     from sqlalchemy import text
 
     with svc.db.read_txn() as s:
-        rows = s.execute(text("SELECT target_user_id, entity, entity_id FROM changes WHERE kind = 'rejected'"))
+        # A journalled rejection's notice is its journal row (it takes a server_seq); an anomaly's
+        # is a row of the feed.
+        rows = s.execute(
+            text(
+                "SELECT user_id, 'rejection', op_id FROM op_journal WHERE server_seq IS NOT NULL"
+                " UNION ALL SELECT target_user_id, entity, entity_id FROM changes WHERE kind = 'rejected'"
+            )
+        )
         return [tuple(map(str, r)) for r in rows]  # type: ignore[misc]
 
 
