@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import logging
 import re
-from datetime import datetime
+from datetime import date, datetime
 from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
@@ -340,3 +340,28 @@ def protocol_json_schema() -> dict[str, Any]:
     schema["schema_version"] = SCHEMA_VERSION
     schema["records"] = {e.value: m.__name__ for e, m in RECORD_MODELS.items()}
     return schema
+
+
+class QualityRow(_Open):
+    """One figure of a quality report (``sync.protocol.quality.report_rows``); counts only, no records.
+
+    ``count`` and ``denominator`` are None where small-number suppression hides a count of 1 to 4
+    (``fewer_than_five`` then says so).
+    """
+
+    code: str
+    breakdown: str | None = None
+    count: int | None
+    denominator: int | None = None
+    fewer_than_five: bool = False
+
+
+class QualityResponse(_Open):
+    """``GET /v1/reports/quality``: every measure of issue 13 over the caller's council's register."""
+
+    council_id: str
+    period_from: date
+    period_to: date
+    produced_on: date
+    suppressed: bool
+    rows: list[QualityRow]

@@ -8,6 +8,7 @@ cached in the process, so any number of workers or hosts can serve one PostgreSQ
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import uuid
 from collections.abc import Callable
@@ -44,12 +45,14 @@ from sync.protocol.messages import (
     PullResponse,
     PushRequest,
     PushResponse,
+    QualityResponse,
     TokenRequest,
     TokenResponse,
     UserInfo,
     protocol_json_schema,
 )
-from sync.service import audit, auth, authz, scopes
+from sync.protocol.quality import Period
+from sync.service import audit, auth, authz, quality, scopes
 from sync.service.config import Settings
 from sync.service.context import Ctx, Principal, loads
 from sync.service.db import SNAPSHOT_OPTION, Database, now_iso, peek_counter
@@ -686,6 +689,57 @@ def create_app(settings: Settings | None = None, db: Database | None = None) -> 
                 entity_id=entity_id,
             )
             return out
+
+        return svc.authed(authorization, run)
+
+    # ---- the quality picture (issue 13)
+
+    @app.get(
+        "/v1/reports/quality",
+        response_model=QualityResponse,
+        tags=["register"],
+        responses=_errors(400, 403),
+    )
+    def quality_report(
+        period_from: Annotated[dt.date, Query(alias="from")],
+        period_to: Annotated[dt.date, Query(alias="to")],
+        authorization: Auth = None,
+        board: bool = False,
+    ) -> QualityResponse:
+        def run(ctx: Ctx) -> QualityResponse:
+            p = ctx.principal
+            svc.require_roles(
+                ctx, authz.QUALITY_ROLES, "read:quality_report", "register custodians and administrators only"
+            )
+            if period_to < period_from or (period_to - period_from).days > quality.MAX_PERIOD_DAYS:
+                svc.deny(
+                    ctx,
+                    "read:quality_report",
+                    400,
+                    ErrorCode.VALIDATION,
+                    f"the period must run forwards and last at most {quality.MAX_PERIOD_DAYS} days",
+                )
+            if p.council_id is None:
+                svc.deny(ctx, "read:quality_report", 403, ErrorCode.FORBIDDEN, "members of a council only")
+            assert p.council_id is not None
+            suppressed = board or quality.council_suppresses(ctx.session, p.council_id)
+            report = quality.council_report(
+                ctx.session,
+                Period(period_from, period_to),
+                p.council_id,
+                today=quality.wales_today(ctx.now),
+                suppressed=suppressed,
+            )
+            audit.append(
+                ctx.session,
+                ctx.now,
+                action="read:quality_report",
+                outcome="ok",
+                actor_user_id=p.user_id,
+                device_id=p.device_id,
+                detail={"from": period_from.isoformat(), "to": period_to.isoformat(), "suppressed": suppressed},
+            )
+            return quality.response(report, p.council_id)
 
         return svc.authed(authorization, run)
 

@@ -68,6 +68,8 @@ ENQUIRY_ROLES: frozenset[Role] = frozenset({EN, RC})
 #: Roles that may read a record's full history (GET /v1/records/{entity}/{id}/history).
 HISTORY_ROLES: frozenset[Role] = frozenset({C, RC})
 ADMIN_ROLES: frozenset[Role] = frozenset({AD})
+#: Roles that may read the council's quality report (counts only, GET /v1/reports/quality).
+QUALITY_ROLES: frozenset[Role] = frozenset({RC, AD})
 
 
 def allowed(roles: Iterable[Role], entity: Entity, kind: OpKind) -> bool:

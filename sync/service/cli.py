@@ -318,6 +318,78 @@ def cmd_verify_audit(args: argparse.Namespace) -> int:
     return 1
 
 
+def cmd_quality_report(args: argparse.Namespace) -> int:
+    """The council's quality figures (the same as ``GET /v1/reports/quality``), as JSON or CSV."""
+    import csv
+    import datetime as dt
+
+    from sync.protocol.quality import Period
+    from sync.service import quality
+
+    try:
+        period = Period(dt.date.fromisoformat(args.period_from), dt.date.fromisoformat(args.period_to))
+        if args.today:
+            dt.date.fromisoformat(args.today)
+    except ValueError:
+        print("--from, --to and --today must be dates (YYYY-MM-DD)", file=sys.stderr)
+        return 2
+    if period.end < period.start or (period.end - period.start).days > quality.MAX_PERIOD_DAYS:
+        print(f"the period must run forwards and last at most {quality.MAX_PERIOD_DAYS} days", file=sys.stderr)
+        return 2
+    db = _db(args)
+    settings = Settings(database_url=args.db)
+    with db.write_txn() as s:
+        if s.get(Council, args.council) is None:
+            print(f"no council {args.council!r}", file=sys.stderr)
+            return 1
+        now = settings.clock()
+        suppressed = args.board or quality.council_suppresses(s, args.council)
+        today = dt.date.fromisoformat(args.today) if args.today else quality.wales_today(now)
+        report = quality.council_report(s, period, args.council, today=today, suppressed=suppressed)
+        audit.append(
+            s,
+            now,
+            action="admin:quality_report",
+            outcome="ok",
+            detail={"council_id": args.council, "from": args.period_from, "to": args.period_to},
+        )
+    answer = quality.response(report, args.council)
+    if args.format == "json":
+        print(answer.model_dump_json(indent=2))
+    else:
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(["code", "breakdown", "count", "denominator"])
+        for row in answer.rows:
+            count = "fewer than 5" if row.fewer_than_five else row.count
+            denominator = "" if row.denominator is None else row.denominator
+            writer.writerow([row.code, row.breakdown or "", count, denominator])
+    db.dispose()
+    return 0
+
+
+def cmd_quality_suppression(args: argparse.Namespace) -> int:
+    """Whether a council's quality reports hide counts of 1 to 4 (small-number suppression)."""
+    from sync.service import quality
+
+    db = _db(args)
+    settings = Settings(database_url=args.db)
+    with db.write_txn() as s:
+        if s.get(Council, args.council) is None:
+            print(f"no council {args.council!r}", file=sys.stderr)
+            return 1
+        quality.set_council_suppression(s, args.council, args.state == "on")
+        audit.append(
+            s,
+            settings.clock(),
+            action="admin:quality_suppression",
+            outcome="ok",
+            detail={"council_id": args.council, "state": args.state},
+        )
+    print(f"quality reports of {args.council}: small numbers {'hidden' if args.state == 'on' else 'shown'}")
+    db.dispose()
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="cofnod-register", description="Cofnod central register service")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -373,6 +445,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", required=True, help="private key file to create (mode 0600)")
     p.add_argument("--public-out", help="public key file (default: OUT.pub)")
     p.set_defaults(func=cmd_audit_key)
+    p = asub.add_parser("quality-report", help="a council's quality figures (counts only) as JSON or CSV")
+    p.add_argument("--council", required=True)
+    p.add_argument("--from", dest="period_from", required=True, help="first day, YYYY-MM-DD")
+    p.add_argument("--to", dest="period_to", required=True, help="last day, YYYY-MM-DD")
+    p.add_argument("--format", choices=["json", "csv"], default="json")
+    p.add_argument("--board", action="store_true", help="hide counts of 1 to 4 (for a board or a region)")
+    p.add_argument("--today", help="the day the figures are taken on, YYYY-MM-DD (default: today in Wales)")
+    p.set_defaults(func=cmd_quality_report)
+    p = asub.add_parser("quality-suppression", help="hide counts of 1 to 4 in every quality report of a council")
+    p.add_argument("--council", required=True)
+    p.add_argument("state", choices=["on", "off"])
+    p.set_defaults(func=cmd_quality_suppression)
     asub.add_parser(
         "new-epoch", help="give the database a new server_id; run after restoring it from a backup"
     ).set_defaults(func=cmd_new_epoch)

@@ -740,7 +740,9 @@ def _finalise(ctx: Ctx, op: Op) -> OpOutcome:
         finalised.update(state=DecisionState.FINALISED.value, transition_applied=True)
         seq = write_head(ctx, head, finalised, ChangeKind.FINALISED, op, state=DecisionState.FINALISED.value)
         effect = register_rules.decision_effect(ctype, outcome, categories, position)
-        _apply_transition(ctx, op, rs, child, entry_head, entry, effect, head.entity_id, conf_head.entity_id)
+        _apply_transition(
+            ctx, op, rs, child, entry_head, entry, effect, head.entity_id, conf_head.entity_id, _decided_on(ctx, conf)
+        )
         rs.version += 1
         rs.last_decision_id = head.entity_id
         return OpOutcome(OpStatus.APPLIED, server_seq=seq, entity_version=head.version, decision_number=number)
@@ -790,6 +792,7 @@ def _finalise(ctx: Ctx, op: Op) -> OpOutcome:
             flagged_categories,
             conf_head.entity_id,
             head.entity_id,
+            _decided_on(ctx, conf),
             contested_decision_ids=[d for d in (first, head.entity_id) if d],
         )
     else:
@@ -819,6 +822,16 @@ def _finalise(ctx: Ctx, op: Op) -> OpOutcome:
     )
 
 
+def _decided_on(ctx: Ctx, conference: dict[str, Any]) -> str:
+    """The day a conference's decision takes effect on the register: the day it was held.
+
+    A laptop may sync days after the conference; the register must show the conference's date, not
+    the day the decision reached the service (the received day only when the record has no date).
+    """
+    held = conference.get("held_on")
+    return str(held)[:10] if held else ctx.received_at[:10]
+
+
 def _new_decided_entry(
     ctx: Ctx,
     op: Op,
@@ -827,6 +840,7 @@ def _new_decided_entry(
     categories: list[str],
     conference_id: str,
     decision_id: str,
+    decided_on: str,
     *,
     contested_decision_ids: list[str] | None = None,
 ) -> EntityHead:
@@ -840,7 +854,7 @@ def _new_decided_entry(
         "child_id": child.entity_id,
         "council_id": child.council_id,
         "status": RegisterStatus.REGISTERED.value,
-        "registered_on": ctx.received_at[:10],
+        "registered_on": decided_on,
         "categories": categories,
         "conference_id": conference_id,
         "decision_id": decision_id,
@@ -871,19 +885,19 @@ def _apply_transition(
     effect: register_rules.Effect,
     decision_id: str,
     conference_id: str,
+    decided_on: str,
 ) -> None:
-    today = ctx.received_at[:10]
     if entry_head is not None and _is_active(entry) and effect.end_current is not None:
         ended = {
             **entry,
             "status": RegisterStatus.ENDED.value,
-            "ended_on": today,
+            "ended_on": decided_on,
             "end_reason": effect.end_current.value,
             "last_decision_id": decision_id,
         }
         write_head(ctx, entry_head, ended, ChangeKind.UPDATED, op)
     if effect.open_entry:
-        _new_decided_entry(ctx, op, rs, child, sorted(effect.categories), conference_id, decision_id)
+        _new_decided_entry(ctx, op, rs, child, sorted(effect.categories), conference_id, decision_id, decided_on)
     elif effect.update_current:
         assert entry_head is not None
         updated = {**entry, "categories": sorted(effect.categories), "last_decision_id": decision_id}

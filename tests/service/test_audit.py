@@ -124,6 +124,7 @@ GET_ROUTES = {
     "/v1/sync/pull": True,
     "/v1/register/children/{child_id}": True,
     "/v1/records/{entity}/{entity_id}/history": True,
+    "/v1/reports/quality": False,  # counts only, no record; audited all the same (test_quality_report.py)
 }
 
 

@@ -59,6 +59,10 @@ def https_server(app: FastAPI, directory: Path) -> Iterator[tuple[str, str]]:
             # wait for those connections, so teardown took the full 10 s join timeout. Every
             # request has been answered when the block exits, so a short grace period suffices.
             timeout_graceful_shutdown=0.5,
+            # uvicorn closes an idle keep-alive connection after 5 s; a test client that waits longer
+            # (a busy machine between hypothesis examples) then writes to a closed socket and fails
+            # with RemoteDisconnected. The app's own client retries that; the tests' plain sessions do not.
+            timeout_keep_alive=300,
             # The protocol `cofnod-register serve` runs, so HTTP-layer errors are answered as there.
             http=JsonErrorsH11Protocol,
         )
