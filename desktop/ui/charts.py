@@ -98,8 +98,8 @@ def describe(data: ChartData) -> str:
                 values.append(f"{name} {value_text(seg.value, data)}" if len(data.series) > 1 else value_text(
                     seg.value, data))  # fmt: skip
         parts.append(f"{cat.label}: {', '.join(values)}")
-    kind = _tr("Stacked bar chart") if data.stacked else _tr("Bar chart")
-    return f"{kind}: {data.title}. " + "; ".join(parts) + ("." if parts else _tr("No figures."))
+    kind = QCoreApplication.translate("Charts", "Stacked bar chart") if data.stacked else QCoreApplication.translate("Charts", "Bar chart")
+    return f"{kind}: {data.title}. " + "; ".join(parts) + ("." if parts else QCoreApplication.translate("Charts", "No figures."))
 
 
 class BarChart(QWidget):
@@ -257,7 +257,7 @@ class BarChart(QWidget):
                 p.drawText(QPointF(swatch.right() + 4, swatch.top() + fm.ascent() * 0.85), name)
                 x = swatch.right() + 4 + fm.horizontalAdvance(name) + line
         if not d.categories:
-            p.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, _tr("No figures."))
+            p.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, QCoreApplication.translate("Charts", "No figures."))
             p.end()
             return
         align = (

@@ -267,7 +267,7 @@ class GroupSection(QWidget):
     def retranslate_ui(self) -> None:
         self.heading.setText(WORDS.group(self.group))
         self.definition.setText(WORDS.definition(self.group))
-        name = _tr("Figures: %1").replace("%1", WORDS.group(self.group))
+        name = QCoreApplication.translate("Workspace", "Figures: %1").replace("%1", WORDS.group(self.group))
         self.table.setAccessibleName(name)
         self.model.retranslate()
 
@@ -288,7 +288,7 @@ class RecordsDialog(QDialog):
         self.summary.setObjectName("quality_records_summary")
         self.summary.setWordWrap(True)
         self.summary.setText(
-            _tr("%1: %2 records").replace("%1", figure_label(measure)).replace("%2", QLocale().toString(len(records)))
+            QCoreApplication.translate("Workspace", "%1: %2 records").replace("%1", figure_label(measure)).replace("%2", QLocale().toString(len(records)))
         )
         self.model = DtoTableModel(RECORD_COLUMNS, self)
         self.model.set_rows(records)
@@ -494,7 +494,7 @@ class QualityPage(QWidget):
         self.timer.stop()
         period = self.period()
         if period is None:
-            self.status.setText(_tr("The end of the period is before its start."))
+            self.status.setText(QCoreApplication.translate("Workspace", "The end of the period is before its start."))
             return
         self._generation += 1
         generation = self._generation
@@ -503,7 +503,7 @@ class QualityPage(QWidget):
         board = self.for_board.isChecked()
         quality = self.quality
         self.progress.setVisible(True)
-        self.status.setText(_tr("Counting…"))
+        self.status.setText(QCoreApplication.translate("Workspace", "Counting…"))
         self._set_busy(True)
 
         def work() -> QualityReport:
@@ -539,8 +539,8 @@ class QualityPage(QWidget):
         if r is None:
             self.status.setText("")
             return
-        whose = _tr("the whole council") if r.scope.chair_user_id is None else _tr("the conferences you chair")
-        text = _tr("%1 to %2, %3; produced on %4.")
+        whose = QCoreApplication.translate("Workspace", "the whole council") if r.scope.chair_user_id is None else QCoreApplication.translate("Workspace", "the conferences you chair")
+        text = QCoreApplication.translate("Workspace", "%1 to %2, %3; produced on %4.")
         for i, part in enumerate((fmt_date(r.period.start), fmt_date(r.period.end), whose, fmt_date(r.produced_on)), 1):
             text = text.replace(f"%{i}", part)
         self.status.setText(text)
@@ -552,7 +552,7 @@ class QualityPage(QWidget):
         if not isinstance(measure, Measure):
             return
         if self.report is not None and self.report.suppressed:
-            self.status.setText(_tr("A report for a board names no record: clear \u201cFor a board\u201d to see them."))
+            self.status.setText(QCoreApplication.translate("Workspace", "A report for a board names no record: clear \u201cFor a board\u201d to see them."))
             return
         quality = self.quality
 
@@ -584,8 +584,8 @@ class QualityPage(QWidget):
             return
         r = self.report
         name = f"quality-{r.period.start.isoformat()}-{r.period.end.isoformat()}.{kind}"
-        filters = _tr("PDF documents (*.pdf)") if kind == "pdf" else _tr("CSV files (*.csv)")
-        path, _chosen = QFileDialog.getSaveFileName(self, _tr("Export the quality report"), name, filters)
+        filters = QCoreApplication.translate("Workspace", "PDF documents (*.pdf)") if kind == "pdf" else QCoreApplication.translate("Workspace", "CSV files (*.csv)")
+        path, _chosen = QFileDialog.getSaveFileName(self, QCoreApplication.translate("Workspace", "Export the quality report"), name, filters)
         if path:
             if not path.lower().endswith(f".{kind}"):
                 path += f".{kind}"
@@ -612,15 +612,15 @@ class QualityPage(QWidget):
             write_private(path, data)
             return str(path)
 
-        self.status.setText(_tr("Writing %1…").replace("%1", path.name))
+        self.status.setText(QCoreApplication.translate("Workspace", "Writing %1…").replace("%1", path.name))
         self.runner.submit(work, self._on_exported, self._on_export_failed, lane="general")
 
     def _on_exported(self, path: object) -> None:
-        self.status.setText(_tr("Written: %1").replace("%1", str(path)))
+        self.status.setText(QCoreApplication.translate("Workspace", "Written: %1").replace("%1", str(path)))
         self.exported.emit(str(path))
 
     def _on_export_failed(self, exc: BaseException) -> None:
-        self.status.setText(_tr("The file could not be written."))
+        self.status.setText(QCoreApplication.translate("Workspace", "The file could not be written."))
         messages.show_error(self, exc)
 
     def council_name(self, report: QualityReport, language: str) -> str:
