@@ -419,6 +419,7 @@ def all_sources() -> list[str]:
             found.extend(str(v) for v in value.values())
     return sorted(set(found))
 
+
 # ---- The quality report for a safeguarding board (issue 13; the measures' own words are in quality_cy.ts)
 TITLE_QUALITY = QT_TRANSLATE_NOOP("Documents", "Quality of child protection conferences and the register")
 SHORT_QUALITY = QT_TRANSLATE_NOOP("Documents", "Quality report")

@@ -98,8 +98,16 @@ def describe(data: ChartData) -> str:
                 values.append(f"{name} {value_text(seg.value, data)}" if len(data.series) > 1 else value_text(
                     seg.value, data))  # fmt: skip
         parts.append(f"{cat.label}: {', '.join(values)}")
-    kind = QCoreApplication.translate("Charts", "Stacked bar chart") if data.stacked else QCoreApplication.translate("Charts", "Bar chart")
-    return f"{kind}: {data.title}. " + "; ".join(parts) + ("." if parts else QCoreApplication.translate("Charts", "No figures."))
+    kind = (
+        QCoreApplication.translate("Charts", "Stacked bar chart")
+        if data.stacked
+        else QCoreApplication.translate("Charts", "Bar chart")
+    )
+    return (
+        f"{kind}: {data.title}. "
+        + "; ".join(parts)
+        + ("." if parts else QCoreApplication.translate("Charts", "No figures."))
+    )
 
 
 class BarChart(QWidget):
@@ -301,11 +309,11 @@ class BarChart(QWidget):
                     )
         active = self._active()
         if self.hasFocus() and 0 <= self._current < len(active):
-            rect = self.segment_rect(*active[self._current])
-            if rect is not None:
+            focused = self.segment_rect(*active[self._current])
+            if focused is not None:
                 p.setPen(QPen(pal.color(QPalette.ColorRole.Highlight), 2, Qt.PenStyle.DashLine))
                 p.setBrush(Qt.BrushStyle.NoBrush)
-                p.drawRect(rect.adjusted(-3, -3, 3, 3))
+                p.drawRect(focused.adjusted(-3, -3, 3, 3))
         p.end()
 
     @staticmethod

@@ -288,7 +288,9 @@ class RecordsDialog(QDialog):
         self.summary.setObjectName("quality_records_summary")
         self.summary.setWordWrap(True)
         self.summary.setText(
-            QCoreApplication.translate("Workspace", "%1: %2 records").replace("%1", figure_label(measure)).replace("%2", QLocale().toString(len(records)))
+            QCoreApplication.translate("Workspace", "%1: %2 records")
+            .replace("%1", figure_label(measure))
+            .replace("%2", QLocale().toString(len(records)))
         )
         self.model = DtoTableModel(RECORD_COLUMNS, self)
         self.model.set_rows(records)
@@ -407,10 +409,10 @@ class QualityPage(QWidget):
         self.board_note.setWordWrap(True)
         self.board_note.setVisible(False)
         outer.addWidget(self.board_note)
-        self.scroll = QScrollArea(self)
-        self.scroll.setObjectName("quality_scroll")
-        self.scroll.setWidgetResizable(True)
-        content = QWidget(self.scroll)
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setObjectName("quality_scroll")
+        self.scroll_area.setWidgetResizable(True)
+        content = QWidget(self.scroll_area)
         column = QVBoxLayout(content)
         self.sections = {g: GroupSection(g, content) for g in GROUPS}
         for section in self.sections.values():
@@ -418,8 +420,8 @@ class QualityPage(QWidget):
             section.chart.segment_activated.connect(self.show_records)
             section.table.figure_activated.connect(self.show_records)
         column.addStretch(1)
-        self.scroll.setWidget(content)
-        outer.addWidget(self.scroll, 1)
+        self.scroll_area.setWidget(content)
+        outer.addWidget(self.scroll_area, 1)
         chain: list[QWidget] = [self.preset, self.start, self.end, self.council_wide, self.for_board,
                                 self.export_pdf, self.export_csv]  # fmt: skip
         for section in self.sections.values():
@@ -539,7 +541,11 @@ class QualityPage(QWidget):
         if r is None:
             self.status.setText("")
             return
-        whose = QCoreApplication.translate("Workspace", "the whole council") if r.scope.chair_user_id is None else QCoreApplication.translate("Workspace", "the conferences you chair")
+        whose = (
+            QCoreApplication.translate("Workspace", "the whole council")
+            if r.scope.chair_user_id is None
+            else QCoreApplication.translate("Workspace", "the conferences you chair")
+        )
         text = QCoreApplication.translate("Workspace", "%1 to %2, %3; produced on %4.")
         for i, part in enumerate((fmt_date(r.period.start), fmt_date(r.period.end), whose, fmt_date(r.produced_on)), 1):
             text = text.replace(f"%{i}", part)
@@ -552,7 +558,11 @@ class QualityPage(QWidget):
         if not isinstance(measure, Measure):
             return
         if self.report is not None and self.report.suppressed:
-            self.status.setText(QCoreApplication.translate("Workspace", "A report for a board names no record: clear \u201cFor a board\u201d to see them."))
+            self.status.setText(
+                QCoreApplication.translate(
+                    "Workspace", "A report for a board names no record: clear \u201cFor a board\u201d to see them."
+                )
+            )
             return
         quality = self.quality
 
@@ -584,8 +594,14 @@ class QualityPage(QWidget):
             return
         r = self.report
         name = f"quality-{r.period.start.isoformat()}-{r.period.end.isoformat()}.{kind}"
-        filters = QCoreApplication.translate("Workspace", "PDF documents (*.pdf)") if kind == "pdf" else QCoreApplication.translate("Workspace", "CSV files (*.csv)")
-        path, _chosen = QFileDialog.getSaveFileName(self, QCoreApplication.translate("Workspace", "Export the quality report"), name, filters)
+        filters = (
+            QCoreApplication.translate("Workspace", "PDF documents (*.pdf)")
+            if kind == "pdf"
+            else QCoreApplication.translate("Workspace", "CSV files (*.csv)")
+        )
+        path, _chosen = QFileDialog.getSaveFileName(
+            self, QCoreApplication.translate("Workspace", "Export the quality report"), name, filters
+        )
         if path:
             if not path.lower().endswith(f".{kind}"):
                 path += f".{kind}"

@@ -77,7 +77,7 @@ def test_series_colours_have_contrast_on_both_schemes() -> None:
 def test_clicking_a_bar_opens_the_records_behind_it(qtbot: Any, demo: tuple[Any, CurrentUser]) -> None:
     page, _ = _page(qtbot, demo)
     chart = page.sections["multi_agency"].chart
-    page.scroll.ensureWidgetVisible(chart)
+    page.scroll_area.ensureWidgetVisible(chart)
     rect = chart.segment_rect(0, 0)
     assert rect is not None
     QTest.mouseClick(chart, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, rect.center().toPoint())
