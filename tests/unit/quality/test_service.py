@@ -195,12 +195,12 @@ def test_records_behind_a_figure(demo: tuple[OpenStore, str]) -> None:
     assert all(r.reference and r.name for r in service.records(decisions))
 
 
-def test_attendance_statuses_the_sql_treats_as_present() -> None:
-    """The SQL's list of present statuses is the protocol's (a new status must not be missed)."""
+def test_attendance_statuses_the_service_treats_as_present() -> None:
+    """The fold of attendance rows uses the protocol's present statuses (a new status must not be missed)."""
     from desktop.services import quality
 
-    assert all(f"'{s.value}'" in quality._PRESENT for s in PRESENT_STATUSES)
-    assert f"'{AttendanceStatus.DID_NOT_ATTEND.value}'" not in quality._PRESENT
+    assert {s.value for s in PRESENT_STATUSES} == quality._PRESENT_CODES
+    assert AttendanceStatus.DID_NOT_ATTEND.value not in quality._PRESENT_CODES
 
 
 def test_the_report_reads_the_councils_closure_days(tmp_path: Path) -> None:
