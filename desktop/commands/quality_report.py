@@ -92,6 +92,13 @@ def _main(*, profile: str | None, start: str, end: str, out: str, language: str,
         council_wide = quality.may_see_council(user)
         try:
             report = quality.report(period, user=user, council_wide=council_wide, for_board=board)
+            councils = services.settings.councils()
+            named = [c for c in councils if c.id == report.scope.council_id] or (
+                list(councils) if len(councils) == 1 else []
+            )
+            council = ""
+            if named:
+                council = named[0].name_cy if language == "cy" and named[0].name_cy else named[0].name_en
         except PermissionDeniedError as exc:
             say(NAME, f"not permitted: {exc.code}", sys.stderr)
             return EXIT_FAILED
@@ -107,7 +114,7 @@ def _main(*, profile: str | None, start: str, end: str, out: str, language: str,
                 f.flush()
                 os.fsync(f.fileno())
         else:
-            render(report, language, tmp)  # type: ignore[operator]
+            render(report, language, tmp, council_name=council)  # type: ignore[operator]
         os.replace(tmp, target)
     except OSError as exc:
         say(NAME, f"cannot write {out}: {exc.strerror or type(exc).__name__}", sys.stderr)

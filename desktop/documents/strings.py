@@ -418,3 +418,41 @@ def all_sources() -> list[str]:
         elif name.isupper() and isinstance(value, dict):
             found.extend(str(v) for v in value.values())
     return sorted(set(found))
+
+
+# ---- The quality report for a safeguarding board (issue 13; the measures' own words are in quality_cy.ts)
+TITLE_QUALITY = QT_TRANSLATE_NOOP("Documents", "Quality of child protection conferences and the register")
+SHORT_QUALITY = QT_TRANSLATE_NOOP("Documents", "Quality report")
+Q_FOR_BOARD = QT_TRANSLATE_NOOP("Documents", "A report for the safeguarding board")
+Q_COUNCIL = QT_TRANSLATE_NOOP("Documents", "Council")
+Q_PERIOD = QT_TRANSLATE_NOOP("Documents", "Period")
+Q_PERIOD_VALUE = QT_TRANSLATE_NOOP("Documents", "%1 to %2")
+Q_SCOPE = QT_TRANSLATE_NOOP("Documents", "Whose conferences")
+Q_SCOPE_COUNCIL = QT_TRANSLATE_NOOP("Documents", "Every conference of the council")
+Q_SCOPE_CHAIR = QT_TRANSLATE_NOOP("Documents", "The conferences of one chair")
+Q_PRODUCED = QT_TRANSLATE_NOOP("Documents", "Date produced")
+Q_SUPPRESSED_NOTE = QT_TRANSLATE_NOOP(
+    "Documents",
+    "Small numbers are suppressed: a count from 1 to 4 is shown as \u201cfewer than 5\u201d, and no child is named.",
+)
+Q_NOT_SUPPRESSED_NOTE = QT_TRANSLATE_NOOP(
+    "Documents",
+    "Exact counts, not suppressed: for use within the council only. Do not send this report outside the council.",
+)
+Q_DEFINITIONS = QT_TRANSLATE_NOOP("Documents", "Definitions")
+Q_DEFINITIONS_INTRO = QT_TRANSLATE_NOOP(
+    "Documents",
+    "Every figure is counted from the council's records by the same rules as the app's Today page: "
+    "the timescales in working days in Wales.",
+)
+Q_FIGURE = QT_TRANSLATE_NOOP("Documents", "Figure")
+Q_COUNT = QT_TRANSLATE_NOOP("Documents", "Count")
+Q_OUT_OF = QT_TRANSLATE_NOOP("Documents", "Out of")
+Q_SHARE = QT_TRANSLATE_NOOP("Documents", "Share")
+Q_CHART_TIMELINESS = QT_TRANSLATE_NOOP("Documents", "Timescales met on time and late")
+Q_CHART_VOICE = QT_TRANSLATE_NOOP("Documents", "How the child's voice was heard")
+Q_CHART_AGENCIES = QT_TRANSLATE_NOOP("Documents", "Conferences attended, by agency")
+Q_CHART_MONTHS = QT_TRANSLATE_NOOP("Documents", "Registrations and removals by month")
+Q_CHART_CONTINUITY = QT_TRANSLATE_NOOP("Documents", "Children by number of co-ordinator changes")
+Q_CHART_REGISTER = QT_TRANSLATE_NOOP("Documents", "Children on the register by category")
+Q_CHART_SUPPRESSED = QT_TRANSLATE_NOOP("Documents", "Bars of suppressed counts (fewer than 5) are not drawn.")

@@ -59,6 +59,8 @@ SPECS: tuple[ActionSpec, ...] = (
                QT_TRANSLATE_NOOP("Actions", "Go to Children and the register"), "Ctrl+3"),
     ActionSpec("go_settings", QT_TRANSLATE_NOOP("Actions", "S&ettings"), QT_TRANSLATE_NOOP("Actions", "Go to Settings"),
                "Ctrl+4"),
+    ActionSpec("go_quality", QT_TRANSLATE_NOOP("Actions", "Q&uality"), QT_TRANSLATE_NOOP("Actions", "Go to Quality"),
+               "Ctrl+5"),
     ActionSpec("close_conference", QT_TRANSLATE_NOOP("Actions", "C&lose conference"),
                QT_TRANSLATE_NOOP("Actions", "Close the open conference"), QKeySequence.StandardKey.Close),
     ActionSpec("quit", QT_TRANSLATE_NOOP("Actions", "&Quit"), QT_TRANSLATE_NOOP("Actions", "Quit Cofnod"),

@@ -1,4 +1,4 @@
-"""The main window: navigation (Today, Conferences, Children and the register, Settings), the open
+"""The main window: navigation (Today, Conferences, Children and the register, Settings, Quality), the open
 conference's workspace, the idle lock, and room for sign-in, sync status and "Needs attention".
 
 The window title never names a child or family: it shows the app and the page (and a conference's
@@ -31,6 +31,8 @@ from desktop.ui.actions import Actions
 from desktop.ui.dialogs import NewConferenceDialog, ShortcutsDialog
 from desktop.ui.lock import IdleWatcher, LockScreen
 from desktop.ui.pages import ChildrenPage, ConferencesPage, SettingsPage, TodayPage
+from desktop.ui.quality_page import QualityPage
+from desktop.ui.tasks import TaskRunner
 from desktop.ui.workspace import ConferenceWorkspace
 
 logger = logging.getLogger(__name__)
@@ -40,6 +42,7 @@ NAV = (
     ("conferences", QT_TRANSLATE_NOOP("MainWindow", "Conferences")),
     ("children", QT_TRANSLATE_NOOP("MainWindow", "Children and the register")),
     ("settings", QT_TRANSLATE_NOOP("MainWindow", "Settings")),
+    ("quality", QT_TRANSLATE_NOOP("MainWindow", "Quality")),
 )
 
 
@@ -97,8 +100,12 @@ class MainWindow(QMainWindow):
         self.conferences = ConferencesPage(services, self.stack)
         self.children_page = ChildrenPage(services, self.stack)
         self.settings_page = SettingsPage(services, self.stack)
+        runner = task_runner if isinstance(task_runner, TaskRunner) else None
+        self.quality = QualityPage(services, self.stack, runner=runner)
+        self.quality.language = language
         self.lock_screen = LockScreen(verify_unlock, self.stack)
-        for page in (self.today, self.conferences, self.children_page, self.settings_page, self.lock_screen):
+        for page in (self.today, self.conferences, self.children_page, self.settings_page, self.quality,
+                     self.lock_screen):  # fmt: skip
             self.stack.addWidget(page)
         row.addWidget(self.nav)
         row.addWidget(self.stack, 1)
@@ -142,6 +149,7 @@ class MainWindow(QMainWindow):
         self.nav.currentRowChanged.connect(self._on_nav_current_row_changed)
         self.today.open_conference.connect(self.open_conference)
         self.conferences.open_conference.connect(self.open_conference)
+        self.quality.open_conference.connect(self.open_conference)
         self.conferences.new_requested.connect(self.new_conference)
         self.settings_page.language_chosen.connect(self.language_requested)
         self.settings_page.theme_chosen.connect(self._on_settings_theme_chosen)
@@ -161,7 +169,7 @@ class MainWindow(QMainWindow):
         a["quit"].triggered.connect(self.close)
         a["find"].triggered.connect(self._on_find)
         a["shortcuts"].triggered.connect(self.show_shortcuts)
-        for i, key in enumerate(("go_today", "go_conferences", "go_children", "go_settings")):
+        for i, key in enumerate(("go_today", "go_conferences", "go_children", "go_settings", "go_quality")):
             a[key].triggered.connect(lambda _c=False, row=i: self.go(row))
 
     def show_shortcuts(self) -> ShortcutsDialog:
@@ -200,7 +208,7 @@ class MainWindow(QMainWindow):
             return
         if self.workspace is not None:
             self.workspace.flush()
-        page = (self.today, self.conferences, self.children_page, self.settings_page)[row]
+        page = (self.today, self.conferences, self.children_page, self.settings_page, self.quality)[row]
         if page is self.today:
             self.today.refresh()
         elif page is self.conferences and self.conferences.model.rowCount() == 0:
@@ -209,12 +217,14 @@ class MainWindow(QMainWindow):
             self.children_page.refresh()
         elif page is self.settings_page:
             self.settings_page.refresh(self._language, self._theme)
+        elif page is self.quality:
+            self.quality.refresh()
         self.stack.setCurrentWidget(page)
         self._update_title()
         self._update_actions()
 
     def go(self, row: int) -> None:
-        """Show a navigation page (0 Today ... 3 Settings)."""
+        """Show a navigation page (0 Today ... 3 Settings, 4 Quality)."""
         self.nav.setCurrentRow(row)
         self._on_nav_current_row_changed(row)
 
@@ -285,7 +295,7 @@ class MainWindow(QMainWindow):
             self._reopen = (self.workspace.conference_id, self.workspace.tabs.currentIndex())
             self.close_conference()
         self._locked = True
-        for page in (self.today, self.conferences, self.children_page):
+        for page in (self.today, self.conferences, self.children_page, self.quality):
             page.clear_content()
         # Nothing behind the lock hints at what was open: no page stays highlighted.
         self._nav_row = max(0, self.nav.currentRow())
@@ -358,6 +368,7 @@ class MainWindow(QMainWindow):
     def set_language_code(self, language: str) -> None:
         """Remember the language now in force (for the Settings page)."""
         self._language = language
+        self.quality.language = language
 
     def retranslate_ui(self) -> None:
         """Every text in the new language; typed text stays where it is."""
@@ -368,7 +379,8 @@ class MainWindow(QMainWindow):
         self.toolbar.setWindowTitle(QCoreApplication.translate("MainWindow", "Actions"))
         self.toolbar.setAccessibleName(QCoreApplication.translate("MainWindow", "Actions"))
         self.help_menu.setTitle(QCoreApplication.translate("MainWindow", "&Help"))
-        for page in (self.today, self.conferences, self.children_page, self.settings_page, self.lock_screen):
+        for page in (self.today, self.conferences, self.children_page, self.settings_page, self.quality,
+                     self.lock_screen):  # fmt: skip
             page.retranslate_ui()
         if self.workspace is not None:
             self.workspace.retranslate_ui()

@@ -5,7 +5,7 @@ is written to disk; the folder is deleted afterwards), filled with fictional dem
 screen is rendered with ``QWidget.grab()`` at a laptop size (1366×768 by default):
 
 * ``{lang}-today.png``, ``{lang}-conferences.png``, ``{lang}-children.png`` (a child's register
-  history shown), ``{lang}-settings.png``;
+  history shown), ``{lang}-settings.png``, ``{lang}-quality.png`` (the Quality page's charts);
 * ``{lang}-conference-{tab}.png`` for each workspace tab: details, attendance (with the quorum
   indicator), voice, minutes, decisions, plan, distribution, of a conference already held (its
   record locked: read-only text);
@@ -141,6 +141,7 @@ def take_screenshots(out: Path, languages: Sequence[str] = ("en", "cy"), size: Q
                     written.append(_save(window, out / f"{language}-{name}.png", app))
                     if name == "conferences":
                         written.append(_save_scaled(window, out / f"{language}-conferences@2x.png", app, 2.0))
+                written.append(_quality(window, out / f"{language}-quality.png", app))
                 for cid, kind in ((conference_id, "conference"), (in_progress_id, "conference-inprogress")):
                     for i, tab in enumerate(TABS):
                         window.open_conference(cid, i)
@@ -156,6 +157,18 @@ def take_screenshots(out: Path, languages: Sequence[str] = ("en", "cy"), size: Q
         finally:
             profile.close()
     return written
+
+
+def _quality(window: object, path: Path, app: QApplication) -> Path:
+    """The Quality page filled for the last 12 months (counted off the GUI thread, waited for here)."""
+    from desktop.ui.main_window import MainWindow
+
+    assert isinstance(window, MainWindow)
+    window.go(4)
+    window.quality.fill()
+    window.quality.runner.wait_for_done()
+    _settle(app)
+    return _save(window, path, app)
 
 
 def _recovery(services: object, window: QWidget, path: Path, app: QApplication) -> Path:

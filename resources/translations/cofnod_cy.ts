@@ -108,6 +108,14 @@
         <translation>Agor Gosodiadau</translation>
     </message>
     <message>
+        <source>Q&amp;uality</source>
+        <translation>&amp;Ansawdd</translation>
+    </message>
+    <message>
+        <source>Go to Quality</source>
+        <translation>Mynd i Ansawdd</translation>
+    </message>
+    <message>
         <source>C&amp;lose conference</source>
         <translation>Ca&amp;u&apos;r gynhadledd</translation>
     </message>
@@ -190,6 +198,22 @@
         <source>Creating demonstration data…</source>
         <extracomment>``COFNOD_BENCH_EXIT_WHEN_READY=1`` (benchmarks only): once the window is shown and the conference list holds its first page, print ``SHOWN``/``READY`` (ms since process start), ``ROWS`` and ``RSS`` (kB) lines on stdout and quit. ``COFNOD_BENCH_T0`` (epoch seconds, set by the parent just before it spawns the process) is the start; without it the kernel&apos;s start time from /proc/self/stat is used.</extracomment>
         <translation>Wrthi&apos;n creu data enghreifftiol…</translation>
+    </message>
+</context>
+<context>
+    <name>Charts</name>
+    <message>
+        <source>Stacked bar chart</source>
+        <extracomment>A value that is suppressed (&quot;fewer than 5&quot;): drawn as no bar, written as its marker text.</extracomment>
+        <translation>Siart bar wedi&apos;i bentyrru</translation>
+    </message>
+    <message>
+        <source>Bar chart</source>
+        <translation>Siart bar</translation>
+    </message>
+    <message>
+        <source>No figures.</source>
+        <translation>Dim ffigurau.</translation>
     </message>
 </context>
 <context>
@@ -286,6 +310,35 @@
     <message>
         <source>Sent</source>
         <translation>Anfonwyd</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <extracomment>Pause after the last change of the period before the figures are counted again.</extracomment>
+        <translation>Ffigur</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Nifer</translation>
+    </message>
+    <message>
+        <source>Out of</source>
+        <translation>Allan o</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Cyfran</translation>
+    </message>
+    <message>
+        <source>Child</source>
+        <translation>Plentyn</translation>
+    </message>
+    <message>
+        <source>Type or outcome</source>
+        <translation>Math neu ganlyniad</translation>
+    </message>
+    <message>
+        <source>Working days late</source>
+        <translation>Diwrnodau gwaith yn hwyr</translation>
     </message>
 </context>
 <context>
@@ -847,6 +900,10 @@
     <message>
         <source>Settings</source>
         <translation>Gosodiadau</translation>
+    </message>
+    <message>
+        <source>Quality</source>
+        <translation>Ansawdd</translation>
     </message>
     <message>
         <source>Locked</source>
@@ -2676,6 +2733,146 @@
     <message>
         <source>Approve</source>
         <translation>Cymeradwyo</translation>
+    </message>
+    <message>
+        <source>Last quarter</source>
+        <translation>Y chwarter diwethaf</translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation>Y 12 mis diwethaf</translation>
+    </message>
+    <message>
+        <source>Dates chosen</source>
+        <translation>Dyddiadau a ddewiswyd</translation>
+    </message>
+    <message>
+        <source>Timescales met on time and late</source>
+        <translation>Amserlenni a gyflawnwyd mewn pryd ac yn hwyr</translation>
+    </message>
+    <message>
+        <source>How the child&apos;s voice was heard</source>
+        <translation>Sut y clywyd llais y plentyn</translation>
+    </message>
+    <message>
+        <source>Conferences attended, by agency</source>
+        <translation>Cynadleddau a fynychwyd, fesul asiantaeth</translation>
+    </message>
+    <message>
+        <source>Registrations and removals by month</source>
+        <translation>Cofrestriadau a dileadau fesul mis</translation>
+    </message>
+    <message>
+        <source>Children by number of co-ordinator changes</source>
+        <translation>Plant yn ôl nifer y newidiadau cydlynydd</translation>
+    </message>
+    <message>
+        <source>Children on the register by category</source>
+        <translation>Plant ar y gofrestr fesul categori</translation>
+    </message>
+    <message>
+        <source>Figures: %1</source>
+        <translation>Ffigurau: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2 records</source>
+        <translation>%1: %2 cofnod</translation>
+    </message>
+    <message>
+        <source>Records behind the figure</source>
+        <translation>Y cofnodion y tu ôl i&apos;r ffigur</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Cau</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Cyfnod</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>I</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>&amp;Cyfnod:</translation>
+    </message>
+    <message>
+        <source>F&amp;rom:</source>
+        <translation>&amp;O:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;I:</translation>
+    </message>
+    <message>
+        <source>The &amp;whole council</source>
+        <translation>Y cyngor &amp;cyfan</translation>
+    </message>
+    <message>
+        <source>For a &amp;board (fewer than 5)</source>
+        <translation>Ar gyfer &amp;bwrdd (llai na 5)</translation>
+    </message>
+    <message>
+        <source>Export &amp;PDF…</source>
+        <translation>Allforio &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>Export &amp;CSV…</source>
+        <translation>Allforio C&amp;SV…</translation>
+    </message>
+    <message>
+        <source>For a board: counts from 1 to 4 show as “fewer than 5”, no child is named and the lists behind the figures are not shown. The PDF and CSV say the same.</source>
+        <translation>Ar gyfer bwrdd: mae niferoedd o 1 i 4 yn ymddangos fel “llai na 5”, ni enwir unrhyw blentyn ac ni ddangosir y rhestrau y tu ôl i&apos;r ffigurau. Mae&apos;r PDF a&apos;r CSV yn dweud yr un peth.</translation>
+    </message>
+    <message>
+        <source>The end of the period is before its start.</source>
+        <translation>Mae diwedd y cyfnod cyn ei ddechrau.</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>Yn cyfrif…</translation>
+    </message>
+    <message>
+        <source>the whole council</source>
+        <translation>y cyngor cyfan</translation>
+    </message>
+    <message>
+        <source>the conferences you chair</source>
+        <translation>y cynadleddau rydych chi&apos;n eu cadeirio</translation>
+    </message>
+    <message>
+        <source>%1 to %2, %3; produced on %4.</source>
+        <translation>%1 i %2, %3; lluniwyd ar %4.</translation>
+    </message>
+    <message>
+        <source>A report for a board names no record: clear “For a board” to see them.</source>
+        <translation>Nid yw adroddiad ar gyfer bwrdd yn enwi unrhyw gofnod: cliriwch “Ar gyfer bwrdd” i&apos;w gweld.</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Dogfennau PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Ffeiliau CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export the quality report</source>
+        <translation>Allforio&apos;r adroddiad ansawdd</translation>
+    </message>
+    <message>
+        <source>Writing %1…</source>
+        <translation>Yn ysgrifennu %1…</translation>
+    </message>
+    <message>
+        <source>Written: %1</source>
+        <translation>Wedi&apos;i ysgrifennu: %1</translation>
+    </message>
+    <message>
+        <source>The file could not be written.</source>
+        <translation>Nid oedd modd ysgrifennu&apos;r ffeil.</translation>
     </message>
 </context>
 </TS>

@@ -8,20 +8,20 @@
         <translation>%1 (ynghylch %2)</translation>
     </message>
     <message>
-        <source>%1 is the social worker in charge of %2's plan. Please contact them with any questions.</source>
-        <translation>%1 yw'r gweithiwr cymdeithasol sy'n gyfrifol am gynllun %2. Cysylltwch â nhw os oes gennych chi unrhyw gwestiynau.</translation>
+        <source>%1 is the social worker in charge of %2&apos;s plan. Please contact them with any questions.</source>
+        <translation>%1 yw&apos;r gweithiwr cymdeithasol sy&apos;n gyfrifol am gynllun %2. Cysylltwch â nhw os oes gennych chi unrhyw gwestiynau.</translation>
     </message>
     <message>
         <source>%1: no change to the register.</source>
-        <translation>%1: dim newid i'r gofrestr.</translation>
+        <translation>%1: dim newid i&apos;r gofrestr.</translation>
     </message>
     <message>
         <source>A child protection conference met to talk about %1. This letter tells you what was decided and what will happen next.</source>
-        <translation>Cyfarfu cynhadledd amddiffyn plant i siarad am %1. Mae'r llythyr hwn yn dweud wrthych beth a benderfynwyd a beth fydd yn digwydd nesaf.</translation>
+        <translation>Cyfarfu cynhadledd amddiffyn plant i siarad am %1. Mae&apos;r llythyr hwn yn dweud wrthych beth a benderfynwyd a beth fydd yn digwydd nesaf.</translation>
     </message>
     <message>
         <source>A decision was made and is withheld from this copy.</source>
-        <translation>Gwnaed penderfyniad ac mae wedi'i atal o'r copi hwn.</translation>
+        <translation>Gwnaed penderfyniad ac mae wedi&apos;i atal o&apos;r copi hwn.</translation>
     </message>
     <message>
         <source>A review conference found no continuing risk of significant harm</source>
@@ -29,7 +29,7 @@
     </message>
     <message>
         <source>A small group of people who work with your family, called the core group, will meet with you to turn the outline plan into a full plan.</source>
-        <translation>Bydd grŵp bach o bobl sy'n gweithio gyda'ch teulu, sef y grŵp craidd, yn cwrdd â chi i droi'r cynllun amlinellol yn gynllun llawn.</translation>
+        <translation>Bydd grŵp bach o bobl sy&apos;n gweithio gyda&apos;ch teulu, sef y grŵp craidd, yn cwrdd â chi i droi&apos;r cynllun amlinellol yn gynllun llawn.</translation>
     </message>
     <message>
         <source>About</source>
@@ -77,11 +77,11 @@
     </message>
     <message>
         <source>An advocate attended with or for the child</source>
-        <translation>Roedd eiriolwr yn bresennol gyda'r plentyn neu ar ei ran</translation>
+        <translation>Roedd eiriolwr yn bresennol gyda&apos;r plentyn neu ar ei ran</translation>
     </message>
     <message>
         <source>Analysis of risk</source>
-        <translation>Dadansoddiad o'r risg</translation>
+        <translation>Dadansoddiad o&apos;r risg</translation>
     </message>
     <message>
         <source>Another language</source>
@@ -109,7 +109,7 @@
     </message>
     <message>
         <source>Attended part of the conference</source>
-        <translation>Roedd yn bresennol am ran o'r gynhadledd</translation>
+        <translation>Roedd yn bresennol am ran o&apos;r gynhadledd</translation>
     </message>
     <message>
         <source>Attended the whole conference</source>
@@ -157,14 +157,14 @@
     </message>
     <message>
         <source>Chair met the child before the conference</source>
-        <translation>Cyfarfu'r cadeirydd â'r plentyn cyn y gynhadledd</translation>
+        <translation>Cyfarfu&apos;r cadeirydd â&apos;r plentyn cyn y gynhadledd</translation>
     </message>
     <message>
         <source>Chair of the child protection conference</source>
         <translation>Cadeirydd y gynhadledd amddiffyn plant</translation>
     </message>
     <message>
-        <source>Chair's reason</source>
+        <source>Chair&apos;s reason</source>
         <translation>Rheswm y cadeirydd</translation>
     </message>
     <message>
@@ -173,7 +173,7 @@
     </message>
     <message>
         <source>Changes to the register</source>
-        <translation>Newidiadau i'r gofrestr</translation>
+        <translation>Newidiadau i&apos;r gofrestr</translation>
     </message>
     <message>
         <source>Child</source>
@@ -181,7 +181,7 @@
     </message>
     <message>
         <source>Child Protection Register change notice</source>
-        <translation>Hysbysiad o newid i'r Gofrestr Amddiffyn Plant</translation>
+        <translation>Hysbysiad o newid i&apos;r Gofrestr Amddiffyn Plant</translation>
     </message>
     <message>
         <source>Child or young person</source>
@@ -248,8 +248,109 @@
         <translation>Annwyl riant neu ofalwr,</translation>
     </message>
     <message>
+        <source>Quality of child protection conferences and the register</source>
+        <extracomment>Welsh month names; dates are printed &quot;5 Mawrth 2026&quot; in Welsh documents.</extracomment>
+        <translation>Ansawdd cynadleddau amddiffyn plant a&apos;r gofrestr</translation>
+    </message>
+    <message>
+        <source>Quality report</source>
+        <translation>Adroddiad ansawdd</translation>
+    </message>
+    <message>
+        <source>A report for the safeguarding board</source>
+        <translation>Adroddiad ar gyfer y bwrdd diogelu</translation>
+    </message>
+    <message>
+        <source>Council</source>
+        <translation>Cyngor</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Cyfnod</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 i %2</translation>
+    </message>
+    <message>
+        <source>Whose conferences</source>
+        <translation>Cynadleddau pwy</translation>
+    </message>
+    <message>
+        <source>Every conference of the council</source>
+        <translation>Pob un o gynadleddau&apos;r cyngor</translation>
+    </message>
+    <message>
+        <source>The conferences of one chair</source>
+        <translation>Cynadleddau un cadeirydd</translation>
+    </message>
+    <message>
+        <source>Date produced</source>
+        <translation>Dyddiad llunio</translation>
+    </message>
+    <message>
+        <source>Small numbers are suppressed: a count from 1 to 4 is shown as “fewer than 5”, and no child is named.</source>
+        <translation>Mae niferoedd bach wedi&apos;u cuddio: dangosir nifer o 1 i 4 fel “llai na 5”, ac ni enwir unrhyw blentyn.</translation>
+    </message>
+    <message>
+        <source>Exact counts, not suppressed: for use within the council only. Do not send this report outside the council.</source>
+        <translation>Niferoedd union, heb eu cuddio: i&apos;w defnyddio o fewn y cyngor yn unig. Peidiwch ag anfon yr adroddiad hwn y tu allan i&apos;r cyngor.</translation>
+    </message>
+    <message>
+        <source>Definitions</source>
+        <translation>Diffiniadau</translation>
+    </message>
+    <message>
+        <source>Every figure is counted from the council&apos;s records by the same rules as the app&apos;s Today page: the timescales in working days in Wales.</source>
+        <translation>Cyfrifir pob ffigur o gofnodion y cyngor yn ôl yr un rheolau â thudalen Heddiw yr ap: yr amserlenni mewn diwrnodau gwaith yng Nghymru.</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>Ffigur</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Nifer</translation>
+    </message>
+    <message>
+        <source>Out of</source>
+        <translation>Allan o</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Cyfran</translation>
+    </message>
+    <message>
+        <source>Timescales met on time and late</source>
+        <translation>Amserlenni a gyflawnwyd mewn pryd ac yn hwyr</translation>
+    </message>
+    <message>
+        <source>How the child&apos;s voice was heard</source>
+        <translation>Sut y clywyd llais y plentyn</translation>
+    </message>
+    <message>
+        <source>Conferences attended, by agency</source>
+        <translation>Cynadleddau a fynychwyd, fesul asiantaeth</translation>
+    </message>
+    <message>
+        <source>Registrations and removals by month</source>
+        <translation>Cofrestriadau a dileadau fesul mis</translation>
+    </message>
+    <message>
+        <source>Children by number of co-ordinator changes</source>
+        <translation>Plant yn ôl nifer y newidiadau cydlynydd</translation>
+    </message>
+    <message>
+        <source>Children on the register by category</source>
+        <translation>Plant ar y gofrestr fesul categori</translation>
+    </message>
+    <message>
+        <source>Bars of suppressed counts (fewer than 5) are not drawn.</source>
+        <translation>Ni lunnir barrau ar gyfer niferoedd cudd (llai na 5).</translation>
+    </message>
+    <message>
         <source>Debrief offered to the child</source>
-        <translation>Cynigiwyd sesiwn ôl-drafod i'r plentyn</translation>
+        <translation>Cynigiwyd sesiwn ôl-drafod i&apos;r plentyn</translation>
     </message>
     <message>
         <source>Decision</source>
@@ -269,10 +370,10 @@
     </message>
     <message>
         <source>Did not attend</source>
-        <translation>Heb ddod i'r gynhadledd</translation>
+        <translation>Heb ddod i&apos;r gynhadledd</translation>
     </message>
     <message>
-        <source>Did not attend: the chair judged it not in the child's best interests</source>
+        <source>Did not attend: the chair judged it not in the child&apos;s best interests</source>
         <translation>Ddim yn bresennol: barnodd y cadeirydd nad oedd hynny er lles pennaf y plentyn</translation>
     </message>
     <message>
@@ -309,7 +410,7 @@
     </message>
     <message>
         <source>Draft: not yet approved by the chair</source>
-        <translation>Drafft: nid yw'r cadeirydd wedi'i gymeradwyo eto</translation>
+        <translation>Drafft: nid yw&apos;r cadeirydd wedi&apos;i gymeradwyo eto</translation>
     </message>
     <message>
         <source>Education</source>
@@ -328,20 +429,20 @@
         <translation>Tystiolaeth</translation>
     </message>
     <message>
-        <source>Evidence of change in the child's daily life</source>
+        <source>Evidence of change in the child&apos;s daily life</source>
         <translation>Tystiolaeth o newid ym mywyd pob dydd y plentyn</translation>
     </message>
     <message>
         <source>Excluded from part</source>
-        <translation>Wedi'i wahardd o ran o'r gynhadledd</translation>
+        <translation>Wedi&apos;i wahardd o ran o&apos;r gynhadledd</translation>
     </message>
     <message>
         <source>Excluded from part, including the decision</source>
-        <translation>Wedi'i wahardd o ran o'r gynhadledd, gan gynnwys y penderfyniad</translation>
+        <translation>Wedi&apos;i wahardd o ran o&apos;r gynhadledd, gan gynnwys y penderfyniad</translation>
     </message>
     <message>
         <source>Excluded from the whole conference</source>
-        <translation>Wedi'i wahardd o'r gynhadledd gyfan</translation>
+        <translation>Wedi&apos;i wahardd o&apos;r gynhadledd gyfan</translation>
     </message>
     <message>
         <source>Exclusions</source>
@@ -353,7 +454,7 @@
     </message>
     <message>
         <source>Family member</source>
-        <translation>Aelod o'r teulu</translation>
+        <translation>Aelod o&apos;r teulu</translation>
     </message>
     <message>
         <source>Financial abuse</source>
@@ -385,15 +486,15 @@
     </message>
     <message>
         <source>How the conference met</source>
-        <translation>Sut y cyfarfu'r gynhadledd</translation>
+        <translation>Sut y cyfarfu&apos;r gynhadledd</translation>
     </message>
     <message>
         <source>How the decision was reached</source>
-        <translation>Sut y daethpwyd i'r penderfyniad</translation>
+        <translation>Sut y daethpwyd i&apos;r penderfyniad</translation>
     </message>
     <message>
         <source>How the plan keeps the child safe</source>
-        <translation>Sut mae'r cynllun yn cadw'r plentyn yn ddiogel</translation>
+        <translation>Sut mae&apos;r cynllun yn cadw&apos;r plentyn yn ddiogel</translation>
     </message>
     <message>
         <source>How the record was taken</source>
@@ -401,11 +502,11 @@
     </message>
     <message>
         <source>If something is wrong or you are unhappy</source>
-        <translation>Os oes rhywbeth yn anghywir neu os ydych chi'n anhapus</translation>
+        <translation>Os oes rhywbeth yn anghywir neu os ydych chi&apos;n anhapus</translation>
     </message>
     <message>
         <source>If you are unhappy with the decision or with how the conference was run, you can complain. Ask your social worker or the chair for the complaints leaflet.</source>
-        <translation>Os ydych chi'n anhapus â'r penderfyniad neu â'r ffordd y cafodd y gynhadledd ei chynnal, gallwch chi gwyno. Gofynnwch i'ch gweithiwr cymdeithasol neu i'r cadeirydd am y daflen gwynion.</translation>
+        <translation>Os ydych chi&apos;n anhapus â&apos;r penderfyniad neu â&apos;r ffordd y cafodd y gynhadledd ei chynnal, gallwch chi gwyno. Gofynnwch i&apos;ch gweithiwr cymdeithasol neu i&apos;r cadeirydd am y daflen gwynion.</translation>
     </message>
     <message>
         <source>In person</source>
@@ -420,7 +521,7 @@
         <translation>Y wybodaeth a rannwyd</translation>
     </message>
     <message>
-        <source>Information shared in the family's absence</source>
+        <source>Information shared in the family&apos;s absence</source>
         <translation>Gwybodaeth a rannwyd yn absenoldeb y teulu</translation>
     </message>
     <message>
@@ -493,11 +594,11 @@
     </message>
     <message>
         <source>No actions recorded.</source>
-        <translation>Dim camau gweithredu wedi'u cofnodi.</translation>
+        <translation>Dim camau gweithredu wedi&apos;u cofnodi.</translation>
     </message>
     <message>
         <source>No change to the register</source>
-        <translation>Dim newid i'r gofrestr</translation>
+        <translation>Dim newid i&apos;r gofrestr</translation>
     </message>
     <message>
         <source>No consensus: the chair decided</source>
@@ -505,11 +606,11 @@
     </message>
     <message>
         <source>No decision recorded yet</source>
-        <translation>Dim penderfyniad wedi'i gofnodi eto</translation>
+        <translation>Dim penderfyniad wedi&apos;i gofnodi eto</translation>
     </message>
     <message>
         <source>No outline plan is needed: the child is not on the register.</source>
-        <translation>Nid oes angen cynllun amlinellol: nid yw'r plentyn ar y gofrestr.</translation>
+        <translation>Nid oes angen cynllun amlinellol: nid yw&apos;r plentyn ar y gofrestr.</translation>
     </message>
     <message>
         <source>No practitioner recorded dissent.</source>
@@ -549,6 +650,7 @@
     </message>
     <message>
         <source>Notes on attendance and apologies</source>
+        <extracomment>Titles of the minutes sections, by section key; an unknown key is shown as &quot;Discussion&quot;.</extracomment>
         <translation>Nodiadau ar bresenoldeb ac ymddiheuriadau</translation>
     </message>
     <message>
@@ -577,7 +679,7 @@
     </message>
     <message>
         <source>On %1 a child protection conference met to talk about %2. This letter tells you what was decided and what will happen next.</source>
-        <translation>Ar %1, cyfarfu cynhadledd amddiffyn plant i siarad am %2. Mae'r llythyr hwn yn dweud wrthych beth a benderfynwyd a beth fydd yn digwydd nesaf.</translation>
+        <translation>Ar %1, cyfarfu cynhadledd amddiffyn plant i siarad am %2. Mae&apos;r llythyr hwn yn dweud wrthych beth a benderfynwyd a beth fydd yn digwydd nesaf.</translation>
     </message>
     <message>
         <source>Other</source>
@@ -605,7 +707,7 @@
     </message>
     <message>
         <source>Part of this record has been withheld from this copy because it covers part of the conference you were not present for.</source>
-        <translation>Mae rhan o'r cofnod hwn wedi'i hatal o'r copi hwn oherwydd ei bod yn ymdrin â rhan o'r gynhadledd nad oeddech yn bresennol ynddi.</translation>
+        <translation>Mae rhan o&apos;r cofnod hwn wedi&apos;i hatal o&apos;r copi hwn oherwydd ei bod yn ymdrin â rhan o&apos;r gynhadledd nad oeddech yn bresennol ynddi.</translation>
     </message>
     <message>
         <source>Partial</source>
@@ -620,12 +722,12 @@
         <translation>Cam-drin corfforol</translation>
     </message>
     <message>
-        <source>Please contact children's services with any questions about %1's plan.</source>
-        <translation>Cysylltwch â'r gwasanaethau plant os oes gennych chi unrhyw gwestiynau am gynllun %1.</translation>
+        <source>Please contact children&apos;s services with any questions about %1&apos;s plan.</source>
+        <translation>Cysylltwch â&apos;r gwasanaethau plant os oes gennych chi unrhyw gwestiynau am gynllun %1.</translation>
     </message>
     <message>
-        <source>Please update your agency's records. The following changes to the Child Protection Register follow from the conference held on %1.</source>
-        <translation>Diweddarwch gofnodion eich asiantaeth, os gwelwch yn dda. Mae'r newidiadau canlynol i'r Gofrestr Amddiffyn Plant yn deillio o'r gynhadledd a gynhaliwyd ar %1.</translation>
+        <source>Please update your agency&apos;s records. The following changes to the Child Protection Register follow from the conference held on %1.</source>
+        <translation>Diweddarwch gofnodion eich asiantaeth, os gwelwch yn dda. Mae&apos;r newidiadau canlynol i&apos;r Gofrestr Amddiffyn Plant yn deillio o&apos;r gynhadledd a gynhaliwyd ar %1.</translation>
     </message>
     <message>
         <source>Police</source>
@@ -636,7 +738,7 @@
         <translation>Ymarferydd</translation>
     </message>
     <message>
-        <source>Practitioners' views</source>
+        <source>Practitioners&apos; views</source>
         <translation>Barn yr ymarferwyr</translation>
     </message>
     <message>
@@ -697,11 +799,11 @@
     </message>
     <message>
         <source>Register change notice</source>
-        <translation>Hysbysiad o newid i'r gofrestr</translation>
+        <translation>Hysbysiad o newid i&apos;r gofrestr</translation>
     </message>
     <message>
         <source>Registered (decision 2)</source>
-        <translation>Wedi'i gofrestru (penderfyniad 2)</translation>
+        <translation>Wedi&apos;i gofrestru (penderfyniad 2)</translation>
     </message>
     <message>
         <source>Remains registered under the same categories</source>
@@ -717,7 +819,7 @@
     </message>
     <message>
         <source>Removed from the register</source>
-        <translation>Wedi'i dynnu oddi ar y gofrestr</translation>
+        <translation>Wedi&apos;i dynnu oddi ar y gofrestr</translation>
     </message>
     <message>
         <source>Reports received</source>
@@ -753,14 +855,14 @@
     </message>
     <message>
         <source>Shared with parents</source>
-        <translation>Rhannwyd â'r rhieni</translation>
+        <translation>Rhannwyd â&apos;r rhieni</translation>
     </message>
     <message>
         <source>Social services</source>
         <translation>Gwasanaethau cymdeithasol</translation>
     </message>
     <message>
-        <source>Social worker's follow-up</source>
+        <source>Social worker&apos;s follow-up</source>
         <translation>Camau dilynol y gweithiwr cymdeithasol</translation>
     </message>
     <message>
@@ -777,11 +879,11 @@
     </message>
     <message>
         <source>Summary of decisions</source>
-        <translation>Crynodeb o'r penderfyniadau</translation>
+        <translation>Crynodeb o&apos;r penderfyniadau</translation>
     </message>
     <message>
         <source>Summary of decisions and outline plan</source>
-        <translation>Crynodeb o'r penderfyniadau a'r cynllun amlinellol</translation>
+        <translation>Crynodeb o&apos;r penderfyniadau a&apos;r cynllun amlinellol</translation>
     </message>
     <message>
         <source>Support and safety plan</source>
@@ -796,23 +898,23 @@
         <translation>Cymorth yn bresennol</translation>
     </message>
     <message>
-        <source>The child's views</source>
+        <source>The child&apos;s views</source>
         <translation>Barn y plentyn</translation>
     </message>
     <message>
-        <source>The child's voice</source>
+        <source>The child&apos;s voice</source>
         <translation>Llais y plentyn</translation>
     </message>
     <message>
-        <source>The child's wishes and the parents' views</source>
-        <translation>Dymuniadau'r plentyn a barn y rhieni</translation>
+        <source>The child&apos;s wishes and the parents&apos; views</source>
+        <translation>Dymuniadau&apos;r plentyn a barn y rhieni</translation>
     </message>
     <message>
         <source>The conference has not yet made a final decision about %1. We will write to you again.</source>
-        <translation>Nid yw'r gynhadledd wedi gwneud penderfyniad terfynol am %1 eto. Byddwn yn ysgrifennu atoch eto.</translation>
+        <translation>Nid yw&apos;r gynhadledd wedi gwneud penderfyniad terfynol am %1 eto. Byddwn yn ysgrifennu atoch eto.</translation>
     </message>
     <message>
-        <source>The family's views</source>
+        <source>The family&apos;s views</source>
         <translation>Barn y teulu</translation>
     </message>
     <message>
@@ -824,23 +926,23 @@
         <translation>Cynhelir y gynhadledd adolygu nesaf erbyn %1.</translation>
     </message>
     <message>
-        <source>The people at the conference agreed that %1 needs a plan to keep them safe. %1's name has been added to the Child Protection Register.</source>
-        <translation>Cytunodd y bobl yn y gynhadledd fod angen cynllun i gadw %1 yn ddiogel. Mae enw %1 wedi'i ychwanegu at y Gofrestr Amddiffyn Plant.</translation>
+        <source>The people at the conference agreed that %1 needs a plan to keep them safe. %1&apos;s name has been added to the Child Protection Register.</source>
+        <translation>Cytunodd y bobl yn y gynhadledd fod angen cynllun i gadw %1 yn ddiogel. Mae enw %1 wedi&apos;i ychwanegu at y Gofrestr Amddiffyn Plant.</translation>
     </message>
     <message>
-        <source>The people at the conference decided that %1's name does not need to go on the Child Protection Register.</source>
+        <source>The people at the conference decided that %1&apos;s name does not need to go on the Child Protection Register.</source>
         <translation>Penderfynodd y bobl yn y gynhadledd nad oes angen rhoi enw %1 ar y Gofrestr Amddiffyn Plant.</translation>
     </message>
     <message>
-        <source>The people at the conference decided that %1's name will come off the Child Protection Register, because things have got better.</source>
+        <source>The people at the conference decided that %1&apos;s name will come off the Child Protection Register, because things have got better.</source>
         <translation>Penderfynodd y bobl yn y gynhadledd y bydd enw %1 yn dod oddi ar y Gofrestr Amddiffyn Plant, oherwydd bod pethau wedi gwella.</translation>
     </message>
     <message>
-        <source>The people at the conference decided that %1's name will stay on the Child Protection Register, but the kind of worry has changed.</source>
-        <translation>Penderfynodd y bobl yn y gynhadledd y bydd enw %1 yn aros ar y Gofrestr Amddiffyn Plant, ond mae'r math o bryder wedi newid.</translation>
+        <source>The people at the conference decided that %1&apos;s name will stay on the Child Protection Register, but the kind of worry has changed.</source>
+        <translation>Penderfynodd y bobl yn y gynhadledd y bydd enw %1 yn aros ar y Gofrestr Amddiffyn Plant, ond mae&apos;r math o bryder wedi newid.</translation>
     </message>
     <message>
-        <source>The people at the conference decided that %1's name will stay on the Child Protection Register.</source>
+        <source>The people at the conference decided that %1&apos;s name will stay on the Child Protection Register.</source>
         <translation>Penderfynodd y bobl yn y gynhadledd y bydd enw %1 yn aros ar y Gofrestr Amddiffyn Plant.</translation>
     </message>
     <message>
@@ -849,7 +951,7 @@
     </message>
     <message>
         <source>The worries are about: %1.</source>
-        <translation>Mae'r pryderon yn ymwneud â: %1.</translation>
+        <translation>Mae&apos;r pryderon yn ymwneud â: %1.</translation>
     </message>
     <message>
         <source>There will be another conference, a review, by %1.</source>
@@ -861,15 +963,15 @@
     </message>
     <message>
         <source>This document is confidential. Do not pass it to anyone else without the consent of the conference chair.</source>
-        <translation>Mae'r ddogfen hon yn gyfrinachol. Peidiwch â'i throsglwyddo i unrhyw un arall heb gydsyniad cadeirydd y gynhadledd.</translation>
+        <translation>Mae&apos;r ddogfen hon yn gyfrinachol. Peidiwch â&apos;i throsglwyddo i unrhyw un arall heb gydsyniad cadeirydd y gynhadledd.</translation>
     </message>
     <message>
         <source>This summary records the decision about each child and the outline plan. The full record will follow.</source>
-        <translation>Mae'r crynodeb hwn yn cofnodi'r penderfyniad am bob plentyn a'r cynllun amlinellol. Bydd y cofnod llawn yn dilyn.</translation>
+        <translation>Mae&apos;r crynodeb hwn yn cofnodi&apos;r penderfyniad am bob plentyn a&apos;r cynllun amlinellol. Bydd y cofnod llawn yn dilyn.</translation>
     </message>
     <message>
         <source>To be arranged</source>
-        <translation>I'w drefnu</translation>
+        <translation>I&apos;w drefnu</translation>
     </message>
     <message>
         <source>Transfer-in conference</source>
@@ -893,7 +995,7 @@
     </message>
     <message>
         <source>Views given through the social worker</source>
-        <translation>Rhoddwyd ei farn drwy'r gweithiwr cymdeithasol</translation>
+        <translation>Rhoddwyd ei farn drwy&apos;r gweithiwr cymdeithasol</translation>
     </message>
     <message>
         <source>Voluntary sector</source>
@@ -925,10 +1027,10 @@
     </message>
     <message>
         <source>Why an advocate has not yet been offered</source>
-        <translation>Pam nad yw eiriolwr wedi'i gynnig eto</translation>
+        <translation>Pam nad yw eiriolwr wedi&apos;i gynnig eto</translation>
     </message>
     <message>
-        <source>Why the child's voice could not be recorded</source>
+        <source>Why the child&apos;s voice could not be recorded</source>
         <translation>Pam nad oedd modd cofnodi llais y plentyn</translation>
     </message>
     <message>
@@ -945,11 +1047,11 @@
     </message>
     <message>
         <source>You will also receive the record of the conference. If you think something in it is wrong, please write to the chair within 10 working days of receiving it.</source>
-        <translation>Byddwch chi hefyd yn cael cofnod y gynhadledd. Os ydych chi'n meddwl bod rhywbeth ynddo'n anghywir, ysgrifennwch at y cadeirydd cyn pen 10 diwrnod gwaith ar ôl ei gael.</translation>
+        <translation>Byddwch chi hefyd yn cael cofnod y gynhadledd. Os ydych chi&apos;n meddwl bod rhywbeth ynddo&apos;n anghywir, ysgrifennwch at y cadeirydd cyn pen 10 diwrnod gwaith ar ôl ei gael.</translation>
     </message>
     <message>
         <source>Your social worker will talk with you about the help and support that is planned.</source>
-        <translation>Bydd eich gweithiwr cymdeithasol yn siarad â chi am yr help a'r cymorth sydd wedi'u cynllunio.</translation>
+        <translation>Bydd eich gweithiwr cymdeithasol yn siarad â chi am yr help a&apos;r cymorth sydd wedi&apos;u cynllunio.</translation>
     </message>
     <message>
         <source>Yours sincerely,</source>
@@ -957,7 +1059,7 @@
     </message>
     <message>
         <source>[A part of the record has been withheld from this copy.]</source>
-        <translation>[Mae rhan o'r cofnod wedi'i hatal o'r copi hwn.]</translation>
+        <translation>[Mae rhan o&apos;r cofnod wedi&apos;i hatal o&apos;r copi hwn.]</translation>
     </message>
     <message>
         <source>advocate</source>
@@ -981,6 +1083,7 @@
     </message>
     <message>
         <source>physical harm</source>
+        <extracomment>Plain words for the family letter.</extracomment>
         <translation>niwed corfforol</translation>
     </message>
     <message>
@@ -1024,7 +1127,7 @@
     </message>
     <message>
         <source>Conference documents</source>
-        <translation>Dogfennau'r gynhadledd</translation>
+        <translation>Dogfennau&apos;r gynhadledd</translation>
     </message>
     <message>
         <source>Conference record</source>
@@ -1036,7 +1139,7 @@
     </message>
     <message>
         <source>Document preview</source>
-        <translation>Rhagolwg o'r ddogfen</translation>
+        <translation>Rhagolwg o&apos;r ddogfen</translation>
     </message>
     <message>
         <source>Documents can be produced in Welsh or English only.</source>
@@ -1068,19 +1171,19 @@
     </message>
     <message>
         <source>Print the document</source>
-        <translation>Argraffu'r ddogfen</translation>
+        <translation>Argraffu&apos;r ddogfen</translation>
     </message>
     <message>
         <source>Produce the document</source>
-        <translation>Cynhyrchu'r ddogfen</translation>
+        <translation>Cynhyrchu&apos;r ddogfen</translation>
     </message>
     <message>
         <source>Produced: %1 pages, %2. Logged in the distribution record.</source>
-        <translation>Wedi'i chynhyrchu: %1 tudalen, %2. Wedi'i chofnodi yn y cofnod dosbarthu.</translation>
+        <translation>Wedi&apos;i chynhyrchu: %1 tudalen, %2. Wedi&apos;i chofnodi yn y cofnod dosbarthu.</translation>
     </message>
     <message>
         <source>Producing the document…</source>
-        <translation>Wrthi'n cynhyrchu'r ddogfen…</translation>
+        <translation>Wrthi&apos;n cynhyrchu&apos;r ddogfen…</translation>
     </message>
     <message>
         <source>Recipient</source>
@@ -1088,23 +1191,23 @@
     </message>
     <message>
         <source>Register change notice</source>
-        <translation>Hysbysiad o newid i'r gofrestr</translation>
+        <translation>Hysbysiad o newid i&apos;r gofrestr</translation>
     </message>
     <message>
         <source>Save the document</source>
-        <translation>Cadw'r ddogfen</translation>
+        <translation>Cadw&apos;r ddogfen</translation>
     </message>
     <message>
         <source>Save the document as a PDF file</source>
-        <translation>Cadw'r ddogfen fel ffeil PDF</translation>
+        <translation>Cadw&apos;r ddogfen fel ffeil PDF</translation>
     </message>
     <message>
         <source>Saved to %1</source>
-        <translation>Wedi'i chadw yn %1</translation>
+        <translation>Wedi&apos;i chadw yn %1</translation>
     </message>
     <message>
         <source>Sent %1 pages to the printer.</source>
-        <translation>Anfonwyd %1 tudalen i'r argraffydd.</translation>
+        <translation>Anfonwyd %1 tudalen i&apos;r argraffydd.</translation>
     </message>
     <message>
         <source>Status</source>
@@ -1112,23 +1215,23 @@
     </message>
     <message>
         <source>Summary of decisions and outline plan</source>
-        <translation>Crynodeb o'r penderfyniadau a'r cynllun amlinellol</translation>
+        <translation>Crynodeb o&apos;r penderfyniadau a&apos;r cynllun amlinellol</translation>
     </message>
     <message>
         <source>The choice has changed: press Produce for the new document.</source>
-        <translation>Mae'r dewis wedi newid: pwyswch Cynhyrchu i gael y ddogfen newydd.</translation>
+        <translation>Mae&apos;r dewis wedi newid: pwyswch Cynhyrchu i gael y ddogfen newydd.</translation>
     </message>
     <message>
         <source>The document could not be produced. The details are in the log.</source>
-        <translation>Nid oedd modd cynhyrchu'r ddogfen. Mae'r manylion yn y log.</translation>
+        <translation>Nid oedd modd cynhyrchu&apos;r ddogfen. Mae&apos;r manylion yn y log.</translation>
     </message>
     <message>
         <source>The file could not be saved. Check the folder and the free space.</source>
-        <translation>Nid oedd modd cadw'r ffeil. Gwiriwch y ffolder a'r lle gwag ar y ddisg.</translation>
+        <translation>Nid oedd modd cadw&apos;r ffeil. Gwiriwch y ffolder a&apos;r lle gwag ar y ddisg.</translation>
     </message>
     <message>
         <source>The fonts for documents are missing; please reinstall Cofnod.</source>
-        <translation>Mae'r ffontiau ar gyfer dogfennau ar goll; ailosodwch Cofnod.</translation>
+        <translation>Mae&apos;r ffontiau ar gyfer dogfennau ar goll; ailosodwch Cofnod.</translation>
     </message>
     <message>
         <source>The printer could not be started.</source>
@@ -1139,20 +1242,20 @@
         <translation>Y ddogfen a gynhyrchwyd, fesul tudalen</translation>
     </message>
     <message>
-        <source>The recipient's language</source>
+        <source>The recipient&apos;s language</source>
         <translation>Iaith y derbynnydd</translation>
     </message>
     <message>
         <source>This conference could not be found.</source>
-        <translation>Nid oedd modd dod o hyd i'r gynhadledd hon.</translation>
+        <translation>Nid oedd modd dod o hyd i&apos;r gynhadledd hon.</translation>
     </message>
     <message>
         <source>This kind of document cannot be produced.</source>
-        <translation>Nid oes modd cynhyrchu'r math hwn o ddogfen.</translation>
+        <translation>Nid oes modd cynhyrchu&apos;r math hwn o ddogfen.</translation>
     </message>
     <message>
-        <source>This recipient is no longer on the conference's list.</source>
-        <translation>Nid yw'r derbynnydd hwn ar restr y gynhadledd bellach.</translation>
+        <source>This recipient is no longer on the conference&apos;s list.</source>
+        <translation>Nid yw&apos;r derbynnydd hwn ar restr y gynhadledd bellach.</translation>
     </message>
     <message>
         <source>Welsh (Cymraeg)</source>
@@ -1160,11 +1263,11 @@
     </message>
     <message>
         <source>Working</source>
-        <translation>Wrthi'n gweithio</translation>
+        <translation>Wrthi&apos;n gweithio</translation>
     </message>
     <message>
         <source>approved</source>
-        <translation>wedi'i chymeradwyo</translation>
+        <translation>wedi&apos;i chymeradwyo</translation>
     </message>
     <message>
         <source>draft</source>

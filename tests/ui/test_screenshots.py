@@ -12,7 +12,7 @@ from PySide6.QtGui import QImage
 ROOT = Path(__file__).resolve().parents[2]
 TABS = ("details", "attendance", "voice", "minutes", "decisions", "plan", "distribution")
 SCREENS = (
-    "today", "conferences", "children", "settings", "lock", "recovery",
+    "today", "conferences", "children", "settings", "quality", "lock", "recovery",
     *(f"conference-{tab}" for tab in TABS),
     *(f"conference-inprogress-{tab}" for tab in TABS),
 )  # fmt: skip
