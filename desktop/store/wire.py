@@ -655,6 +655,12 @@ def _coded_fields(entity: Entity) -> frozenset[str]:
     return frozenset(coded)
 
 
+@functools.cache
+def _columns(table: type[Base]) -> Mapping[str, Any]:
+    """``table``'s columns by attribute key, built once rather than for every applied record."""
+    return {c.key: c for c in inspect(table).columns}
+
+
 def to_wire(session: Session, obj: Any) -> Wire:
     """``obj`` as the wire record of its entity: exactly the client-owned fields, JSON-ready.
 
@@ -693,7 +699,7 @@ def apply_wire(
             return row
     if new:
         row = m.table(id=entity_id)
-    columns = {c.key: c for c in inspect(m.table).columns}
+    columns = _columns(m.table)
     coded = _coded_fields(entity)
     for wire, local in m.columns.items():
         if wire in payload:
