@@ -230,46 +230,75 @@ def read_facts(session: Session, period: Period, council_id: str) -> QualityFact
     )
 
 
+def _per_conference(session: Session, q: _Sql, params: dict[str, Any], sql: str) -> dict[str, tuple[Any, ...]]:
+    """One aggregate per conference (``SELECT conference_id, ...``), keyed by conference id."""
+    return {str(r[0]): tuple(r[1:]) for r in _rows(session, sql, params) if r[0] is not None}
+
+
 def _conferences(session: Session, q: _Sql, params: dict[str, Any]) -> tuple[ConferenceFact, ...]:
+    # Each aggregate is its own GROUP BY scan: joining derived tables keyed by a JSON field leaves
+    # the database no index to join on (quadratic on SQLite).
     def c(key: str) -> str:
         return q.j("c", key)
+
+    def conference_of(alias: str = "x") -> str:
+        return q.j(alias, "conference_id")
 
     status, kind, agency = q.j("x", "status"), q.j("x", "participant_kind"), q.j("x", "agency_grouping")
     present = f"CASE WHEN {status} IN ({_PRESENT}) THEN {agency} END"
     quorum = f"CASE WHEN {status} IN ({_PRESENT}) AND {q.is_false('x', 'excluded_from_decision')} THEN {agency} END"
+    kids = _per_conference(
+        session,
+        q,
+        params,
+        f"SELECT {conference_of()}, {q.agg(q.j('x', 'child_id'))} FROM {q.heads(Entity.CONFERENCE_CHILD, 'x')}"
+        " GROUP BY 1",
+    )
+    attendance = _per_conference(
+        session,
+        q,
+        params,
+        f"""SELECT {conference_of()}, {q.agg(agency)}, {q.agg(present)}, {q.agg(quorum)}
+            FROM {q.heads(Entity.ATTENDANCE, "x")}
+            WHERE {kind} = '{_PRACTITIONER}' AND {agency} IS NOT NULL GROUP BY 1""",
+    )
+    reports = _per_conference(
+        session,
+        q,
+        params,
+        f"SELECT {conference_of()}, {q.agg(q.j('x', 'agency'))} FROM {q.heads(Entity.AGENCY_REPORT, 'x')} GROUP BY 1",
+    )
+    plans = _per_conference(
+        session,
+        q,
+        params,
+        f"SELECT {conference_of()}, min({q.j('x', 'first_core_group_on')}) FROM {q.heads(Entity.OUTLINE_PLAN, 'x')}"
+        " GROUP BY 1",
+    )
     rows = _rows(
         session,
         f"""
         SELECT c.entity_id, {c("type")}, {c("status")}, {c("scheduled_for")}, {c("held_on")},
                {c("strategy_discussion_on")}, {c("previous_conference_on")}, {q.j("p", "type")},
-               {c("transfer_notified_on")}, {c("summary_sent_on")}, {c("record_sent_on")}, op.first_cg,
+               {c("transfer_notified_on")}, {c("summary_sent_on")}, {c("record_sent_on")},
                {c("language")}, {c("welsh_active_offer_made")}, nullif({c("quorum_override_reason")}, ''),
-               {c("chair_user_id")}, cc.kids, a.invited, a.present, a.quorum, r.reports
+               {c("chair_user_id")}
         FROM {q.heads(Entity.CONFERENCE, "c")}
         LEFT JOIN entities p ON p.entity = 'conference' AND p.entity_id = {c("previous_conference_id")}
-        LEFT JOIN (SELECT {q.j("x", "conference_id")} AS conference_id, {q.agg(q.j("x", "child_id"))} AS kids
-                   FROM {q.heads(Entity.CONFERENCE_CHILD, "x")} GROUP BY 1) cc ON cc.conference_id = c.entity_id
-        LEFT JOIN (SELECT {q.j("x", "conference_id")} AS conference_id, {q.agg(agency)} AS invited,
-                          {q.agg(present)} AS present, {q.agg(quorum)} AS quorum
-                   FROM {q.heads(Entity.ATTENDANCE, "x")}
-                   WHERE {kind} = '{_PRACTITIONER}' AND {agency} IS NOT NULL GROUP BY 1) a
-               ON a.conference_id = c.entity_id
-        LEFT JOIN (SELECT {q.j("x", "conference_id")} AS conference_id, {q.agg(q.j("x", "agency"))} AS reports
-                   FROM {q.heads(Entity.AGENCY_REPORT, "x")} GROUP BY 1) r ON r.conference_id = c.entity_id
-        LEFT JOIN (SELECT {q.j("x", "conference_id")} AS conference_id, min({q.j("x", "first_core_group_on")})
-                          AS first_cg
-                   FROM {q.heads(Entity.OUTLINE_PLAN, "x")} GROUP BY 1) op ON op.conference_id = c.entity_id
         WHERE {c("held_on")} >= :lo OR ({c("held_on")} IS NULL AND {c("scheduled_for")} >= :lo)
         """,
         params,
     )
+    none: tuple[Any, ...] = (None, None, None)
     out = []
     for r in rows:
         if r[3] is None:
             continue  # a conference not yet given a date has no deadline and no meeting
+        cid = str(r[0])
+        invited, present_at, quorate = attendance.get(cid, none)
         out.append(
             ConferenceFact(
-                r[0],
+                cid,
                 r[1],
                 r[2] or "",
                 _wales_day(r[3]),
@@ -280,16 +309,16 @@ def _conferences(session: Session, q: _Sql, params: dict[str, Any]) -> tuple[Con
                 _day(r[8]),
                 _day(r[9]),
                 _day(r[10]),
-                _day(r[11]),
-                r[12] or "en",
-                _bool(r[13]),
-                bool(r[14]),
-                r[15],
-                _codes(r[16]),
-                _codes(r[18]),
-                _codes(r[19]),
-                _codes(r[17]),
-                _codes(r[20]),
+                _day(plans.get(cid, (None,))[0]),
+                r[11] or "en",
+                _bool(r[12]),
+                bool(r[13]),
+                r[14],
+                _codes(kids.get(cid, (None,))[0]),
+                _codes(present_at),
+                _codes(quorate),
+                _codes(invited),
+                _codes(reports.get(cid, (None,))[0]),
             )
         )
     return tuple(out)
