@@ -4,10 +4,9 @@
 holding the device id, the refresh token and its expiry, and the latest access token with the
 local wall-clock instant at which to renew it, so that a fresh ``cofnod sync`` process need not
 spend a refresh request before its first call (sync-protocol.md §15, the one-request no-op sync).
-It refuses the back ends that would lose
-or expose the token: keyring's ``fail`` and ``null`` back ends, a chainer of nothing, and anything
-that keeps secrets in plain text (``keyrings.alt``). The check mirrors
-``desktop.secrets.classify_backend``, which ``sync`` may not import; the two can later share one.
+It refuses the back ends that would lose or expose the tokens: keyring's ``fail`` and ``null``
+back ends, a chainer of nothing, and anything that keeps secrets in plain text (``keyrings.alt``),
+by the one rule of :mod:`sync.client.keystore` that ``desktop.secrets`` uses too.
 
 The access token is short-lived and bound to the device; it is kept beside the refresh token,
 which is worth more, so it adds no exposure the entry did not already have.
