@@ -1,12 +1,15 @@
-"""Where the device's refresh token lives: the OS key store, filed under the profile's name.
+"""Where the device's tokens live: the OS key store, filed under the profile's name.
 
 :class:`KeyringTokenStore` keeps one entry per profile (keyring service ``cofnod-sync:<profile>``)
-holding the device id, the refresh token and its expiry. It refuses the back ends that would lose
-or expose the token: keyring's ``fail`` and ``null`` back ends, a chainer of nothing, and anything
-that keeps secrets in plain text (``keyrings.alt``). The check mirrors
-``desktop.secrets.classify_backend``, which ``sync`` may not import; the two can later share one.
+holding the device id, the refresh token and its expiry, and the latest access token with the
+local wall-clock instant at which to renew it, so that a fresh ``cofnod sync`` process need not
+spend a refresh request before its first call (sync-protocol.md §15, the one-request no-op sync).
+It refuses the back ends that would lose or expose the tokens: keyring's ``fail`` and ``null``
+back ends, a chainer of nothing, and anything that keeps secrets in plain text (``keyrings.alt``),
+by the one rule of :mod:`sync.client.keystore` that ``desktop.secrets`` uses too.
 
-Access tokens never come here: :class:`sync.client.http.RegisterClient` keeps them in memory.
+The access token is short-lived and bound to the device; it is kept beside the refresh token,
+which is worth more, so it adds no exposure the entry did not already have.
 :class:`MemoryTokenStore` is for tests. Nothing here logs a token; errors are
 :class:`~sync.client.errors.SyncError` of kind ``KEYSTORE`` with no back-end message chained.
 """
@@ -27,8 +30,6 @@ SERVICE_PREFIX: Final = "cofnod-sync:"
 #: The keyring "user name" of the one entry a profile has.
 ENTRY_NAME: Final = "device-credentials"
 
-#: Module or class-name fragments of back ends that keep secrets unencrypted (lower case).
-
 
 @dataclass(frozen=True, slots=True)
 class Credentials:
@@ -38,6 +39,10 @@ class Credentials:
     refresh_token: str = field(repr=False)
     refresh_expires_at: str
     server_id: str | None = None
+    #: The latest access token and when to renew it (ISO 8601 UTC on this machine's clock, the
+    #: refresh margin already taken off); both None when there is none worth keeping.
+    access_token: str | None = field(default=None, repr=False)
+    access_renew_at: str | None = None
 
 
 @runtime_checkable
@@ -80,6 +85,15 @@ class MemoryTokenStore:
 
     def clear(self) -> None:
         self.credentials = None
+
+
+def _optional_str(value: object) -> str | None:
+    # An entry written before access tokens were kept has neither field: the client refreshes.
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise TypeError("not a string")
+    return value
 
 
 def backend_refusal(backend: object) -> str | None:
@@ -131,6 +145,8 @@ class KeyringTokenStore:
                 refresh_token=str(data["refresh_token"]),
                 refresh_expires_at=str(data["refresh_expires_at"]),
                 server_id=None if data.get("server_id") is None else str(data["server_id"]),
+                access_token=_optional_str(data.get("access_token")),
+                access_renew_at=_optional_str(data.get("access_renew_at")),
             )
         except (ValueError, KeyError, TypeError, AttributeError):
             raise SyncError(ErrorKind.KEYSTORE, "keystore_entry_unreadable") from None
@@ -143,6 +159,8 @@ class KeyringTokenStore:
                 "refresh_token": credentials.refresh_token,
                 "refresh_expires_at": credentials.refresh_expires_at,
                 "server_id": credentials.server_id,
+                "access_token": credentials.access_token,
+                "access_renew_at": credentials.access_renew_at,
             }
         )
         self._call(backend.set_password, self.service, ENTRY_NAME, raw)

@@ -235,6 +235,11 @@ class _Run:
                 first = False
                 continue
             first = False
+            if not page.changes and page.next_cursor == cursor and page.server_id == known:
+                # Nothing new (the no-op sync): no local write either. The client has checked that
+                # a page with more to come moves the cursor, so this is the end of the feed.
+                self._progress(Phase.PULL, 0)
+                break
             changes = [c.model_dump(mode="json") for c in page.changes]
             self.report.written += self.store.apply_page(changes, page.next_cursor, server_id=page.server_id)
             self.report.pulled += len(changes)

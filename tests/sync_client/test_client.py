@@ -120,6 +120,43 @@ def test_access_token_renewed_shortly_before_expiry_not_on_every_call(
     assert all(s.status != 401 for s in proxy.seen)
 
 
+def test_a_new_client_reuses_the_stored_access_token_until_near_expiry(
+    register: Register, proxy: FaultProxy, make_client: ClientFactory
+) -> None:
+    tokens = MemoryTokenStore()
+    first = make_client(tokens)
+    first.enrol(register.new_user(), PASSWORD)
+    first.close()
+    # A new process (a new client over the same key store): its first call spends no refresh.
+    make_client(tokens).meta()
+    assert proxy.count("/v1/auth/token") == 0
+    assert [s.status for s in proxy.seen if s.path == "/v1/sync/meta"] == [200]
+    # Four minutes and more later (a 5-minute lifetime, a 30-second margin), the next process renews
+    # before its call, not after a 401.
+    later = make_client(tokens)
+    later._clock = lambda: datetime.now(UTC) + timedelta(minutes=4, seconds=40)
+    later.meta()
+    assert proxy.count("/v1/auth/token") == 1
+    assert all(s.status != 401 for s in proxy.seen)
+    # A stored renewal time further off than any token lives (the clock went back): not trusted.
+    assert tokens.credentials is not None and tokens.credentials.access_renew_at is not None
+    odd = make_client(tokens)
+    odd._clock = lambda: datetime.now(UTC) - timedelta(days=3)
+    odd.meta()
+    assert proxy.count("/v1/auth/token") == 2
+
+
+def test_a_stored_access_token_the_service_refuses_costs_one_refresh(
+    register: Register, proxy: FaultProxy, make_client: ClientFactory
+) -> None:
+    tokens = MemoryTokenStore()
+    device_id = make_client(tokens).enrol(register.new_user(), PASSWORD).device_id
+    register.revoke_access_tokens(device_id)
+    make_client(tokens).pull(0, 10)
+    trail = [(s.path, s.status) for s in proxy.seen if s.path != "/v1/devices"]
+    assert trail == [("/v1/sync/pull", 401), ("/v1/auth/token", 200), ("/v1/sync/pull", 200)]
+
+
 @pytest.mark.parametrize("days", [2, -2])
 def test_a_wrong_laptop_clock_changes_nothing(
     register: Register, proxy: FaultProxy, make_client: ClientFactory, days: int

@@ -61,9 +61,10 @@ def test_tokens_are_kept_in_the_key_store_under_the_profile(
         secrets.append(creds.refresh_token)
         assert client._access is not None
         secrets.append(client._access.token)
-        # Only the refresh token and the device id are in the key store: no access token, no password.
+        # The tokens and the device id are in the key store, never the password.
         raw = backend.get_password(store.service, ENTRY_NAME) or ""
-        assert creds.refresh_token in raw and client._access.token not in raw and PASSWORD not in raw
+        assert creds.refresh_token in raw and client._access.token in raw and PASSWORD not in raw
+        assert creds.access_token == client._access.token
         assert list(backend._store) == [(store.service, ENTRY_NAME)]
         # Exercise every path that logs: calls, a 401 and a refresh, a retry, an error.
         client.push(batch(enrolment.user.user_id, 1, 3))
@@ -95,6 +96,12 @@ def test_key_store_round_trip_and_clear() -> None:
     store.clear()
     assert store.load() is None
     assert "crt-secret" not in repr(creds)
+    with_access = Credentials(
+        "dev-1", "crt-secret", "2026-02-11T21:00:00Z", "srv-1", "cat-secret", "2026-02-11T20:05:00+00:00"
+    )
+    store.save(with_access)
+    assert store.load() == with_access
+    assert "cat-secret" not in repr(with_access)
 
 
 def test_the_default_key_store_is_the_one_keyring_picks() -> None:

@@ -173,3 +173,22 @@ def test_a_service_that_cannot_be_reached_is_exit_4(env: Env, tmp_path: Path) ->
     env.proxy.clear()
     up = cli("sync", "--profile", str(folder))
     assert up.returncode == 0, up.stderr
+
+
+def test_a_fresh_sync_process_with_nothing_to_do_makes_one_request(env: Env, tmp_path: Path) -> None:
+    _people(env)
+    cli = Cli(tmp_path)
+    folder = tmp_path / "noop-profile"
+    assert cli("demo-data", "--profile", str(folder), "--children", "1", "--seed", "2").returncode == 0
+    # Through the fault proxy, which records every request that reaches the service.
+    sign = ["sign-in", "--profile", str(folder), "--server", env.proxy.url, "--ca", env.proxy.ca_file]
+    ok = cli(*sign, "--user", "eluned", "--password-stdin", stdin=PASSWORD + "\n")
+    assert ok.returncode == 0, ok.stderr
+    first = cli("sync", "--profile", str(folder))
+    assert first.returncode == 0, first.stderr
+    # The sign-in's access token, kept in the key store, served the first sync's process too.
+    assert env.proxy.count("/v1/auth/token") == 0
+    before = len(env.proxy.seen)
+    again = cli("sync", "--profile", str(folder))
+    assert again.returncode == 0 and "sent 0" in again.stdout and "received 0" in again.stdout
+    assert [(s.method, s.path, s.status) for s in env.proxy.seen[before:]] == [("GET", "/v1/sync/pull", 200)]

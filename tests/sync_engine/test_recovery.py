@@ -14,8 +14,10 @@ from desktop.demo import generate_demo
 from desktop.services.sync import SyncService
 from desktop.store.orm import EntityVersion
 from sync.client.errors import ErrorKind
+from sync.client.http import RegisterClient
 from sync.engine.lock import SyncBusyError
 from sync.engine.run import Phase, Progress, run_sync
+from sync.protocol.messages import MetaResponse, PullResponse, PushRequest, PushResponse
 from tests.support.faultproxy import Fault, Rule
 from tests.sync_engine.conftest import Env, Laptop
 from tests.sync_engine.test_engine import TODAY, _add_child, _people, _signed_in_with_data
@@ -145,6 +147,56 @@ def test_cancel_in_mid_pull_keeps_cursor_and_data_together_and_resumes(env: Env)
     again = run_sync(p2.sync.store, p2.client, pull_limit=40)
     assert again.complete and again.pulled > 0
     assert p2.records() == p1.records()
+
+
+class _CursorLog:
+    """The real client, with the cursor of each pull it is asked for written down."""
+
+    def __init__(self, client: RegisterClient) -> None:
+        self.client = client
+        self.cursors: list[int] = []
+
+    @property
+    def bytes_sent(self) -> int:
+        return self.client.bytes_sent
+
+    @property
+    def bytes_received(self) -> int:
+        return self.client.bytes_received
+
+    def push(self, request: PushRequest) -> PushResponse:
+        return self.client.push(request)
+
+    def pull(self, cursor: int, limit: int, scope: str | None = None) -> PullResponse:
+        self.cursors.append(cursor)
+        return self.client.pull(cursor, limit, scope)
+
+    def meta(self) -> MetaResponse:
+        return self.client.meta()
+
+
+def test_an_interrupted_first_sync_resumes_from_its_cursor_not_from_0(env: Env) -> None:
+    _people(env)
+    p1 = _signed_in_with_data(env, children=3)
+    assert p1.run().complete
+    whole = env.laptop("whole")
+    env.sign_in(whole, "ceri")
+    total = whole.run().pulled
+    p2 = env.laptop("p2")
+    env.sign_in(p2, "ceri")
+    pages: list[Progress] = []
+    first = run_sync(
+        p2.sync.store, p2.client, on_progress=pages.append, cancelled=lambda: len(pages) >= 3, pull_limit=25
+    )
+    assert first.cancelled and first.pulled == 75 < total
+    stopped_at = p2.sync.store.cursor()
+    assert stopped_at > 0
+    log = _CursorLog(p2.client)
+    again = run_sync(p2.sync.store, log, pull_limit=25)
+    assert again.complete
+    assert log.cursors[0] == stopped_at  # not 0: nothing pulled before is asked for again
+    assert first.pulled + again.pulled == total
+    assert p2.records() == whole.records()
 
 
 def test_two_syncs_of_one_profile_at_once_only_one_runs(env: Env) -> None:
