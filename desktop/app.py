@@ -109,6 +109,29 @@ class AppController:
         language.language_changed.connect(lambda _code: self.window.retranslate_ui())
         app.aboutToQuit.connect(self.shutdown)
 
+    def start_sync(self, client: Any, *, debounce_ms: int = 3000, interval_ms: int = 5 * 60 * 1000) -> Any:
+        """Sync this profile through ``client`` (a signed-in RegisterClient) from now on.
+
+        Returns the :class:`~desktop.ui.sync_controller.SyncController`; the first run starts at once.
+        """
+        from desktop.services.sync import SyncService
+        from desktop.ui.sync_controller import SyncController
+
+        service = SyncService(self.services.ctx, self.folder)
+
+        def run(on_progress: Any, cancelled: Any) -> Any:
+            return service.sync(client, on_progress=on_progress, cancelled=cancelled)
+
+        controller = SyncController(
+            self.task_runner, run, self.window, debounce_ms=debounce_ms, interval_ms=interval_ms
+        )
+        controller.set_pending(service.store.pending_count(), service.store.attention_count())
+        self.window.attach_sync(controller)
+        self.sync_controller = controller
+        self.sync_client = client
+        controller.sync_now()
+        return controller
+
     def _current_user(self) -> CurrentUser:
         # Called by the services *inside* their transactions (every write asks who acts). Reading
         # the profile here would open a second connection whose BEGIN IMMEDIATE waits for our own
@@ -173,7 +196,10 @@ class AppController:
                 messages.show_error(self.window, exc)
 
     def shutdown(self) -> None:
-        """Clean exit: write drafts, forget the crash marker."""
+        """Clean exit: cancel a sync, write drafts, forget the crash marker."""
+        controller = getattr(self, "sync_controller", None)
+        if controller is not None:
+            controller.stop()
         if self.window.workspace is not None:
             self.window.workspace.flush()
         try:
@@ -295,6 +321,8 @@ def _run_app(profile_dir: str | None, *, language: str | None) -> int:
         QTimer.singleShot(0, lambda: _bench_report_ready(app, controller))
     if demo:
         QTimer.singleShot(0, lambda: _maybe_demo(controller, store))
+    else:
+        _maybe_sync(controller, store)
     code = app.exec()
     store.close()
     return int(code)
@@ -337,6 +365,16 @@ def _bench_report_ready(app: QApplication, controller: AppController) -> None:
         rss = next((line.split()[1] for line in f if line.startswith("VmRSS:")), "0")
     print(f"RSS {rss}", flush=True)
     QTimer.singleShot(0, app.quit)
+
+
+def _maybe_sync(controller: AppController, store: Any) -> None:
+    """Sync from start-up when the profile has signed in to a register service."""
+    from desktop.commands.common import sync_client
+    from desktop.services.sync import SyncService
+
+    address = SyncService(controller.services.ctx, controller.folder).address()
+    if address is not None:
+        controller.start_sync(sync_client(store, address.url, address.ca_file))
 
 
 def _maybe_demo(controller: AppController, store: Any) -> None:

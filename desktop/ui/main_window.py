@@ -31,6 +31,8 @@ from desktop.ui.actions import Actions
 from desktop.ui.dialogs import NewConferenceDialog, ShortcutsDialog
 from desktop.ui.lock import IdleWatcher, LockScreen
 from desktop.ui.pages import ChildrenPage, ConferencesPage, SettingsPage, TodayPage
+from desktop.ui.sync_controller import SyncController, SyncState
+from desktop.ui.sync_status import SyncStatus
 from desktop.ui.workspace import ConferenceWorkspace
 
 logger = logging.getLogger(__name__)
@@ -110,16 +112,20 @@ class MainWindow(QMainWindow):
         for key in ("new_conference", "save", "finalise", "documents", "close_conference", "lock"):
             self.toolbar.addAction(self.acts[key])
         self.addToolBar(self.toolbar)
+        self.sync_menu = self.menuBar().addMenu("")
+        self.sync_menu.setObjectName("sync_menu")
+        self.sync_menu.addAction(self.acts["sync_now"])
+        self.sync_menu.addAction(self.acts["attention"])
         self.help_menu = self.menuBar().addMenu("")
         self.help_menu.setObjectName("help_menu")
         self.help_menu.addAction(self.acts["shortcuts"])
         for act in self.acts.all():
             self.addAction(act)
         status = QStatusBar(self)
-        # Room for the sync issue: sign-in state, sync status and "Needs attention".
-        self.sync_status = QLabel(status)
-        self.sync_status.setObjectName("sync_status")
-        status.addPermanentWidget(self.sync_status)
+        self.sync_bar = SyncStatus(status)
+        self.sync_status = self.sync_bar.text
+        status.addPermanentWidget(self.sync_bar)
+        self.sync: SyncController | None = None
         self.user_label = QLabel(status)
         self.user_label.setObjectName("user_label")
         status.addWidget(self.user_label)
@@ -161,6 +167,7 @@ class MainWindow(QMainWindow):
         a["quit"].triggered.connect(self.close)
         a["find"].triggered.connect(self._on_find)
         a["shortcuts"].triggered.connect(self.show_shortcuts)
+        a["sync_now"].triggered.connect(self._on_sync_now)
         for i, key in enumerate(("go_today", "go_conferences", "go_children", "go_settings")):
             a[key].triggered.connect(lambda _c=False, row=i: self.go(row))
 
@@ -225,6 +232,7 @@ class MainWindow(QMainWindow):
         self.close_conference()
         ws = ConferenceWorkspace(self.services, conference_id, self.stack)
         ws.changed.connect(self._on_workspace_changed)
+        ws.changed.connect(self._on_saved)
         self.workspace = ws
         self.stack.addWidget(ws)
         self.stack.setCurrentWidget(ws)
@@ -341,6 +349,7 @@ class MainWindow(QMainWindow):
         for key in ("save", "next_section", "previous_section", "finalise", "approve", "documents", "close_conference"):
             self.acts[key].setEnabled(in_ws)
         self.acts["new_conference"].setEnabled(not self._locked)
+        self.acts["sync_now"].setEnabled(self.sync is not None and not self._locked)
 
     def _show_user(self) -> None:
         ident = self.services.settings.identity()
@@ -353,7 +362,8 @@ class MainWindow(QMainWindow):
 
             acting = QCoreApplication.translate("MainWindow", "%1, acting as %2")
             self.user_label.setText(acting.replace("%2", label(ident.role.value)).replace("%1", ident.display_name))
-        self.sync_status.setText(QCoreApplication.translate("MainWindow", "Working offline"))
+        if self.sync is None:
+            self.sync_status.setText(QCoreApplication.translate("MainWindow", "Working offline"))
 
     def set_language_code(self, language: str) -> None:
         """Remember the language now in force (for the Settings page)."""
@@ -368,6 +378,8 @@ class MainWindow(QMainWindow):
         self.toolbar.setWindowTitle(QCoreApplication.translate("MainWindow", "Actions"))
         self.toolbar.setAccessibleName(QCoreApplication.translate("MainWindow", "Actions"))
         self.help_menu.setTitle(QCoreApplication.translate("MainWindow", "&Help"))
+        self.sync_menu.setTitle(QCoreApplication.translate("MainWindow", "&Sync"))
+        self.sync_bar.retranslate_ui()
         for page in (self.today, self.conferences, self.children_page, self.settings_page, self.lock_screen):
             page.retranslate_ui()
         if self.workspace is not None:
@@ -383,7 +395,38 @@ class MainWindow(QMainWindow):
                 return
         self.resize(1200, 780)
 
+    # ---- sync -----------------------------------------------------------------------------------
+
+    def attach_sync(self, controller: SyncController) -> None:
+        """Sync with ``controller``: saves trigger it, the status bar shows it, F5 runs it."""
+        self.sync = controller
+        controller.state_changed.connect(self._on_sync_state_changed)
+        controller.locked_out.connect(self._on_sync_locked_out)
+        self._on_sync_state_changed(controller.state)
+        self._update_actions()
+
+    def _on_sync_state_changed(self, state: SyncState) -> None:
+        self.sync_bar.show_state(state)
+
+    def _on_sync_now(self) -> None:
+        if self.sync is not None and not self._locked:
+            if self.workspace is not None:
+                self.workspace.flush()
+            self.sync.sync_now()
+
+    def _on_saved(self) -> None:
+        if self.sync is not None:
+            self.sync.note_saved()
+
+    def _on_sync_locked_out(self, kind: str, code: str) -> None:
+        """The register no longer accepts this device: lock, keeping every local record."""
+        logger.warning("sync locked out", extra={"kind": kind, "code": code})
+        self.lock()
+        self.lock_screen.lock_out()
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.sync is not None:
+            self.sync.stop()
         if self.workspace is not None:
             self.workspace.flush()
         if self._settings is not None:

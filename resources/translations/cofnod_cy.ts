@@ -116,6 +116,22 @@
         <translation>Cau&apos;r gynhadledd sydd ar agor</translation>
     </message>
     <message>
+        <source>S&amp;ync now</source>
+        <translation>&amp;Cysoni nawr</translation>
+    </message>
+    <message>
+        <source>Sync with the register now</source>
+        <translation>Cysoni â&apos;r gofrestr nawr</translation>
+    </message>
+    <message>
+        <source>Needs &amp;attention</source>
+        <translation>Angen &amp;sylw</translation>
+    </message>
+    <message>
+        <source>Show what needs attention after syncing</source>
+        <translation>Dangos beth sydd angen sylw ar ôl cysoni</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Ymadael</translation>
     </message>
@@ -810,6 +826,10 @@
 <context>
     <name>Lock</name>
     <message>
+        <source>The register no longer accepts this computer: an administrator has withdrawn its access or removed your account. Your work on this computer is kept, but Cofnod cannot sync or show records. Ask your administrator, then open Cofnod again and sign in.</source>
+        <translation>Nid yw&apos;r gofrestr yn derbyn y cyfrifiadur hwn mwyach: mae gweinyddwr wedi tynnu ei fynediad yn ôl neu wedi dileu eich cyfrif. Mae eich gwaith ar y cyfrifiadur hwn yn cael ei gadw, ond ni all Cofnod gysoni na dangos cofnodion. Gofynnwch i&apos;ch gweinyddwr, yna agorwch Cofnod eto a mewngofnodi.</translation>
+    </message>
+    <message>
         <source>Cofnod is locked. Enter your unlock PIN or passphrase to carry on; your unsaved text is kept.</source>
         <translation>Mae Cofnod wedi&apos;i gloi. Rhowch eich PIN datgloi neu&apos;ch cyfrinymadrodd i barhau; ni chollir unrhyw destun sydd heb ei gadw.</translation>
     </message>
@@ -883,6 +903,10 @@
     <message>
         <source>&amp;Help</source>
         <translation>&amp;Cymorth</translation>
+    </message>
+    <message>
+        <source>&amp;Sync</source>
+        <translation>Cy&amp;soni</translation>
     </message>
 </context>
 <context>
@@ -1836,6 +1860,77 @@
     <message>
         <source>Keys</source>
         <translation>Bysellau</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatus</name>
+    <message>
+        <source>sending</source>
+        <translation>anfon</translation>
+    </message>
+    <message>
+        <source>sending again</source>
+        <translation>anfon eto</translation>
+    </message>
+    <message>
+        <source>receiving</source>
+        <translation>derbyn</translation>
+    </message>
+    <message>
+        <source>connecting</source>
+        <translation>cysylltu</translation>
+    </message>
+    <message>
+        <source>Syncing: %1, %2 changes, %3</source>
+        <translation>Yn cysoni: %1, %2 newid, %3</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s access to the register was withdrawn</source>
+        <translation>Tynnwyd mynediad y cyfrifiadur hwn i&apos;r gofrestr yn ôl</translation>
+    </message>
+    <message>
+        <source>Sign in again to sync</source>
+        <translation>Mewngofnodwch eto i gysoni</translation>
+    </message>
+    <message>
+        <source>The register&apos;s certificate is not trusted: not syncing</source>
+        <translation>Nid oes modd ymddiried yn nhystysgrif y gofrestr: dim cysoni</translation>
+    </message>
+    <message>
+        <source>Another Cofnod is syncing this profile</source>
+        <translation>Mae Cofnod arall yn cysoni&apos;r proffil hwn</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>All-lein</translation>
+    </message>
+    <message>
+        <source>Not synced yet</source>
+        <translation>Heb gysoni eto</translation>
+    </message>
+    <message>
+        <source>The last sync did not finish</source>
+        <translation>Ni orffennodd y cysoni diwethaf</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>Ar-lein</translation>
+    </message>
+    <message>
+        <source>%1 changes waiting to be sent</source>
+        <translation>%1 newid yn aros i&apos;w hanfon</translation>
+    </message>
+    <message>
+        <source>last synced %1</source>
+        <translation>cysonwyd ddiwethaf %1</translation>
+    </message>
+    <message>
+        <source>Needs attention: %1</source>
+        <translation>Angen sylw: %1</translation>
+    </message>
+    <message>
+        <source>Sync progress</source>
+        <translation>Cynnydd cysoni</translation>
     </message>
 </context>
 <context>
