@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt, Signal
 from PySide6.QtGui import QCloseEvent
@@ -25,9 +26,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.catalog import QT_TRANSLATE_NOOP
+from desktop.services.attention import AttentionService
 from desktop.services.registry import Services
 from desktop.ui import messages
 from desktop.ui.actions import Actions
+from desktop.ui.attention_page import AttentionPage
 from desktop.ui.dialogs import NewConferenceDialog, ShortcutsDialog
 from desktop.ui.lock import IdleWatcher, LockScreen
 from desktop.ui.pages import ChildrenPage, ConferencesPage, SettingsPage, TodayPage
@@ -100,7 +103,9 @@ class MainWindow(QMainWindow):
         self.children_page = ChildrenPage(services, self.stack)
         self.settings_page = SettingsPage(services, self.stack)
         self.lock_screen = LockScreen(verify_unlock, self.stack)
-        for page in (self.today, self.conferences, self.children_page, self.settings_page, self.lock_screen):
+        self.attention_page = AttentionPage(AttentionService(services.ctx), self.stack)
+        for page in (self.today, self.conferences, self.children_page, self.settings_page, self.lock_screen,
+                     self.attention_page):  # fmt: skip
             self.stack.addWidget(page)
         row.addWidget(self.nav)
         row.addWidget(self.stack, 1)
@@ -168,6 +173,9 @@ class MainWindow(QMainWindow):
         a["find"].triggered.connect(self._on_find)
         a["shortcuts"].triggered.connect(self.show_shortcuts)
         a["sync_now"].triggered.connect(self._on_sync_now)
+        a["attention"].triggered.connect(self.show_attention)
+        self.sync_bar.attention_requested.connect(self.show_attention)
+        self.attention_page.count_changed.connect(self._on_attention_count_changed)
         for i, key in enumerate(("go_today", "go_conferences", "go_children", "go_settings")):
             a[key].triggered.connect(lambda _c=False, row=i: self.go(row))
 
@@ -293,7 +301,7 @@ class MainWindow(QMainWindow):
             self._reopen = (self.workspace.conference_id, self.workspace.tabs.currentIndex())
             self.close_conference()
         self._locked = True
-        for page in (self.today, self.conferences, self.children_page):
+        for page in (self.today, self.conferences, self.children_page, self.attention_page):
             page.clear_content()
         # Nothing behind the lock hints at what was open: no page stays highlighted.
         self._nav_row = max(0, self.nav.currentRow())
@@ -336,6 +344,8 @@ class MainWindow(QMainWindow):
     def _update_title(self) -> None:
         if self._locked:
             page = QCoreApplication.translate("MainWindow", "Locked")
+        elif self.stack.currentWidget() is self.attention_page:
+            page = QCoreApplication.translate("MainWindow", "Needs attention")
         elif self.workspace is not None and self.stack.currentWidget() is self.workspace:
             d = self.workspace.details_dto
             page = d.reference if d else QCoreApplication.translate("MainWindow", "Conference")
@@ -350,6 +360,7 @@ class MainWindow(QMainWindow):
             self.acts[key].setEnabled(in_ws)
         self.acts["new_conference"].setEnabled(not self._locked)
         self.acts["sync_now"].setEnabled(self.sync is not None and not self._locked)
+        self.acts["attention"].setEnabled(not self._locked)
 
     def _show_user(self) -> None:
         ident = self.services.settings.identity()
@@ -380,7 +391,8 @@ class MainWindow(QMainWindow):
         self.help_menu.setTitle(QCoreApplication.translate("MainWindow", "&Help"))
         self.sync_menu.setTitle(QCoreApplication.translate("MainWindow", "&Sync"))
         self.sync_bar.retranslate_ui()
-        for page in (self.today, self.conferences, self.children_page, self.settings_page, self.lock_screen):
+        for page in (self.today, self.conferences, self.children_page, self.settings_page, self.lock_screen,
+                     self.attention_page):  # fmt: skip
             page.retranslate_ui()
         if self.workspace is not None:
             self.workspace.retranslate_ui()
@@ -402,11 +414,37 @@ class MainWindow(QMainWindow):
         self.sync = controller
         controller.state_changed.connect(self._on_sync_state_changed)
         controller.locked_out.connect(self._on_sync_locked_out)
+        controller.finished.connect(self._on_sync_finished)
         self._on_sync_state_changed(controller.state)
         self._update_actions()
 
     def _on_sync_state_changed(self, state: SyncState) -> None:
         self.sync_bar.show_state(state)
+
+    def _on_sync_finished(self, _report: object) -> None:
+        if self.stack.currentWidget() is self.attention_page and not self._locked:
+            self.attention_page.refresh()
+
+    def _on_attention_count_changed(self, count: int) -> None:
+        if self.sync is not None:
+            self.sync.set_pending(self.sync.state.pending, count)
+        else:
+            self.sync_bar.show_state(replace(self.sync_bar.state, attention=count))
+
+    def show_attention(self) -> AttentionPage:
+        """The "Needs attention" page (conflicts and refused changes), read afresh."""
+        if self._locked:
+            return self.attention_page
+        if self.workspace is not None:
+            self.close_conference()
+        self.attention_page.refresh()
+        self.stack.setCurrentWidget(self.attention_page)
+        self.nav.blockSignals(True)
+        self.nav.clearSelection()
+        self.nav.blockSignals(False)
+        self._update_title()
+        self.attention_page.list.setFocus()
+        return self.attention_page
 
     def _on_sync_now(self) -> None:
         if self.sync is not None and not self._locked:

@@ -90,6 +90,11 @@ class SyncStatus(QWidget):
         self._state = SyncState()
         self.retranslate_ui()
 
+    @property
+    def state(self) -> SyncState:
+        """What is shown."""
+        return self._state
+
     def show_state(self, state: SyncState) -> None:
         """Show ``state``."""
         self._state = state

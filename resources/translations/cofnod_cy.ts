@@ -209,6 +209,129 @@
     </message>
 </context>
 <context>
+    <name>Attention</name>
+    <message>
+        <source>A child&apos;s details</source>
+        <translation>Manylion plentyn</translation>
+    </message>
+    <message>
+        <source>A family member&apos;s details</source>
+        <translation>Manylion aelod o&apos;r teulu</translation>
+    </message>
+    <message>
+        <source>A conference&apos;s details</source>
+        <translation>Manylion cynhadledd</translation>
+    </message>
+    <message>
+        <source>An attendance entry</source>
+        <translation>Cofnod presenoldeb</translation>
+    </message>
+    <message>
+        <source>An agency report</source>
+        <translation>Adroddiad asiantaeth</translation>
+    </message>
+    <message>
+        <source>The child&apos;s voice record</source>
+        <translation>Cofnod llais y plentyn</translation>
+    </message>
+    <message>
+        <source>A section of the minutes</source>
+        <translation>Adran o&apos;r cofnodion</translation>
+    </message>
+    <message>
+        <source>A decision</source>
+        <translation>Penderfyniad</translation>
+    </message>
+    <message>
+        <source>A plan action</source>
+        <translation>Cam gweithredu yn y cynllun</translation>
+    </message>
+    <message>
+        <source>The outline plan</source>
+        <translation>Y cynllun amlinellol</translation>
+    </message>
+    <message>
+        <source>The distribution list</source>
+        <translation>Y rhestr ddosbarthu</translation>
+    </message>
+    <message>
+        <source>A record</source>
+        <translation>Cofnod</translation>
+    </message>
+    <message>
+        <source>%1: the register refused a change from this computer. %2</source>
+        <translation>%1: gwrthododd y gofrestr newid o&apos;r cyfrifiadur hwn. %2</translation>
+    </message>
+    <message>
+        <source>Two different decisions were recorded for the same child. The chair records the decision that settles them.</source>
+        <translation>Cofnodwyd dau benderfyniad gwahanol ar gyfer yr un plentyn. Mae&apos;r cadeirydd yn cofnodi&apos;r penderfyniad sy&apos;n eu setlo.</translation>
+    </message>
+    <message>
+        <source>The same decision was recorded twice for the same child. Nothing on the register changes.</source>
+        <translation>Cofnodwyd yr un penderfyniad ddwywaith ar gyfer yr un plentyn. Nid oes dim yn newid ar y gofrestr.</translation>
+    </message>
+    <message>
+        <source>%1 was changed on this computer and elsewhere at the same time.</source>
+        <translation>%1: newidiwyd ar y cyfrifiadur hwn ac mewn man arall ar yr un pryd.</translation>
+    </message>
+    <message>
+        <source>(this version did not reach this computer)</source>
+        <translation>(ni chyrhaeddodd y fersiwn hon y cyfrifiadur hwn)</translation>
+    </message>
+    <message>
+        <source>Merged %1</source>
+        <translation>%1 wedi&apos;i gyfuno</translation>
+    </message>
+    <message>
+        <source>Both decisions are shown. Open the child&apos;s conference and, as chair, record a further decision that settles them; this item leaves the list when the register confirms it.</source>
+        <translation>Dangosir y ddau benderfyniad. Agorwch gynhadledd y plentyn ac, fel cadeirydd, cofnodwch benderfyniad pellach sy&apos;n eu setlo; bydd yr eitem hon yn gadael y rhestr pan fydd y gofrestr yn ei gadarnhau.</translation>
+    </message>
+    <message>
+        <source>Changes that sync could not settle by itself. Nothing here is lost: choose what to keep.</source>
+        <translation>Newidiadau na allai&apos;r cysoni eu setlo ar ei ben ei hun. Nid oes dim wedi&apos;i golli: dewiswch beth i&apos;w gadw.</translation>
+    </message>
+    <message>
+        <source>Items that need attention</source>
+        <translation>Eitemau sydd angen sylw</translation>
+    </message>
+    <message>
+        <source>Nothing needs attention.</source>
+        <translation>Nid oes dim angen sylw.</translation>
+    </message>
+    <message>
+        <source>On this computer</source>
+        <translation>Ar y cyfrifiadur hwn</translation>
+    </message>
+    <message>
+        <source>The version on this computer</source>
+        <translation>Y fersiwn ar y cyfrifiadur hwn</translation>
+    </message>
+    <message>
+        <source>The other version</source>
+        <translation>Y fersiwn arall</translation>
+    </message>
+    <message>
+        <source>Merged version</source>
+        <translation>Fersiwn gyfun</translation>
+    </message>
+    <message>
+        <source>&amp;Keep mine</source>
+        <translation>&amp;Cadw fy un i</translation>
+    </message>
+    <message>
+        <source>&amp;Take the other version</source>
+        <translation>Cymryd y fersiwn &amp;arall</translation>
+    </message>
+    <message>
+        <source>Save the &amp;merged version</source>
+        <translation>Cadw&apos;r fersiwn &amp;gyfun</translation>
+    </message>
+    <message>
+        <source>&amp;Acknowledge</source>
+        <translation>&amp;Cydnabod</translation>
+    </message>
+</context>
+<context>
     <name>Columns</name>
     <message>
         <source>Date</source>
@@ -873,6 +996,10 @@
         <translation>Wedi&apos;i gloi</translation>
     </message>
     <message>
+        <source>Needs attention</source>
+        <translation>Angen sylw</translation>
+    </message>
+    <message>
         <source>Conference</source>
         <translation>Cynhadledd</translation>
     </message>
@@ -1229,6 +1356,62 @@
     <message>
         <source>Administrators cannot see case records.</source>
         <translation>Ni all gweinyddwyr weld cofnodion achosion.</translation>
+    </message>
+    <message>
+        <source>This has already been settled, on this computer or another. The list now shows what is left.</source>
+        <translation>Mae hyn eisoes wedi&apos;i setlo, ar y cyfrifiadur hwn neu un arall. Mae&apos;r rhestr bellach yn dangos beth sydd ar ôl.</translation>
+    </message>
+    <message>
+        <source>Choose which version to keep, or merge them.</source>
+        <translation>Dewiswch pa fersiwn i&apos;w chadw, neu cyfunwch nhw.</translation>
+    </message>
+    <message>
+        <source>Write the merged version before saving it.</source>
+        <translation>Ysgrifennwch y fersiwn gyfun cyn ei chadw.</translation>
+    </message>
+    <message>
+        <source>The merged version has a field that neither version has. Start the merge again.</source>
+        <translation>Mae gan y fersiwn gyfun faes nad oes gan yr un o&apos;r ddwy fersiwn. Dechreuwch gyfuno eto.</translation>
+    </message>
+    <message>
+        <source>Two decisions about the same child are settled by the chair recording a further decision, not by choosing a version.</source>
+        <translation>Caiff dau benderfyniad am yr un plentyn eu setlo gan y cadeirydd yn cofnodi penderfyniad pellach, nid drwy ddewis fersiwn.</translation>
+    </message>
+    <message>
+        <source>This item cannot be settled by choosing a version.</source>
+        <translation>Ni ellir setlo&apos;r eitem hon drwy ddewis fersiwn.</translation>
+    </message>
+    <message>
+        <source>Choose which version to keep (or, for two decisions, record the settling decision) first.</source>
+        <translation>Dewiswch pa fersiwn i&apos;w chadw (neu, ar gyfer dau benderfyniad, cofnodwch y penderfyniad sy&apos;n eu setlo) yn gyntaf.</translation>
+    </message>
+    <message>
+        <source>The register found some details missing or not valid.</source>
+        <translation>Canfu&apos;r gofrestr fod rhai manylion ar goll neu&apos;n annilys.</translation>
+    </message>
+    <message>
+        <source>The register does not allow your account to make this change.</source>
+        <translation>Nid yw&apos;r gofrestr yn caniatáu i&apos;ch cyfrif wneud y newid hwn.</translation>
+    </message>
+    <message>
+        <source>The record had been withdrawn on the register.</source>
+        <translation>Roedd y cofnod wedi&apos;i dynnu&apos;n ôl ar y gofrestr.</translation>
+    </message>
+    <message>
+        <source>The record was no longer a draft on the register.</source>
+        <translation>Nid oedd y cofnod yn ddrafft ar y gofrestr mwyach.</translation>
+    </message>
+    <message>
+        <source>The register&apos;s copy could not move to that status.</source>
+        <translation>Nid oedd modd i gopi&apos;r gofrestr symud i&apos;r statws hwnnw.</translation>
+    </message>
+    <message>
+        <source>The register already has this record.</source>
+        <translation>Mae&apos;r cofnod hwn gan y gofrestr eisoes.</translation>
+    </message>
+    <message>
+        <source>Someone had already settled this on the register.</source>
+        <translation>Roedd rhywun eisoes wedi setlo hyn ar y gofrestr.</translation>
     </message>
     <message>
         <source>Cofnod could not read or write its data. Nothing was changed; close Cofnod and open it again, and if this happens again tell your support team.</source>
