@@ -107,6 +107,7 @@ class AppController:
         self.window.language_requested.connect(self.set_language)
         self.window.theme_requested.connect(lambda t: apply_theme(self.app, t))
         language.language_changed.connect(lambda _code: self.window.retranslate_ui())
+        self.window.sign_in_requested.connect(self.sign_in)
         app.aboutToQuit.connect(self.shutdown)
 
     def start_sync(self, client: Any, *, debounce_ms: int = 3000, interval_ms: int = 5 * 60 * 1000) -> Any:
@@ -131,6 +132,33 @@ class AppController:
         self.sync_client = client
         controller.sync_now()
         return controller
+
+    def sign_in(self) -> Any:
+        """Open the sign-in dialog (non-blocking); once signed in, sync from then on. Returns the dialog."""
+        from desktop.commands.common import sync_client
+        from desktop.services.sync import SyncService
+        from desktop.ui.sign_in import SignInDialog
+
+        service = SyncService(self.services.ctx, self.folder)
+        clients: dict[str, Any] = {}
+
+        def attempt(url: str, ca: str | None, user: str, password: str) -> object:
+            client = sync_client(self.store, url, ca)
+            clients["client"] = client
+            return service.sign_in(client, user, password, "Cofnod")
+
+        def signed_in() -> None:
+            self.refresh_identity()
+            self.window.settings_page.identity_changed.emit()
+            old = getattr(self, "sync_controller", None)
+            if old is not None:
+                old.stop()
+            self.start_sync(clients["client"])
+
+        dialog = SignInDialog(self.services.settings.effective(), attempt, self.task_runner, self.window)
+        dialog.accepted.connect(signed_in)
+        dialog.open()
+        return dialog
 
     def _current_user(self) -> CurrentUser:
         # Called by the services *inside* their transactions (every write asks who acts). Reading

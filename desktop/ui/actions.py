@@ -61,6 +61,8 @@ SPECS: tuple[ActionSpec, ...] = (
                "Ctrl+4"),
     ActionSpec("close_conference", QT_TRANSLATE_NOOP("Actions", "C&lose conference"),
                QT_TRANSLATE_NOOP("Actions", "Close the open conference"), QKeySequence.StandardKey.Close),
+    ActionSpec("sign_in", QT_TRANSLATE_NOOP("Actions", "Sign &in to the register…"),
+               QT_TRANSLATE_NOOP("Actions", "Sign in to the register to sync")),
     ActionSpec("sync_now", QT_TRANSLATE_NOOP("Actions", "S&ync now"),
                QT_TRANSLATE_NOOP("Actions", "Sync with the register now"), "F5"),
     ActionSpec("attention", QT_TRANSLATE_NOOP("Actions", "Needs &attention"),

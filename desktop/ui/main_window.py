@@ -62,6 +62,8 @@ class MainWindow(QMainWindow):
     """The user chose another colour scheme in Settings."""
     locked_changed = Signal(bool)
     """The window locked (True) or unlocked (False)."""
+    sign_in_requested = Signal()
+    """The user asked to sign in to the register (Sync → Sign in)."""
 
     def __init__(
         self,
@@ -119,6 +121,7 @@ class MainWindow(QMainWindow):
         self.addToolBar(self.toolbar)
         self.sync_menu = self.menuBar().addMenu("")
         self.sync_menu.setObjectName("sync_menu")
+        self.sync_menu.addAction(self.acts["sign_in"])
         self.sync_menu.addAction(self.acts["sync_now"])
         self.sync_menu.addAction(self.acts["attention"])
         self.help_menu = self.menuBar().addMenu("")
@@ -174,6 +177,7 @@ class MainWindow(QMainWindow):
         a["shortcuts"].triggered.connect(self.show_shortcuts)
         a["sync_now"].triggered.connect(self._on_sync_now)
         a["attention"].triggered.connect(self.show_attention)
+        a["sign_in"].triggered.connect(self.sign_in_requested)
         self.sync_bar.attention_requested.connect(self.show_attention)
         self.attention_page.count_changed.connect(self._on_attention_count_changed)
         for i, key in enumerate(("go_today", "go_conferences", "go_children", "go_settings")):
@@ -361,6 +365,7 @@ class MainWindow(QMainWindow):
         self.acts["new_conference"].setEnabled(not self._locked)
         self.acts["sync_now"].setEnabled(self.sync is not None and not self._locked)
         self.acts["attention"].setEnabled(not self._locked)
+        self.acts["sign_in"].setEnabled(not self._locked)
 
     def _show_user(self) -> None:
         ident = self.services.settings.identity()

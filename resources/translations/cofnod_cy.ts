@@ -116,6 +116,14 @@
         <translation>Cau&apos;r gynhadledd sydd ar agor</translation>
     </message>
     <message>
+        <source>Sign &amp;in to the register…</source>
+        <translation>&amp;Mewngofnodi i&apos;r gofrestr…</translation>
+    </message>
+    <message>
+        <source>Sign in to the register to sync</source>
+        <translation>Mewngofnodi i&apos;r gofrestr i gysoni</translation>
+    </message>
+    <message>
         <source>S&amp;ync now</source>
         <translation>&amp;Cysoni nawr</translation>
     </message>
@@ -2043,6 +2051,82 @@
     <message>
         <source>Keys</source>
         <translation>Bysellau</translation>
+    </message>
+</context>
+<context>
+    <name>SignIn</name>
+    <message>
+        <source>The user name or password is not right. Try again.</source>
+        <extracomment>(address, CA file or None, user name, password) -&gt; anything; raises SyncError on failure.</extracomment>
+        <translation>Nid yw&apos;r enw defnyddiwr neu&apos;r cyfrinair yn gywir. Rhowch gynnig arall arni.</translation>
+    </message>
+    <message>
+        <source>Too many tries. Wait a few minutes, then try again.</source>
+        <translation>Gormod o gynigion. Arhoswch ychydig funudau, yna rhowch gynnig arall arni.</translation>
+    </message>
+    <message>
+        <source>The register&apos;s certificate is not trusted, so Cofnod did not send your password. Check the address and the CA file with your administrator.</source>
+        <translation>Nid oes modd ymddiried yn nhystysgrif y gofrestr, felly nid anfonodd Cofnod eich cyfrinair. Gwiriwch y cyfeiriad a&apos;r ffeil CA gyda&apos;ch gweinyddwr.</translation>
+    </message>
+    <message>
+        <source>The register could not be reached. Check the address and the network, then try again.</source>
+        <translation>Nid oedd modd cyrraedd y gofrestr. Gwiriwch y cyfeiriad a&apos;r rhwydwaith, yna rhowch gynnig arall arni.</translation>
+    </message>
+    <message>
+        <source>An administrator has withdrawn this computer&apos;s access.</source>
+        <translation>Mae gweinyddwr wedi tynnu mynediad y cyfrifiadur hwn yn ôl.</translation>
+    </message>
+    <message>
+        <source>This version of Cofnod is too old for the register.</source>
+        <translation>Mae&apos;r fersiwn hon o Cofnod yn rhy hen i&apos;r gofrestr.</translation>
+    </message>
+    <message>
+        <source>Enter the register&apos;s address, starting https://.</source>
+        <translation>Rhowch gyfeiriad y gofrestr, yn dechrau https://.</translation>
+    </message>
+    <message>
+        <source>Sign in to the register</source>
+        <translation>Mewngofnodi i&apos;r gofrestr</translation>
+    </message>
+    <message>
+        <source>Sign in once on this computer so Cofnod can sync with your council&apos;s register.</source>
+        <translation>Mewngofnodwch unwaith ar y cyfrifiadur hwn fel y gall Cofnod gysoni â chofrestr eich cyngor.</translation>
+    </message>
+    <message>
+        <source>Register &amp;address:</source>
+        <translation>C&amp;yfeiriad y gofrestr:</translation>
+    </message>
+    <message>
+        <source>&amp;CA file (if your administrator gave one):</source>
+        <translation>Ffeil &amp;CA (os rhoddodd eich gweinyddwr un):</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;Enw defnyddiwr:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>C&amp;yfrinair:</translation>
+    </message>
+    <message>
+        <source>Your administrator has set the register for this computer.</source>
+        <translation>Mae eich gweinyddwr wedi gosod y gofrestr ar gyfer y cyfrifiadur hwn.</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in</source>
+        <translation>&amp;Mewngofnodi</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Canslo</translation>
+    </message>
+    <message>
+        <source>Enter your user name and password.</source>
+        <translation>Rhowch eich enw defnyddiwr a&apos;ch cyfrinair.</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Wrthi&apos;n mewngofnodi…</translation>
     </message>
 </context>
 <context>
