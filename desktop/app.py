@@ -395,19 +395,45 @@ def _bench_report_ready(app: QApplication, controller: AppController) -> None:
     QTimer.singleShot(0, app.quit)
 
 
+#: ``make run`` only (set by :mod:`desktop.devrun`): the local register to sign in to, a
+#: :class:`desktop.devservice.DevService` holding this run's password in memory.
+DEV_SERVICE: Any = None
+
+
 def _maybe_sync(controller: AppController, store: Any) -> None:
-    """Sync from start-up when the profile has signed in to a register service."""
+    """Sync from start-up when the profile has signed in to a register service; under ``make run``
+    sign a new profile in to the local register first (off the GUI thread; the first sync uploads
+    the demo data)."""
     from desktop.commands.common import sync_client
     from desktop.services.sync import SyncService
 
-    address = SyncService(controller.services.ctx, controller.folder).address()
+    service = SyncService(controller.services.ctx, controller.folder)
+    address = service.address()
     if address is not None:
         controller.start_sync(sync_client(store, address.url, address.ca_file))
+        return
+    dev = DEV_SERVICE
+    if dev is None:
+        return
+    client = sync_client(store, dev.url, dev.ca_file)
+
+    def signed_in(_summary: object) -> None:
+        controller.refresh_identity()
+        controller.window.settings_page.identity_changed.emit()
+        controller.start_sync(client)
+
+    controller.task_runner.submit(
+        lambda: service.sign_in(client, dev.username, dev.password, "make run"),
+        signed_in,
+        lambda exc: messages.show_error(controller.window, exc),
+        lane="general",
+    )
 
 
 def _maybe_demo(controller: AppController, store: Any) -> None:
     """Fill an empty profile with demo data off the GUI thread, with progress."""
     if controller.services.children.list_page("", limit=1):
+        _maybe_sync(controller, store)
         return
     try:
         from desktop.demo import generate_demo
@@ -425,6 +451,7 @@ def _maybe_demo(controller: AppController, store: Any) -> None:
         # The demo brings its chair's identity: announce it as Settings would.
         controller.window.settings_page.identity_changed.emit()
         controller.window.go(0)
+        _maybe_sync(controller, store)
 
     def failed(exc: BaseException) -> None:
         progress.close()
