@@ -107,7 +107,58 @@ class AppController:
         self.window.language_requested.connect(self.set_language)
         self.window.theme_requested.connect(lambda t: apply_theme(self.app, t))
         language.language_changed.connect(lambda _code: self.window.retranslate_ui())
+        self.window.sign_in_requested.connect(self.sign_in)
         app.aboutToQuit.connect(self.shutdown)
+
+    def start_sync(self, client: Any, *, debounce_ms: int = 3000, interval_ms: int = 5 * 60 * 1000) -> Any:
+        """Sync this profile through ``client`` (a signed-in RegisterClient) from now on.
+
+        Returns the :class:`~desktop.ui.sync_controller.SyncController`; the first run starts at once.
+        """
+        from desktop.services.sync import SyncService
+        from desktop.ui.sync_controller import SyncController
+
+        service = SyncService(self.services.ctx, self.folder)
+
+        def run(on_progress: Any, cancelled: Any) -> Any:
+            return service.sync(client, on_progress=on_progress, cancelled=cancelled)
+
+        controller = SyncController(
+            self.task_runner, run, self.window, debounce_ms=debounce_ms, interval_ms=interval_ms
+        )
+        controller.set_pending(service.store.pending_count(), service.store.attention_count())
+        self.window.attach_sync(controller)
+        self.sync_controller = controller
+        self.sync_client = client
+        controller.sync_now()
+        return controller
+
+    def sign_in(self) -> Any:
+        """Open the sign-in dialog (non-blocking); once signed in, sync from then on. Returns the dialog."""
+        from desktop.commands.common import sync_client
+        from desktop.services.sync import SyncService
+        from desktop.ui.sign_in import SignInDialog
+
+        service = SyncService(self.services.ctx, self.folder)
+        clients: dict[str, Any] = {}
+
+        def attempt(url: str, ca: str | None, user: str, password: str) -> object:
+            client = sync_client(self.store, url, ca)
+            clients["client"] = client
+            return service.sign_in(client, user, password, "Cofnod")
+
+        def signed_in() -> None:
+            self.refresh_identity()
+            self.window.settings_page.identity_changed.emit()
+            old = getattr(self, "sync_controller", None)
+            if old is not None:
+                old.stop()
+            self.start_sync(clients["client"])
+
+        dialog = SignInDialog(self.services.settings.effective(), attempt, self.task_runner, self.window)
+        dialog.accepted.connect(signed_in)
+        dialog.open()
+        return dialog
 
     def _current_user(self) -> CurrentUser:
         # Called by the services *inside* their transactions (every write asks who acts). Reading
@@ -173,7 +224,10 @@ class AppController:
                 messages.show_error(self.window, exc)
 
     def shutdown(self) -> None:
-        """Clean exit: write drafts, forget the crash marker."""
+        """Clean exit: cancel a sync, write drafts, forget the crash marker."""
+        controller = getattr(self, "sync_controller", None)
+        if controller is not None:
+            controller.stop()
         if self.window.workspace is not None:
             self.window.workspace.flush()
         try:
@@ -295,6 +349,8 @@ def _run_app(profile_dir: str | None, *, language: str | None) -> int:
         QTimer.singleShot(0, lambda: _bench_report_ready(app, controller))
     if demo:
         QTimer.singleShot(0, lambda: _maybe_demo(controller, store))
+    else:
+        _maybe_sync(controller, store)
     code = app.exec()
     store.close()
     return int(code)
@@ -339,9 +395,45 @@ def _bench_report_ready(app: QApplication, controller: AppController) -> None:
     QTimer.singleShot(0, app.quit)
 
 
+#: ``make run`` only (set by :mod:`desktop.devrun`): the local register to sign in to, a
+#: :class:`desktop.devservice.DevService` holding this run's password in memory.
+DEV_SERVICE: Any = None
+
+
+def _maybe_sync(controller: AppController, store: Any) -> None:
+    """Sync from start-up when the profile has signed in to a register service; under ``make run``
+    sign a new profile in to the local register first (off the GUI thread; the first sync uploads
+    the demo data)."""
+    from desktop.commands.common import sync_client
+    from desktop.services.sync import SyncService
+
+    service = SyncService(controller.services.ctx, controller.folder)
+    address = service.address()
+    if address is not None:
+        controller.start_sync(sync_client(store, address.url, address.ca_file))
+        return
+    dev = DEV_SERVICE
+    if dev is None:
+        return
+    client = sync_client(store, dev.url, dev.ca_file)
+
+    def signed_in(_summary: object) -> None:
+        controller.refresh_identity()
+        controller.window.settings_page.identity_changed.emit()
+        controller.start_sync(client)
+
+    controller.task_runner.submit(
+        lambda: service.sign_in(client, dev.username, dev.password, "make run"),
+        signed_in,
+        lambda exc: messages.show_error(controller.window, exc),
+        lane="general",
+    )
+
+
 def _maybe_demo(controller: AppController, store: Any) -> None:
     """Fill an empty profile with demo data off the GUI thread, with progress."""
     if controller.services.children.list_page("", limit=1):
+        _maybe_sync(controller, store)
         return
     try:
         from desktop.demo import generate_demo
@@ -359,6 +451,7 @@ def _maybe_demo(controller: AppController, store: Any) -> None:
         # The demo brings its chair's identity: announce it as Settings would.
         controller.window.settings_page.identity_changed.emit()
         controller.window.go(0)
+        _maybe_sync(controller, store)
 
     def failed(exc: BaseException) -> None:
         progress.close()

@@ -249,6 +249,31 @@ _P: dict[str, str] = {
     "setting_fixed_by_administrator": QT_TRANSLATE_NOOP(
         "Problems", "Your administrator has fixed this setting for this computer, so it cannot be changed here."
     ),
+    # "Needs attention" (AttentionService reasons) and the register's reasons for refusing a change
+    "conflict_already_resolved": QT_TRANSLATE_NOOP(
+        "Problems", "This has already been settled, on this computer or another. The list now shows what is left."
+    ),
+    "resolution_choice_unknown": QT_TRANSLATE_NOOP("Problems", "Choose which version to keep, or merge them."),
+    "merged_values_required": QT_TRANSLATE_NOOP("Problems", "Write the merged version before saving it."),
+    "merged_fields_unknown": QT_TRANSLATE_NOOP(
+        "Problems", "The merged version has a field that neither version has. Start the merge again."
+    ),
+    "conflict_needs_decision": QT_TRANSLATE_NOOP(
+        "Problems",
+        "Two decisions about the same child are settled by the chair recording a further decision, not by "
+        "choosing a version.",
+    ),
+    "conflict_kind": QT_TRANSLATE_NOOP("Problems", "This item cannot be settled by choosing a version."),
+    "conflict_needs_resolution": QT_TRANSLATE_NOOP(
+        "Problems", "Choose which version to keep (or, for two decisions, record the settling decision) first."
+    ),
+    "validation": QT_TRANSLATE_NOOP("Problems", "The register found some details missing or not valid."),
+    "forbidden": QT_TRANSLATE_NOOP("Problems", "The register does not allow your account to make this change."),
+    "record_voided": QT_TRANSLATE_NOOP("Problems", "The record had been withdrawn on the register."),
+    "not_draft": QT_TRANSLATE_NOOP("Problems", "The record was no longer a draft on the register."),
+    "invalid_transition": QT_TRANSLATE_NOOP("Problems", "The register's copy could not move to that status."),
+    "already_exists": QT_TRANSLATE_NOOP("Problems", "The register already has this record."),
+    "conflict_not_open": QT_TRANSLATE_NOOP("Problems", "Someone had already settled this on the register."),
     # store and key-store errors: what happened, then what to do next (issue 14; a test lists every code)
     "store_error": QT_TRANSLATE_NOOP(
         "Problems",
@@ -387,8 +412,9 @@ def label(code: str | None) -> str:
 
 
 def problem_text(code: str, params: Mapping[str, Any] | None = None) -> str:
-    """The translated sentence for a problem or error code."""
-    source = _P.get(code)
+    """The translated sentence for a problem or error code (a known ``reason`` param says more)."""
+    reason = (params or {}).get("reason")
+    source = _P.get(reason) if isinstance(reason, str) and reason in _P else _P.get(code)
     if source is None:
         logger.warning("no text for problem %s", code)
         return QCoreApplication.translate("Problems", "Something went wrong (%1).").replace("%1", code)

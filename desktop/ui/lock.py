@@ -79,6 +79,7 @@ class LockScreen(QWidget):
         super().__init__(parent)
         self.setObjectName("lock_screen")
         self._verify = verify
+        self._locked_out = False
         layout = QVBoxLayout(self)
         layout.addStretch(1)
         self.message = QLabel(self)
@@ -100,13 +101,37 @@ class LockScreen(QWidget):
         layout.addStretch(1)
         self.retranslate_ui()
 
+    @property
+    def locked_out(self) -> bool:
+        """True once the register has withdrawn this computer's access (no unlocking this session)."""
+        return self._locked_out
+
+    def lock_out(self) -> None:
+        """The register no longer accepts this device or user: say so; the PIN no longer unlocks.
+
+        Nothing local is wiped: the records stay in the encrypted profile for an administrator.
+        """
+        self._locked_out = True
+        self.pin.hide()
+        self.button.hide()
+        self.error.clear()
+        self.retranslate_ui()
+
     def retranslate_ui(self) -> None:
         """Texts in the current language."""
-        self.message.setText(
-            QCoreApplication.translate(
+        if self._locked_out:
+            text = QCoreApplication.translate(
+                "Lock",
+                "The register no longer accepts this computer: an administrator has withdrawn its access or "
+                "removed your account. Your work on this computer is kept, but Cofnod cannot sync or show "
+                "records. Ask your administrator, then open Cofnod again and sign in.",
+            )
+        else:
+            text = QCoreApplication.translate(
                 "Lock", "Cofnod is locked. Enter your unlock PIN or passphrase to carry on; your unsaved text is kept."
             )
-        )
+        self.message.setText(text)
+        self.message.setAccessibleName(text)
         self.pin.setAccessibleName(QCoreApplication.translate("Lock", "Unlock PIN or passphrase"))
         self.button.setText(QCoreApplication.translate("Lock", "&Unlock"))
         self.button.setAccessibleName(QCoreApplication.translate("Lock", "Unlock"))
@@ -115,6 +140,8 @@ class LockScreen(QWidget):
         """Check the PIN; emit ``unlocked`` when right."""
         secret = self.pin.text()
         self.pin.clear()
+        if self._locked_out:
+            return
         if self._verify(secret):
             self.error.clear()
             self.unlocked.emit()

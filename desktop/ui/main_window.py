@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt, Signal
 from PySide6.QtGui import QCloseEvent
@@ -25,13 +26,17 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.catalog import QT_TRANSLATE_NOOP
+from desktop.services.attention import AttentionService
 from desktop.services.registry import Services
 from desktop.ui import messages
 from desktop.ui.actions import Actions
+from desktop.ui.attention_page import AttentionPage
 from desktop.ui.dialogs import NewConferenceDialog, ShortcutsDialog
 from desktop.ui.lock import IdleWatcher, LockScreen
 from desktop.ui.pages import ChildrenPage, ConferencesPage, SettingsPage, TodayPage
 from desktop.ui.quality_page import QualityPage
+from desktop.ui.sync_controller import SyncController, SyncState
+from desktop.ui.sync_status import SyncStatus
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.workspace import ConferenceWorkspace
 
@@ -60,6 +65,8 @@ class MainWindow(QMainWindow):
     """The user chose another colour scheme in Settings."""
     locked_changed = Signal(bool)
     """The window locked (True) or unlocked (False)."""
+    sign_in_requested = Signal()
+    """The user asked to sign in to the register (Sync → Sign in)."""
 
     def __init__(
         self,
@@ -104,8 +111,9 @@ class MainWindow(QMainWindow):
         self.quality = QualityPage(services, self.stack, runner=runner)
         self.quality.language = language
         self.lock_screen = LockScreen(verify_unlock, self.stack)
+        self.attention_page = AttentionPage(AttentionService(services.ctx), self.stack)
         for page in (self.today, self.conferences, self.children_page, self.settings_page, self.quality,
-                     self.lock_screen):  # fmt: skip
+                     self.lock_screen, self.attention_page):  # fmt: skip
             self.stack.addWidget(page)
         row.addWidget(self.nav)
         row.addWidget(self.stack, 1)
@@ -117,16 +125,21 @@ class MainWindow(QMainWindow):
         for key in ("new_conference", "save", "finalise", "documents", "close_conference", "lock"):
             self.toolbar.addAction(self.acts[key])
         self.addToolBar(self.toolbar)
+        self.sync_menu = self.menuBar().addMenu("")
+        self.sync_menu.setObjectName("sync_menu")
+        self.sync_menu.addAction(self.acts["sign_in"])
+        self.sync_menu.addAction(self.acts["sync_now"])
+        self.sync_menu.addAction(self.acts["attention"])
         self.help_menu = self.menuBar().addMenu("")
         self.help_menu.setObjectName("help_menu")
         self.help_menu.addAction(self.acts["shortcuts"])
         for act in self.acts.all():
             self.addAction(act)
         status = QStatusBar(self)
-        # Room for the sync issue: sign-in state, sync status and "Needs attention".
-        self.sync_status = QLabel(status)
-        self.sync_status.setObjectName("sync_status")
-        status.addPermanentWidget(self.sync_status)
+        self.sync_bar = SyncStatus(status)
+        self.sync_status = self.sync_bar.text
+        status.addPermanentWidget(self.sync_bar)
+        self.sync: SyncController | None = None
         self.user_label = QLabel(status)
         self.user_label.setObjectName("user_label")
         status.addWidget(self.user_label)
@@ -169,6 +182,11 @@ class MainWindow(QMainWindow):
         a["quit"].triggered.connect(self.close)
         a["find"].triggered.connect(self._on_find)
         a["shortcuts"].triggered.connect(self.show_shortcuts)
+        a["sync_now"].triggered.connect(self._on_sync_now)
+        a["attention"].triggered.connect(self.show_attention)
+        a["sign_in"].triggered.connect(self.sign_in_requested)
+        self.sync_bar.attention_requested.connect(self.show_attention)
+        self.attention_page.count_changed.connect(self._on_attention_count_changed)
         for i, key in enumerate(("go_today", "go_conferences", "go_children", "go_settings", "go_quality")):
             a[key].triggered.connect(lambda _c=False, row=i: self.go(row))
 
@@ -235,6 +253,7 @@ class MainWindow(QMainWindow):
         self.close_conference()
         ws = ConferenceWorkspace(self.services, conference_id, self.stack)
         ws.changed.connect(self._on_workspace_changed)
+        ws.changed.connect(self._on_saved)
         self.workspace = ws
         self.stack.addWidget(ws)
         self.stack.setCurrentWidget(ws)
@@ -295,7 +314,7 @@ class MainWindow(QMainWindow):
             self._reopen = (self.workspace.conference_id, self.workspace.tabs.currentIndex())
             self.close_conference()
         self._locked = True
-        for page in (self.today, self.conferences, self.children_page, self.quality):
+        for page in (self.today, self.conferences, self.children_page, self.quality, self.attention_page):
             page.clear_content()
         # Nothing behind the lock hints at what was open: no page stays highlighted.
         self._nav_row = max(0, self.nav.currentRow())
@@ -338,6 +357,8 @@ class MainWindow(QMainWindow):
     def _update_title(self) -> None:
         if self._locked:
             page = QCoreApplication.translate("MainWindow", "Locked")
+        elif self.stack.currentWidget() is self.attention_page:
+            page = QCoreApplication.translate("MainWindow", "Needs attention")
         elif self.workspace is not None and self.stack.currentWidget() is self.workspace:
             d = self.workspace.details_dto
             page = d.reference if d else QCoreApplication.translate("MainWindow", "Conference")
@@ -351,6 +372,9 @@ class MainWindow(QMainWindow):
         for key in ("save", "next_section", "previous_section", "finalise", "approve", "documents", "close_conference"):
             self.acts[key].setEnabled(in_ws)
         self.acts["new_conference"].setEnabled(not self._locked)
+        self.acts["sync_now"].setEnabled(self.sync is not None and not self._locked)
+        self.acts["attention"].setEnabled(not self._locked)
+        self.acts["sign_in"].setEnabled(not self._locked)
 
     def _show_user(self) -> None:
         ident = self.services.settings.identity()
@@ -363,7 +387,8 @@ class MainWindow(QMainWindow):
 
             acting = QCoreApplication.translate("MainWindow", "%1, acting as %2")
             self.user_label.setText(acting.replace("%2", label(ident.role.value)).replace("%1", ident.display_name))
-        self.sync_status.setText(QCoreApplication.translate("MainWindow", "Working offline"))
+        if self.sync is None:
+            self.sync_status.setText(QCoreApplication.translate("MainWindow", "Working offline"))
 
     def set_language_code(self, language: str) -> None:
         """Remember the language now in force (for the Settings page)."""
@@ -379,8 +404,10 @@ class MainWindow(QMainWindow):
         self.toolbar.setWindowTitle(QCoreApplication.translate("MainWindow", "Actions"))
         self.toolbar.setAccessibleName(QCoreApplication.translate("MainWindow", "Actions"))
         self.help_menu.setTitle(QCoreApplication.translate("MainWindow", "&Help"))
+        self.sync_menu.setTitle(QCoreApplication.translate("MainWindow", "&Sync"))
+        self.sync_bar.retranslate_ui()
         for page in (self.today, self.conferences, self.children_page, self.settings_page, self.quality,
-                     self.lock_screen):  # fmt: skip
+                     self.lock_screen, self.attention_page):  # fmt: skip
             page.retranslate_ui()
         if self.workspace is not None:
             self.workspace.retranslate_ui()
@@ -395,7 +422,64 @@ class MainWindow(QMainWindow):
                 return
         self.resize(1200, 780)
 
+    # ---- sync -----------------------------------------------------------------------------------
+
+    def attach_sync(self, controller: SyncController) -> None:
+        """Sync with ``controller``: saves trigger it, the status bar shows it, F5 runs it."""
+        self.sync = controller
+        controller.state_changed.connect(self._on_sync_state_changed)
+        controller.locked_out.connect(self._on_sync_locked_out)
+        controller.finished.connect(self._on_sync_finished)
+        self._on_sync_state_changed(controller.state)
+        self._update_actions()
+
+    def _on_sync_state_changed(self, state: SyncState) -> None:
+        self.sync_bar.show_state(state)
+
+    def _on_sync_finished(self, _report: object) -> None:
+        if self.stack.currentWidget() is self.attention_page and not self._locked:
+            self.attention_page.refresh()
+
+    def _on_attention_count_changed(self, count: int) -> None:
+        if self.sync is not None:
+            self.sync.set_pending(self.sync.state.pending, count)
+        else:
+            self.sync_bar.show_state(replace(self.sync_bar.state, attention=count))
+
+    def show_attention(self) -> AttentionPage:
+        """The "Needs attention" page (conflicts and refused changes), read afresh."""
+        if self._locked:
+            return self.attention_page
+        if self.workspace is not None:
+            self.close_conference()
+        self.attention_page.refresh()
+        self.stack.setCurrentWidget(self.attention_page)
+        self.nav.blockSignals(True)
+        self.nav.clearSelection()
+        self.nav.blockSignals(False)
+        self._update_title()
+        self.attention_page.list.setFocus()
+        return self.attention_page
+
+    def _on_sync_now(self) -> None:
+        if self.sync is not None and not self._locked:
+            if self.workspace is not None:
+                self.workspace.flush()
+            self.sync.sync_now()
+
+    def _on_saved(self) -> None:
+        if self.sync is not None:
+            self.sync.note_saved()
+
+    def _on_sync_locked_out(self, kind: str, code: str) -> None:
+        """The register no longer accepts this device: lock, keeping every local record."""
+        logger.warning("sync locked out", extra={"kind": kind, "code": code})
+        self.lock()
+        self.lock_screen.lock_out()
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.sync is not None:
+            self.sync.stop()
         if self.workspace is not None:
             self.workspace.flush()
         if self._settings is not None:

@@ -124,6 +124,30 @@
         <translation>Cau&apos;r gynhadledd sydd ar agor</translation>
     </message>
     <message>
+        <source>Sign &amp;in to the register…</source>
+        <translation>&amp;Mewngofnodi i&apos;r gofrestr…</translation>
+    </message>
+    <message>
+        <source>Sign in to the register to sync</source>
+        <translation>Mewngofnodi i&apos;r gofrestr i gysoni</translation>
+    </message>
+    <message>
+        <source>S&amp;ync now</source>
+        <translation>&amp;Cysoni nawr</translation>
+    </message>
+    <message>
+        <source>Sync with the register now</source>
+        <translation>Cysoni â&apos;r gofrestr nawr</translation>
+    </message>
+    <message>
+        <source>Needs &amp;attention</source>
+        <translation>Angen &amp;sylw</translation>
+    </message>
+    <message>
+        <source>Show what needs attention after syncing</source>
+        <translation>Dangos beth sydd angen sylw ar ôl cysoni</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Ymadael</translation>
     </message>
@@ -196,8 +220,131 @@
     </message>
     <message>
         <source>Creating demonstration data…</source>
-        <extracomment>``COFNOD_BENCH_EXIT_WHEN_READY=1`` (benchmarks only): once the window is shown and the conference list holds its first page, print ``SHOWN``/``READY`` (ms since process start), ``ROWS`` and ``RSS`` (kB) lines on stdout and quit. ``COFNOD_BENCH_T0`` (epoch seconds, set by the parent just before it spawns the process) is the start; without it the kernel&apos;s start time from /proc/self/stat is used.</extracomment>
+        <extracomment>``COFNOD_BENCH_EXIT_WHEN_READY=1`` (benchmarks only): once the window is shown and the conference list holds its first page, print ``SHOWN``/``READY`` (ms since process start), ``ROWS`` and ``RSS`` (kB) lines on stdout and quit. ``COFNOD_BENCH_T0`` (epoch seconds, set by the parent just before it spawns the process) is the start; without it the kernel&apos;s start time from /proc/self/stat is used. ``make run`` only (set by :mod:`desktop.devrun`): the local register to sign in to, a :class:`desktop.devservice.DevService` holding this run&apos;s password in memory.</extracomment>
         <translation>Wrthi&apos;n creu data enghreifftiol…</translation>
+    </message>
+</context>
+<context>
+    <name>Attention</name>
+    <message>
+        <source>A child&apos;s details</source>
+        <translation>Manylion plentyn</translation>
+    </message>
+    <message>
+        <source>A family member&apos;s details</source>
+        <translation>Manylion aelod o&apos;r teulu</translation>
+    </message>
+    <message>
+        <source>A conference&apos;s details</source>
+        <translation>Manylion cynhadledd</translation>
+    </message>
+    <message>
+        <source>An attendance entry</source>
+        <translation>Cofnod presenoldeb</translation>
+    </message>
+    <message>
+        <source>An agency report</source>
+        <translation>Adroddiad asiantaeth</translation>
+    </message>
+    <message>
+        <source>The child&apos;s voice record</source>
+        <translation>Cofnod llais y plentyn</translation>
+    </message>
+    <message>
+        <source>A section of the minutes</source>
+        <translation>Adran o&apos;r cofnodion</translation>
+    </message>
+    <message>
+        <source>A decision</source>
+        <translation>Penderfyniad</translation>
+    </message>
+    <message>
+        <source>A plan action</source>
+        <translation>Cam gweithredu yn y cynllun</translation>
+    </message>
+    <message>
+        <source>The outline plan</source>
+        <translation>Y cynllun amlinellol</translation>
+    </message>
+    <message>
+        <source>The distribution list</source>
+        <translation>Y rhestr ddosbarthu</translation>
+    </message>
+    <message>
+        <source>A record</source>
+        <translation>Cofnod</translation>
+    </message>
+    <message>
+        <source>%1: the register refused a change from this computer. %2</source>
+        <translation>%1: gwrthododd y gofrestr newid o&apos;r cyfrifiadur hwn. %2</translation>
+    </message>
+    <message>
+        <source>Two different decisions were recorded for the same child. The chair records the decision that settles them.</source>
+        <translation>Cofnodwyd dau benderfyniad gwahanol ar gyfer yr un plentyn. Mae&apos;r cadeirydd yn cofnodi&apos;r penderfyniad sy&apos;n eu setlo.</translation>
+    </message>
+    <message>
+        <source>The same decision was recorded twice for the same child. Nothing on the register changes.</source>
+        <translation>Cofnodwyd yr un penderfyniad ddwywaith ar gyfer yr un plentyn. Nid oes dim yn newid ar y gofrestr.</translation>
+    </message>
+    <message>
+        <source>%1 was changed on this computer and elsewhere at the same time.</source>
+        <translation>%1: newidiwyd ar y cyfrifiadur hwn ac mewn man arall ar yr un pryd.</translation>
+    </message>
+    <message>
+        <source>(this version did not reach this computer)</source>
+        <translation>(ni chyrhaeddodd y fersiwn hon y cyfrifiadur hwn)</translation>
+    </message>
+    <message>
+        <source>Merged %1</source>
+        <translation>%1 wedi&apos;i gyfuno</translation>
+    </message>
+    <message>
+        <source>Both decisions are shown. Open the child&apos;s conference and, as chair, record a further decision that settles them; this item leaves the list when the register confirms it.</source>
+        <translation>Dangosir y ddau benderfyniad. Agorwch gynhadledd y plentyn ac, fel cadeirydd, cofnodwch benderfyniad pellach sy&apos;n eu setlo; bydd yr eitem hon yn gadael y rhestr pan fydd y gofrestr yn ei gadarnhau.</translation>
+    </message>
+    <message>
+        <source>Changes that sync could not settle by itself. Nothing here is lost: choose what to keep.</source>
+        <translation>Newidiadau na allai&apos;r cysoni eu setlo ar ei ben ei hun. Nid oes dim wedi&apos;i golli: dewiswch beth i&apos;w gadw.</translation>
+    </message>
+    <message>
+        <source>Items that need attention</source>
+        <translation>Eitemau sydd angen sylw</translation>
+    </message>
+    <message>
+        <source>Nothing needs attention.</source>
+        <translation>Nid oes dim angen sylw.</translation>
+    </message>
+    <message>
+        <source>On this computer</source>
+        <translation>Ar y cyfrifiadur hwn</translation>
+    </message>
+    <message>
+        <source>The version on this computer</source>
+        <translation>Y fersiwn ar y cyfrifiadur hwn</translation>
+    </message>
+    <message>
+        <source>The other version</source>
+        <translation>Y fersiwn arall</translation>
+    </message>
+    <message>
+        <source>Merged version</source>
+        <translation>Fersiwn gyfun</translation>
+    </message>
+    <message>
+        <source>&amp;Keep mine</source>
+        <translation>&amp;Cadw fy un i</translation>
+    </message>
+    <message>
+        <source>&amp;Take the other version</source>
+        <translation>Cymryd y fersiwn &amp;arall</translation>
+    </message>
+    <message>
+        <source>Save the &amp;merged version</source>
+        <translation>Cadw&apos;r fersiwn &amp;gyfun</translation>
+    </message>
+    <message>
+        <source>&amp;Acknowledge</source>
+        <translation>&amp;Cydnabod</translation>
     </message>
 </context>
 <context>
@@ -863,6 +1010,10 @@
 <context>
     <name>Lock</name>
     <message>
+        <source>The register no longer accepts this computer: an administrator has withdrawn its access or removed your account. Your work on this computer is kept, but Cofnod cannot sync or show records. Ask your administrator, then open Cofnod again and sign in.</source>
+        <translation>Nid yw&apos;r gofrestr yn derbyn y cyfrifiadur hwn mwyach: mae gweinyddwr wedi tynnu ei fynediad yn ôl neu wedi dileu eich cyfrif. Mae eich gwaith ar y cyfrifiadur hwn yn cael ei gadw, ond ni all Cofnod gysoni na dangos cofnodion. Gofynnwch i&apos;ch gweinyddwr, yna agorwch Cofnod eto a mewngofnodi.</translation>
+    </message>
+    <message>
         <source>Cofnod is locked. Enter your unlock PIN or passphrase to carry on; your unsaved text is kept.</source>
         <translation>Mae Cofnod wedi&apos;i gloi. Rhowch eich PIN datgloi neu&apos;ch cyfrinymadrodd i barhau; ni chollir unrhyw destun sydd heb ei gadw.</translation>
     </message>
@@ -910,6 +1061,10 @@
         <translation>Wedi&apos;i gloi</translation>
     </message>
     <message>
+        <source>Needs attention</source>
+        <translation>Angen sylw</translation>
+    </message>
+    <message>
         <source>Conference</source>
         <translation>Cynhadledd</translation>
     </message>
@@ -940,6 +1095,10 @@
     <message>
         <source>&amp;Help</source>
         <translation>&amp;Cymorth</translation>
+    </message>
+    <message>
+        <source>&amp;Sync</source>
+        <translation>Cy&amp;soni</translation>
     </message>
 </context>
 <context>
@@ -1262,6 +1421,62 @@
     <message>
         <source>Administrators cannot see case records.</source>
         <translation>Ni all gweinyddwyr weld cofnodion achosion.</translation>
+    </message>
+    <message>
+        <source>This has already been settled, on this computer or another. The list now shows what is left.</source>
+        <translation>Mae hyn eisoes wedi&apos;i setlo, ar y cyfrifiadur hwn neu un arall. Mae&apos;r rhestr bellach yn dangos beth sydd ar ôl.</translation>
+    </message>
+    <message>
+        <source>Choose which version to keep, or merge them.</source>
+        <translation>Dewiswch pa fersiwn i&apos;w chadw, neu cyfunwch nhw.</translation>
+    </message>
+    <message>
+        <source>Write the merged version before saving it.</source>
+        <translation>Ysgrifennwch y fersiwn gyfun cyn ei chadw.</translation>
+    </message>
+    <message>
+        <source>The merged version has a field that neither version has. Start the merge again.</source>
+        <translation>Mae gan y fersiwn gyfun faes nad oes gan yr un o&apos;r ddwy fersiwn. Dechreuwch gyfuno eto.</translation>
+    </message>
+    <message>
+        <source>Two decisions about the same child are settled by the chair recording a further decision, not by choosing a version.</source>
+        <translation>Caiff dau benderfyniad am yr un plentyn eu setlo gan y cadeirydd yn cofnodi penderfyniad pellach, nid drwy ddewis fersiwn.</translation>
+    </message>
+    <message>
+        <source>This item cannot be settled by choosing a version.</source>
+        <translation>Ni ellir setlo&apos;r eitem hon drwy ddewis fersiwn.</translation>
+    </message>
+    <message>
+        <source>Choose which version to keep (or, for two decisions, record the settling decision) first.</source>
+        <translation>Dewiswch pa fersiwn i&apos;w chadw (neu, ar gyfer dau benderfyniad, cofnodwch y penderfyniad sy&apos;n eu setlo) yn gyntaf.</translation>
+    </message>
+    <message>
+        <source>The register found some details missing or not valid.</source>
+        <translation>Canfu&apos;r gofrestr fod rhai manylion ar goll neu&apos;n annilys.</translation>
+    </message>
+    <message>
+        <source>The register does not allow your account to make this change.</source>
+        <translation>Nid yw&apos;r gofrestr yn caniatáu i&apos;ch cyfrif wneud y newid hwn.</translation>
+    </message>
+    <message>
+        <source>The record had been withdrawn on the register.</source>
+        <translation>Roedd y cofnod wedi&apos;i dynnu&apos;n ôl ar y gofrestr.</translation>
+    </message>
+    <message>
+        <source>The record was no longer a draft on the register.</source>
+        <translation>Nid oedd y cofnod yn ddrafft ar y gofrestr mwyach.</translation>
+    </message>
+    <message>
+        <source>The register&apos;s copy could not move to that status.</source>
+        <translation>Nid oedd modd i gopi&apos;r gofrestr symud i&apos;r statws hwnnw.</translation>
+    </message>
+    <message>
+        <source>The register already has this record.</source>
+        <translation>Mae&apos;r cofnod hwn gan y gofrestr eisoes.</translation>
+    </message>
+    <message>
+        <source>Someone had already settled this on the register.</source>
+        <translation>Roedd rhywun eisoes wedi setlo hyn ar y gofrestr.</translation>
     </message>
     <message>
         <source>Cofnod could not read or write its data. Nothing was changed; close Cofnod and open it again, and if this happens again tell your support team.</source>
@@ -1893,6 +2108,153 @@
     <message>
         <source>Keys</source>
         <translation>Bysellau</translation>
+    </message>
+</context>
+<context>
+    <name>SignIn</name>
+    <message>
+        <source>The user name or password is not right. Try again.</source>
+        <extracomment>(address, CA file or None, user name, password) -&gt; anything; raises SyncError on failure.</extracomment>
+        <translation>Nid yw&apos;r enw defnyddiwr neu&apos;r cyfrinair yn gywir. Rhowch gynnig arall arni.</translation>
+    </message>
+    <message>
+        <source>Too many tries. Wait a few minutes, then try again.</source>
+        <translation>Gormod o gynigion. Arhoswch ychydig funudau, yna rhowch gynnig arall arni.</translation>
+    </message>
+    <message>
+        <source>The register&apos;s certificate is not trusted, so Cofnod did not send your password. Check the address and the CA file with your administrator.</source>
+        <translation>Nid oes modd ymddiried yn nhystysgrif y gofrestr, felly nid anfonodd Cofnod eich cyfrinair. Gwiriwch y cyfeiriad a&apos;r ffeil CA gyda&apos;ch gweinyddwr.</translation>
+    </message>
+    <message>
+        <source>The register could not be reached. Check the address and the network, then try again.</source>
+        <translation>Nid oedd modd cyrraedd y gofrestr. Gwiriwch y cyfeiriad a&apos;r rhwydwaith, yna rhowch gynnig arall arni.</translation>
+    </message>
+    <message>
+        <source>An administrator has withdrawn this computer&apos;s access.</source>
+        <translation>Mae gweinyddwr wedi tynnu mynediad y cyfrifiadur hwn yn ôl.</translation>
+    </message>
+    <message>
+        <source>This version of Cofnod is too old for the register.</source>
+        <translation>Mae&apos;r fersiwn hon o Cofnod yn rhy hen i&apos;r gofrestr.</translation>
+    </message>
+    <message>
+        <source>Enter the register&apos;s address, starting https://.</source>
+        <translation>Rhowch gyfeiriad y gofrestr, yn dechrau https://.</translation>
+    </message>
+    <message>
+        <source>Sign in to the register</source>
+        <translation>Mewngofnodi i&apos;r gofrestr</translation>
+    </message>
+    <message>
+        <source>Sign in once on this computer so Cofnod can sync with your council&apos;s register.</source>
+        <translation>Mewngofnodwch unwaith ar y cyfrifiadur hwn fel y gall Cofnod gysoni â chofrestr eich cyngor.</translation>
+    </message>
+    <message>
+        <source>Register &amp;address:</source>
+        <translation>C&amp;yfeiriad y gofrestr:</translation>
+    </message>
+    <message>
+        <source>&amp;CA file (if your administrator gave one):</source>
+        <translation>Ffeil &amp;CA (os rhoddodd eich gweinyddwr un):</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;Enw defnyddiwr:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>C&amp;yfrinair:</translation>
+    </message>
+    <message>
+        <source>Your administrator has set the register for this computer.</source>
+        <translation>Mae eich gweinyddwr wedi gosod y gofrestr ar gyfer y cyfrifiadur hwn.</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in</source>
+        <translation>&amp;Mewngofnodi</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Canslo</translation>
+    </message>
+    <message>
+        <source>Enter your user name and password.</source>
+        <translation>Rhowch eich enw defnyddiwr a&apos;ch cyfrinair.</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Wrthi&apos;n mewngofnodi…</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatus</name>
+    <message>
+        <source>sending</source>
+        <translation>anfon</translation>
+    </message>
+    <message>
+        <source>sending again</source>
+        <translation>anfon eto</translation>
+    </message>
+    <message>
+        <source>receiving</source>
+        <translation>derbyn</translation>
+    </message>
+    <message>
+        <source>connecting</source>
+        <translation>cysylltu</translation>
+    </message>
+    <message>
+        <source>Syncing: %1, %2 changes, %3</source>
+        <translation>Yn cysoni: %1, %2 newid, %3</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s access to the register was withdrawn</source>
+        <translation>Tynnwyd mynediad y cyfrifiadur hwn i&apos;r gofrestr yn ôl</translation>
+    </message>
+    <message>
+        <source>Sign in again to sync</source>
+        <translation>Mewngofnodwch eto i gysoni</translation>
+    </message>
+    <message>
+        <source>The register&apos;s certificate is not trusted: not syncing</source>
+        <translation>Nid oes modd ymddiried yn nhystysgrif y gofrestr: dim cysoni</translation>
+    </message>
+    <message>
+        <source>Another Cofnod is syncing this profile</source>
+        <translation>Mae Cofnod arall yn cysoni&apos;r proffil hwn</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>All-lein</translation>
+    </message>
+    <message>
+        <source>Not synced yet</source>
+        <translation>Heb gysoni eto</translation>
+    </message>
+    <message>
+        <source>The last sync did not finish</source>
+        <translation>Ni orffennodd y cysoni diwethaf</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>Ar-lein</translation>
+    </message>
+    <message>
+        <source>%1 changes waiting to be sent</source>
+        <translation>%1 newid yn aros i&apos;w hanfon</translation>
+    </message>
+    <message>
+        <source>last synced %1</source>
+        <translation>cysonwyd ddiwethaf %1</translation>
+    </message>
+    <message>
+        <source>Needs attention: %1</source>
+        <translation>Angen sylw: %1</translation>
+    </message>
+    <message>
+        <source>Sync progress</source>
+        <translation>Cynnydd cysoni</translation>
     </message>
 </context>
 <context>
