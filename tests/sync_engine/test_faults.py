@@ -30,7 +30,6 @@ from tests.sync_engine.conftest import Env, Laptop, make_env
 from tests.sync_engine.test_engine import _add_child, _edit_child, _people, _signed_in_with_data
 from tests.sync_engine.test_recovery import _copy_db, _restore, p1_twin
 
-
 #: Columns that count attempts to send, not data: a refused attempt is still an attempt.
 SENDER_BOOKKEEPING = {"outbox": {"attempts", "lease_until"}}
 
