@@ -18,45 +18,17 @@ import time
 import tracemalloc
 import uuid
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
-import pytest
 from sqlalchemy import insert
 
 from sync.protocol.enums import Role
-from sync.service.db import Database
 from sync.service.models import EntityHead
-from tests.service.harness import Clock, Service, make_settings, new_id
-from tests.service.pg import Cluster, create_database, start_cluster
+from tests.service.harness import Service
 
 CONFERENCES = int(os.environ.get("COFNOD_BENCH_QUALITY_CONFERENCES", "100000"))
 START = dt.date(2025, 1, 1)
 AGENCIES = ["social_services", "police", "health", "education", "housing"]
-
-
-@pytest.fixture(scope="module")
-def pg() -> Iterator[Cluster]:
-    cluster = start_cluster()
-    try:
-        yield cluster
-    finally:
-        cluster.stop()
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def service(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple[Service, str]]:
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path / 'quality.db'}"
-    else:
-        url = create_database(request.getfixturevalue("pg"), f"quality_{new_id()[:8]}")
-    db = Database(url)
-    db.migrate()
-    clock = Clock(real=True)
-    svc = Service(db, make_settings(url, clock, rate_limit=10**9), clock)
-    yield svc, str(request.param)
-    svc.client.close()
-    db.dispose()
 
 
 def _rows(council: str, n: int, seed: int = 3) -> Iterator[dict[str, Any]]:

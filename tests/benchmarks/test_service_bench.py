@@ -13,45 +13,17 @@ from __future__ import annotations
 
 import statistics
 import time
-from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
-import pytest
 import requests
 
 from sync.protocol.enums import Role
-from sync.service.db import Database
-from tests.service.harness import Clock, Device, Service, make_settings, new_id
-from tests.service.pg import Cluster, create_database, start_cluster
+from tests.service.harness import Device, Service, new_id
 from tests.service.tls import https_server_process
 
 BATCH = 250
-
-
-@pytest.fixture(scope="module")
-def pg() -> Iterator[Cluster]:
-    cluster = start_cluster()
-    try:
-        yield cluster
-    finally:
-        cluster.stop()
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def service(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple[Service, str]]:
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path / 'bench.db'}"
-    else:
-        url = create_database(request.getfixturevalue("pg"), f"bench_{new_id()[:8]}")
-    db = Database(url)
-    db.migrate()
-    clock = Clock(real=True)
-    svc = Service(db, make_settings(url, clock, rate_limit=10**9), clock)
-    yield svc, str(request.param)
-    svc.client.close()
-    db.dispose()
 
 
 def _session(ca: str) -> requests.Session:

@@ -22,7 +22,7 @@ from desktop.secrets import KeyringSecretStore
 from desktop.services.minutes import DRAFT_FIELD
 from desktop.store.ids import new_id
 from desktop.store.orm import Conference, Council, MinutesSection, MinutesVersion, utcnow
-from desktop.store.outbox import Actor, record_change, snapshot
+from desktop.store.outbox import Actor, record_change
 from desktop.store.testing import open_test_store
 from sync.protocol.enums import Entity, OpKind
 from tests.unit.services.seed import make_world
@@ -74,7 +74,7 @@ def test_bench_save_minutes_section(tmp_path: Path) -> None:
                 kind=OpKind.PATCH,
                 entity="minutes_section",
                 entity_id=section_id,
-                payload=snapshot(sec),
+                payload={"text": text},  # a patch carries the changed field (wire.py)
                 base_version=base,
             )
         times.append((time.perf_counter() - started) * 1000)
