@@ -25,12 +25,13 @@ from typing import Any
 from sqlalchemy import Connection, bindparam, select, text
 
 from desktop.domain.calendar import calendar_with_closures
-from desktop.services.base import CurrentUser, ServiceContext, local_date
+from desktop.services.base import CurrentUser, ServiceContext
 from desktop.services.errors import PermissionDeniedError
 from desktop.store.meta import get_meta
 from desktop.store.orm import ClosureDay, User
 from sync.protocol.enums import PRESENT_STATUSES, ParticipantKind, Role
 from sync.protocol.quality import (
+    LOOK_BACK,
     ChildFact,
     ConferenceFact,
     CoordinatorFact,
@@ -44,16 +45,16 @@ from sync.protocol.quality import (
     RegisterEntryFact,
     VoiceFact,
     compute,
+    fact_day,
+    required_day,
     suppress,
+    wales_day,
 )
 
 logger = logging.getLogger(__name__)
 
 #: Roles that may see the whole council's figures.
 COUNCIL_WIDE_ROLES = frozenset({Role.REGISTER_CUSTODIAN.value, Role.ADMINISTRATOR.value})
-
-#: How far before the period facts are read: a deadline met in the period may be anchored a year back.
-LOOK_BACK = dt.timedelta(days=400)
 
 _PRESENT_CODES = frozenset(s.value for s in PRESENT_STATUSES)
 _PRACTITIONER = ParticipantKind.PRACTITIONER.value
@@ -170,11 +171,6 @@ class QualityService:
 # ---------------------------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=4096)
-def _day(text: str | None) -> dt.date | None:
-    return None if text is None else dt.date.fromisoformat(text[:10])
-
-
 @lru_cache(maxsize=1024)
 def _json_codes(text: str | None) -> tuple[str, ...]:
     # Category lists are a handful of distinct JSON texts: each is parsed once.
@@ -183,19 +179,6 @@ def _json_codes(text: str | None) -> tuple[str, ...]:
 
 def _codes(text: str | None) -> tuple[str, ...]:
     return () if not text else tuple(text.split(","))
-
-
-def _scheduled_day(text: str) -> dt.date:
-    """The day in Wales of a stored (naive UTC) time.
-
-    Wales is UTC or UTC+1, so the day can differ from the UTC day only from 23:00 UTC: before
-    that the stored date is the day (and is parsed once per date, not once per row).
-    """
-    if text[11:13] < "23":
-        day = _day(text)
-        if day is not None:
-            return day
-    return local_date(dt.datetime.fromisoformat(text).replace(tzinfo=dt.UTC))
 
 
 def _scope_sql(scope: QualityScope, alias: str = "c") -> tuple[str, dict[str, Any]]:
@@ -277,7 +260,7 @@ def read_facts(conn: Connection, period: Period, scope: QualityScope) -> Quality
             f" ON c.id = cc.conference_id WHERE cc.voided_at IS NULL AND {where})"
         )
     entries = tuple(
-        RegisterEntryFact(r[0], r[1], _req(r[2]), _json_codes(r[3]), bool(r[4]), _day(r[5]), r[6], r[7])
+        RegisterEntryFact(r[0], r[1], required_day(r[2]), _json_codes(r[3]), bool(r[4]), fact_day(r[5]), r[6], r[7])
         for r in _rows(
             conn,
             f"""SELECT e.id, e.child_id, e.registered_on, e.categories, e.temporary, e.ended_on, e.end_reason,
@@ -287,11 +270,11 @@ def read_facts(conn: Connection, period: Period, scope: QualityScope) -> Quality
     )
     kids = f"SELECT e.child_id FROM register_entry e WHERE {entry_where}"
     children = tuple(
-        ChildFact(r[0], _day(r[1]), bool(r[2]))
+        ChildFact(r[0], fact_day(r[1]), bool(r[2]))
         for r in _rows(conn, f"SELECT id, date_of_birth, unborn FROM child WHERE id IN ({kids})", params)
     )
     coordinators = tuple(
-        CoordinatorFact(r[0], _req(r[1]))
+        CoordinatorFact(r[0], required_day(r[1]))
         for r in _rows(
             conn,
             f"""SELECT child_id, from_date FROM coordinator_assignment
@@ -300,7 +283,7 @@ def read_facts(conn: Connection, period: Period, scope: QualityScope) -> Quality
         )
     )
     core_groups = tuple(
-        CoreGroupFact(r[0], _req(r[1]))
+        CoreGroupFact(r[0], required_day(r[1]))
         for r in _rows(
             conn,
             f"""SELECT child_id, held_on FROM core_group_meeting
@@ -317,13 +300,6 @@ def read_facts(conn: Connection, period: Period, scope: QualityScope) -> Quality
         coordinators=coordinators,
         core_groups=core_groups,
     )
-
-
-def _req(text: str | None) -> dt.date:
-    day = _day(text)
-    if day is None:
-        raise ValueError("date_missing")
-    return day
 
 
 def _bool(value: Any) -> bool | None:
@@ -394,15 +370,15 @@ def _conferences(conn: Connection, where: str, params: dict[str, Any]) -> tuple[
                 cid,
                 r[1],
                 r[2],
-                _scheduled_day(r[3]),
-                _day(r[4]),
-                _day(r[5]),
-                _day(r[6]),
+                wales_day(r[3]),
+                fact_day(r[4]),
+                fact_day(r[5]),
+                fact_day(r[6]),
                 r[7],
-                _day(r[8]),
-                _day(r[9]),
-                _day(r[10]),
-                _day(plans.get(cid, none)[0]),
+                fact_day(r[8]),
+                fact_day(r[9]),
+                fact_day(r[10]),
+                fact_day(plans.get(cid, none)[0]),
                 r[11],
                 bool(r[12]),
                 bool(r[13]),
@@ -437,10 +413,10 @@ def _record_rows(conn: Connection, kind: str, ids: Sequence[str]) -> dict[str, t
     for chunk in _chunks(list(ids)):
         for r in conn.execute(statement, {"ids": list(chunk)}).all():
             if kind == "conference":
-                on = _day(r[2]) or _scheduled_day(r[3])
+                on = fact_day(r[2]) or wales_day(r[3])
                 out[r[0]] = (r[1], "", on, r[4])
             elif kind == "child":
-                out[r[0]] = ("", f"{r[1]} {r[2]}".strip(), _day(r[3]), "")
+                out[r[0]] = ("", f"{r[1]} {r[2]}".strip(), fact_day(r[3]), "")
             else:
-                out[r[0]] = (r[1], f"{r[2]} {r[3]}".strip(), _day(r[4]), r[5] or "")
+                out[r[0]] = (r[1], f"{r[2]} {r[3]}".strip(), fact_day(r[4]), r[5] or "")
     return out

@@ -33,7 +33,9 @@ import statistics
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
+from functools import lru_cache
+from zoneinfo import ZoneInfo
 
 from sync.protocol.calendar import WorkingDayCalendar, add_months, default_calendar
 from sync.protocol.enums import (
@@ -979,6 +981,51 @@ def report_rows(report: QualityReport) -> list[tuple[str, str | None, int, int |
     return [(m.code, m.breakdown, m.count, m.denominator) for m in report.measures]
 
 
+#: How far before the period both sides read facts: a deadline met in the period may be anchored a year back.
+LOOK_BACK = timedelta(days=400)
+
+_WALES = ZoneInfo("Europe/London")
+
+
+@lru_cache(maxsize=4096)
+def fact_day(text: str | None) -> date | None:
+    """The date of a stored or wire date (or the date part of a time); None for none."""
+    return None if not text else date.fromisoformat(text[:10])
+
+
+def required_day(text: str | None) -> date:
+    """:func:`fact_day` of a date a fact cannot be without.
+
+    Raises:
+        ValueError: ``date_missing``.
+    """
+    day = fact_day(text)
+    if day is None:
+        raise ValueError("date_missing")
+    return day
+
+
+def wales_day(text: str) -> date:
+    """The day in Wales of a stored or wire time (naive means UTC; ``Z`` or an offset is honoured).
+
+    Wales is UTC or UTC+1, so a UTC time before 23:00 falls on its own date and needs no zone
+    arithmetic; only the others are converted (each distinct text once).
+    """
+    tail = text[19:]
+    in_utc = not any(c in tail for c in "+-") or tail.endswith("+00:00")
+    if in_utc and text[11:13] < "23":
+        return required_day(text[:10])
+    return _converted_day(text)
+
+
+@lru_cache(maxsize=4096)
+def _converted_day(text: str) -> date:
+    moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(_WALES).date()
+
+
 def month_key(day: date) -> str:
     """The month breakdown of a date, e.g. ``"2026-03"``."""
     return f"{day.year:04d}-{day.month:02d}"
@@ -986,6 +1033,7 @@ def month_key(day: date) -> str:
 
 __all__ = [
     "GROUPS",
+    "LOOK_BACK",
     "SUPPRESSED",
     "SUPPRESSION_THRESHOLD",
     "TIMELINESS_RULES",
@@ -1009,6 +1057,9 @@ __all__ = [
     "add_months",
     "agency_band",
     "compute",
+    "fact_day",
+    "required_day",
+    "wales_day",
     "month_key",
     "report_rows",
     "suppress",

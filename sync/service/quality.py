@@ -18,7 +18,6 @@ import datetime as dt
 import json
 import logging
 from collections.abc import Sequence
-from functools import lru_cache
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -28,6 +27,7 @@ from sqlalchemy.orm import Session
 from sync.protocol.enums import PRESENT_STATUSES, Entity, ParticipantKind
 from sync.protocol.messages import QualityResponse, QualityRow
 from sync.protocol.quality import (
+    LOOK_BACK,
     SUPPRESSED,
     ChildFact,
     ConferenceFact,
@@ -40,8 +40,11 @@ from sync.protocol.quality import (
     RegisterEntryFact,
     VoiceFact,
     compute,
+    fact_day,
     report_rows,
+    required_day,
     suppress,
+    wales_day,
 )
 from sync.service.models import ServerMeta
 
@@ -52,9 +55,6 @@ LOCAL_ONLY_MEASURES = frozenset({"timeliness.first_core_group"})
 
 #: The longest period a report may cover (five years and a day or two for leap years).
 MAX_PERIOD_DAYS = 5 * 366
-
-#: How far before the period facts are read: a deadline met in the period may be anchored a year back.
-LOOK_BACK = dt.timedelta(days=400)
 
 _WALES = ZoneInfo("Europe/London")
 _PRESENT = ", ".join(f"'{s.value}'" for s in sorted(PRESENT_STATUSES))
@@ -95,27 +95,6 @@ class _Sql:
         return (
             f"(SELECT * FROM entities WHERE entity = '{entity.value}' AND council_id = :council AND NOT voided) {alias}"
         )
-
-
-@lru_cache(maxsize=4096)
-def _day(value: str | None) -> dt.date | None:
-    return None if not value else dt.date.fromisoformat(value[:10])
-
-
-def _req(value: str | None) -> dt.date:
-    day = _day(value)
-    if day is None:
-        raise ValueError("date_missing")
-    return day
-
-
-@lru_cache(maxsize=4096)
-def _wales_day(value: str) -> dt.date:
-    """The day in Wales of a wire time (``...Z``): only from 23:00 UTC can it differ from the UTC day."""
-    moment = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=dt.UTC)
-    return moment.astimezone(_WALES).date()
 
 
 def wales_today(now: dt.datetime) -> dt.date:
@@ -191,7 +170,7 @@ def read_facts(session: Session, period: Period, council_id: str) -> QualityFact
     registered, ended = q.j("e", "registered_on"), q.j("e", "ended_on")
     entry_where = f"{registered} <= :end AND ({ended} IS NULL OR {ended} >= :lo)"
     entries = tuple(
-        RegisterEntryFact(r[0], r[1], _req(r[2]), _array(r[3]), _bool(r[4]), _day(r[5]), r[6], r[7])
+        RegisterEntryFact(r[0], r[1], required_day(r[2]), _array(r[3]), _bool(r[4]), fact_day(r[5]), r[6], r[7])
         for r in _rows(
             session,
             f"""SELECT e.entity_id, {q.j("e", "child_id")}, {registered}, {q.j("e", "categories")},
@@ -202,7 +181,7 @@ def read_facts(session: Session, period: Period, council_id: str) -> QualityFact
     )
     kids = f"SELECT {q.j('e', 'child_id')} FROM {q.heads(Entity.REGISTER_ENTRY, 'e')} WHERE {entry_where}"
     children = tuple(
-        ChildFact(r[0], _day(r[1]), _bool(r[2]))
+        ChildFact(r[0], fact_day(r[1]), _bool(r[2]))
         for r in _rows(
             session,
             f"""SELECT ch.entity_id, {q.j("ch", "date_of_birth")}, {q.j("ch", "unborn")}
@@ -212,7 +191,7 @@ def read_facts(session: Session, period: Period, council_id: str) -> QualityFact
     )
     from_date = q.j("a", "from_date")
     coordinators = tuple(
-        CoordinatorFact(r[0], _req(r[1]))
+        CoordinatorFact(r[0], required_day(r[1]))
         for r in _rows(
             session,
             f"""SELECT {q.j("a", "child_id")}, {from_date} FROM {q.heads(Entity.COORDINATOR_ASSIGNMENT, "a")}
@@ -301,15 +280,15 @@ def _conferences(session: Session, q: _Sql, params: dict[str, Any]) -> tuple[Con
                 cid,
                 r[1],
                 r[2] or "",
-                _wales_day(r[3]),
-                _day(r[4]),
-                _day(r[5]),
-                _day(r[6]),
+                wales_day(r[3]),
+                fact_day(r[4]),
+                fact_day(r[5]),
+                fact_day(r[6]),
                 r[7],
-                _day(r[8]),
-                _day(r[9]),
-                _day(r[10]),
-                _day(plans.get(cid, (None,))[0]),
+                fact_day(r[8]),
+                fact_day(r[9]),
+                fact_day(r[10]),
+                fact_day(plans.get(cid, (None,))[0]),
                 r[11] or "en",
                 _bool(r[12]),
                 bool(r[13]),

@@ -222,7 +222,8 @@ def test_the_report_reads_the_councils_closure_days(tmp_path: Path) -> None:
 
 
 def test_a_late_evening_in_summer_is_the_next_day_in_wales() -> None:
-    from desktop.services.quality import _scheduled_day
+    # The stored time's day in Wales, read by the one function app and service share.
+    from sync.protocol.quality import wales_day as _scheduled_day
 
     assert _scheduled_day("2026-06-30 23:30:00.000000") == dt.date(2026, 7, 1)  # 00:30 BST
     assert _scheduled_day("2026-12-30 23:30:00.000000") == dt.date(2026, 12, 30)  # GMT
