@@ -42,7 +42,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.catalog import QT_TRANSLATE_NOOP, Catalog
-from desktop.documents.quality import chart_spec, is_month
 from desktop.quality_labels import QualityWords
 from desktop.services.quality import QualityRecord, QualityService
 from desktop.services.registry import Services
@@ -103,6 +102,8 @@ def preset_period(preset: str, today: dt.date) -> Period:
 
 def month_label(breakdown: str | None) -> str:
     """``2026-03`` as the interface language's short month and year ("Mar 2026", "Maw 2026")."""
+    from desktop.documents.quality import is_month  # the PDF's module: loaded when a page is first drawn
+
     if breakdown is None or not is_month(breakdown):
         return WORDS.breakdown(breakdown)
     year, month = int(breakdown[:4]), int(breakdown[5:])
@@ -113,6 +114,8 @@ def slice_label(m: Measure) -> str:
     """The figure's slice: an agency, a category, a month ("" for none)."""
     if m.breakdown is None:
         return ""
+    from desktop.documents.quality import is_month
+
     return month_label(m.breakdown) if is_month(m.breakdown) else WORDS.breakdown(m.breakdown)
 
 
@@ -175,6 +178,8 @@ def _suppressed() -> str:
 
 def chart_data(report: QualityReport, group: str) -> ChartData:
     """The chart of a group, as the board PDF draws it (:func:`desktop.documents.quality.chart_spec`)."""
+    from desktop.documents.quality import chart_spec
+
     spec = chart_spec(report, group, WORDS, month_label)
     cats = tuple(
         Category(name, tuple(_segment(m) for m in row)) for name, row in zip(spec.categories, spec.cells, strict=True)

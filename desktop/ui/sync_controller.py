@@ -18,16 +18,19 @@ import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, TypeAlias
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop.ui.tasks import TaskRunner
 from sync.client.errors import ErrorKind, SyncError
-from sync.engine.run import Progress, SyncReport
+
+if TYPE_CHECKING:  # the engine loads the protocol's pydantic models: not at start-up (wire.warm does, later)
+    from sync.engine.run import Progress, SyncReport
 
 logger = logging.getLogger(__name__)
 
-RunSync = Callable[[Callable[[Progress], None], Callable[[], bool]], SyncReport]
+RunSync: TypeAlias = "Callable[[Callable[[Progress], None], Callable[[], bool]], SyncReport]"
 
 #: Kinds meaning the service could not be reached (the app is offline, not broken).
 OFFLINE_KINDS = frozenset({ErrorKind.NETWORK.value, ErrorKind.SERVER.value, ErrorKind.RATE_LIMITED.value})
@@ -182,7 +185,9 @@ class SyncController(QObject):
         else:
             # SyncBusyError (another process syncs this profile) and the like: try again later.
             logger.warning("sync run failed: %s", type(exc).__name__)
-            kind, code = "busy" if type(exc).__name__ == "SyncBusyError" else "failed", type(exc).__name__
+            from sync.engine.lock import SyncBusyError
+
+            kind, code = "busy" if isinstance(exc, SyncBusyError) else "failed", type(exc).__name__
         self._set(running=False, phase=None, error_kind=kind, error_code=code,
                   online=False if kind in OFFLINE_KINDS else self._state.online)  # fmt: skip
         self._after(kind, code)
