@@ -152,7 +152,7 @@ class AppController:
             self.window.settings_page.identity_changed.emit()
             old = getattr(self, "sync_controller", None)
             if old is not None:
-                old.stop()
+                old.stop(wait_ms=0)  # cancelled, and cut off from the window by attach_sync: no wait on the GUI thread
             self.start_sync(clients["client"])
 
         dialog = SignInDialog(self.services.settings.effective(), attempt, self.task_runner, self.window)

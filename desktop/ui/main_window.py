@@ -425,7 +425,16 @@ class MainWindow(QMainWindow):
     # ---- sync -----------------------------------------------------------------------------------
 
     def attach_sync(self, controller: SyncController) -> None:
-        """Sync with ``controller``: saves trigger it, the status bar shows it, F5 runs it."""
+        """Sync with ``controller``: saves trigger it, the status bar shows it, F5 runs it.
+
+        A controller attached before (a sign-in as someone else) is cut off first, so a run of its
+        that ends late cannot overwrite what the new one shows.
+        """
+        old = self.sync
+        if old is not None and old is not controller:
+            old.state_changed.disconnect(self._on_sync_state_changed)
+            old.locked_out.disconnect(self._on_sync_locked_out)
+            old.finished.disconnect(self._on_sync_finished)
         self.sync = controller
         controller.state_changed.connect(self._on_sync_state_changed)
         controller.locked_out.connect(self._on_sync_locked_out)
