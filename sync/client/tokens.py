@@ -88,12 +88,9 @@ class MemoryTokenStore:
 
 
 def _optional_str(value: object) -> str | None:
-    # An entry written before access tokens were kept has neither field: the client refreshes.
-    if value is None:
-        return None
-    if not isinstance(value, str):
-        raise TypeError("not a string")
-    return value
+    # An entry written before access tokens were kept has neither field, and a damaged cached token
+    # is no token: either way the client refreshes once. The refresh token is what must be sound.
+    return value if isinstance(value, str) else None
 
 
 def backend_refusal(backend: object) -> str | None:
