@@ -209,7 +209,7 @@ def read_facts(session: Session, period: Period, council_id: str) -> QualityFact
     )
 
 
-def _per_conference(session: Session, q: _Sql, params: dict[str, Any], sql: str) -> dict[str, tuple[Any, ...]]:
+def _per_conference(session: Session, params: dict[str, Any], sql: str) -> dict[str, tuple[Any, ...]]:
     """One aggregate per conference (``SELECT conference_id, ...``), keyed by conference id."""
     return {str(r[0]): tuple(r[1:]) for r in _rows(session, sql, params) if r[0] is not None}
 
@@ -228,14 +228,12 @@ def _conferences(session: Session, q: _Sql, params: dict[str, Any]) -> tuple[Con
     quorum = f"CASE WHEN {status} IN ({_PRESENT}) AND {q.is_false('x', 'excluded_from_decision')} THEN {agency} END"
     kids = _per_conference(
         session,
-        q,
         params,
         f"SELECT {conference_of()}, {q.agg(q.j('x', 'child_id'))} FROM {q.heads(Entity.CONFERENCE_CHILD, 'x')}"
         " GROUP BY 1",
     )
     attendance = _per_conference(
         session,
-        q,
         params,
         f"""SELECT {conference_of()}, {q.agg(agency)}, {q.agg(present)}, {q.agg(quorum)}
             FROM {q.heads(Entity.ATTENDANCE, "x")}
@@ -243,13 +241,11 @@ def _conferences(session: Session, q: _Sql, params: dict[str, Any]) -> tuple[Con
     )
     reports = _per_conference(
         session,
-        q,
         params,
         f"SELECT {conference_of()}, {q.agg(q.j('x', 'agency'))} FROM {q.heads(Entity.AGENCY_REPORT, 'x')} GROUP BY 1",
     )
     plans = _per_conference(
         session,
-        q,
         params,
         f"SELECT {conference_of()}, min({q.j('x', 'first_core_group_on')}) FROM {q.heads(Entity.OUTLINE_PLAN, 'x')}"
         " GROUP BY 1",
@@ -263,7 +259,7 @@ def _conferences(session: Session, q: _Sql, params: dict[str, Any]) -> tuple[Con
                {c("language")}, {c("welsh_active_offer_made")}, nullif({c("quorum_override_reason")}, ''),
                {c("chair_user_id")}
         FROM {q.heads(Entity.CONFERENCE, "c")}
-        LEFT JOIN entities p ON p.entity = 'conference' AND p.entity_id = {c("previous_conference_id")}
+        LEFT JOIN {q.heads(Entity.CONFERENCE, "p")} ON p.entity_id = {c("previous_conference_id")}
         WHERE {c("held_on")} >= :lo OR ({c("held_on")} IS NULL AND {c("scheduled_for")} >= :lo)
         """,
         params,
